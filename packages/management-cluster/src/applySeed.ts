@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { KubeHttp, KubeObject } from './kubeHttp';
+import { Logger } from './paths';
+import type { SeedObject } from './seed';
+
+export const SEED_FIELD_MANAGER = 'capi-openstack-seed';
+/** Seed objects marked so are deleted right after creation (a finalizer keeps them). */
+export const SEED_DELETE_ANNOTATION = 'capi-openstack.dev/seed-delete';
+
+export interface SeedResult {
+  applied: number;
+  /** Objects whose resourceVersion changed (0 on a repeated run). */
+  changed: number;
+}
+
+/**
+ * Applies seed objects in order with server-side apply (spec, then status
+ * through the status subresource). Owner references are resolved to the
+ * owners' uids as they are created. Running it twice changes nothing.
+ */
+export async function applySeed(
+  client: KubeHttp,
+  objects: SeedObject[],
+  log?: Logger,
+): Promise<SeedResult> {
+  const uids = new Map<string, string>();
+  const key = (apiVersion: string, kind: string, ns: string | undefined, name: string) =>
+    `${apiVersion.split('/')[0]}/${kind}/${ns ?? ''}/${name}`;
+  let changed = 0;
+  for (const seed of objects) {
+    const manifest: KubeObject = structuredClone(seed.manifest) as KubeObject;
+    const ns = manifest.metadata.namespace;
+    if (seed.owner) {
+      const uid = uids.get(key(seed.owner.apiVersion, seed.owner.kind, ns, seed.owner.name));
+      if (!uid) {
+        throw new Error(
+          `seed order: owner ${seed.owner.kind}/${seed.owner.name} of ${manifest.kind}/${manifest.metadata.name} is not created yet`,
+        );
+      }
+      manifest.metadata.ownerReferences = [
+        {
+          apiVersion: seed.owner.apiVersion,
+          kind: seed.owner.kind,
+          name: seed.owner.name,
+          uid,
+          ...(seed.owner.controller ? { controller: true, blockOwnerDeletion: true } : {}),
+        },
+      ];
+    }
+    const before = await client.get(manifest.apiVersion, manifest.kind, ns, manifest.metadata.name);
+    if (before?.metadata.deletionTimestamp) {
+      // Already being deleted (seeded Deleting snapshot): leave it as it is.
+      uids.set(key(manifest.apiVersion, manifest.kind, ns, manifest.metadata.name), before.metadata.uid!);
+      continue;
+    }
+    let current = await client.apply(manifest, { fieldManager: SEED_FIELD_MANAGER });
+    if (seed.status) {
+      current = await client.apply(
+        {
+          apiVersion: manifest.apiVersion,
+          kind: manifest.kind,
+          metadata: { name: manifest.metadata.name, namespace: ns },
+          status: seed.status,
+        },
+        { fieldManager: SEED_FIELD_MANAGER, subresource: 'status' },
+      );
+    }
+    if (manifest.metadata.annotations?.[SEED_DELETE_ANNOTATION] === 'true') {
+      await client.delete(manifest.apiVersion, manifest.kind, ns, manifest.metadata.name);
+    }
+    if (before?.metadata.resourceVersion !== current.metadata.resourceVersion) changed++;
+    uids.set(key(manifest.apiVersion, manifest.kind, ns, manifest.metadata.name), current.metadata.uid!);
+  }
+  log?.(`seeded ${objects.length} objects (${changed} changed)`);
+  return { applied: objects.length, changed };
+}

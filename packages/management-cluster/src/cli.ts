@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/*
+ * Command line of the local management cluster (run with tsx):
+ *   start [--crds capi-v1.14|capi-v1.10] [--no-seed] [--kubeconfig FILE]
+ *       start etcd + kube-apiserver, install CRDs, seed the demo fleet, print
+ *       the kubeconfig path and run until Ctrl-C / SIGTERM.
+ *   test-servers --out FILE [--crds a,b]
+ *       start one API server per CRD set for a test run and write their
+ *       connection details to FILE; runs until SIGTERM.
+ *   seed [--kubeconfig FILE]   apply the demo fleet to a running cluster.
+ *   ensure [--crds ...]         build the binaries and fetch the CRDs only.
+ */
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { applySeed } from './applySeed';
+import { ensureBinaries } from './binaries';
+import { clientFromKubeconfig, ConnectionInfo } from './connect';
+import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
+import { localDir, stderrLogger as log } from './paths';
+import { buildDemoFleet } from './seed';
+import { ManagementCluster, startManagementCluster } from './server';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    crds: { type: 'string' },
+    'no-seed': { type: 'boolean', default: false },
+    kubeconfig: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+const running: ManagementCluster[] = [];
+
+/** Stops everything on Ctrl-C / SIGTERM and exits. */
+function stopOnSignals() {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await Promise.all(running.map(c => c.stop()));
+    process.exit(0);
+  };
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, () => void stop(s));
+  // Keep the event loop alive until a signal arrives.
+  setInterval(() => {}, 1 << 30);
+}
+
+function crdSets(): CrdSetName[] {
+  return (values.crds ?? 'capi-v1.14').split(',').map(s => parseCrdSetName(s.trim()));
+}
+
+async function main() {
+  const command = positionals[0] ?? 'start';
+  switch (command) {
+    case 'start': {
+      const kubeconfigPath = path.resolve(values.kubeconfig ?? path.join(localDir, 'kubeconfig'));
+      stopOnSignals();
+      const cluster = await startManagementCluster({ crdSet: crdSets()[0], kubeconfigPath, log });
+      running.push(cluster);
+      if (!values['no-seed']) {
+        await applySeed(cluster.client, buildDemoFleet(), log);
+      }
+      log(`local management cluster ready at ${cluster.url}`);
+      log(`kubeconfig: ${kubeconfigPath}`);
+      log(`try: kubectl --kubeconfig ${path.relative(process.cwd(), kubeconfigPath)} get clusters.cluster.x-k8s.io -A`);
+      // A machine-readable line for the process that started us.
+      process.stdout.write(`READY ${kubeconfigPath}\n`);
+      return;
+    }
+    case 'test-servers': {
+      if (!values.out) throw new Error('test-servers needs --out FILE');
+      const out = path.resolve(values.out);
+      stopOnSignals();
+      const started = await Promise.all(crdSets().map(crdSet => startManagementCluster({ crdSet, log })));
+      running.push(...started);
+      const infos: ConnectionInfo[] = started.map(c => c.info);
+      fs.writeFileSync(out, JSON.stringify(infos), { mode: 0o600 });
+      process.stdout.write(`READY ${out}\n`);
+      return;
+    }
+    case 'seed': {
+      const kubeconfigPath = path.resolve(values.kubeconfig ?? path.join(localDir, 'kubeconfig'));
+      const client = clientFromKubeconfig(kubeconfigPath);
+      await applySeed(client, buildDemoFleet(), log);
+      client.close();
+      return;
+    }
+    case 'ensure': {
+      const bins = await ensureBinaries(log);
+      for (const set of crdSets()) {
+        const files = await ensureCrds(set, log);
+        log(`${set}: ${files.length} CRD files`);
+      }
+      log(`kube-apiserver: ${bins.kubeApiserver}`);
+      log(`etcd: ${bins.etcd}`);
+      return;
+    }
+    default:
+      throw new Error(`unknown command "${command}" (start, test-servers, seed, ensure)`);
+  }
+}
+
+main().catch(async e => {
+  log(String(e instanceof Error ? e.message : e));
+  await Promise.all(running.map(c => c.stop()));
+  process.exit(1);
+});

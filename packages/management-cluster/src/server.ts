@@ -1,0 +1,209 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { ensureBinaries } from './binaries';
+import { CrdSetName, DEFAULT_CRD_SET, ensureCrds } from './crds';
+import {
+  connect,
+  ConnectionInfo,
+  LOCAL_USERS,
+  LocalUser,
+  ManagementClusterHandle,
+} from './connect';
+import { KubeHttp, KubeObject } from './kubeHttp';
+import { Logger, stderrLogger } from './paths';
+import { createPki } from './pki';
+import { freePort, supervise, Supervised, tail, waitFor } from './processes';
+
+export interface StartOptions {
+  crdSet?: CrdSetName;
+  /** Write an admin kubeconfig here. */
+  kubeconfigPath?: string;
+  log?: Logger;
+}
+
+export interface ManagementCluster extends ManagementClusterHandle {
+  /** Connection details, for another process (tests) to reach it. */
+  info: ConnectionInfo;
+  kubeconfigPath?: string;
+  /** Stops both processes and removes every temporary file. */
+  stop(): Promise<void>;
+}
+
+async function httpOk(url: string): Promise<boolean> {
+  return new Promise(resolve => {
+    const req = http.get(url, res => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+/**
+ * Starts etcd and kube-apiserver (TLS, token authentication, RBAC) on free
+ * loopback ports, installs the CRD set and waits until every CRD is
+ * Established.
+ */
+export async function startManagementCluster(
+  options: StartOptions = {},
+): Promise<ManagementCluster> {
+  const log = options.log ?? stderrLogger;
+  const crdSet = options.crdSet ?? DEFAULT_CRD_SET;
+  const [binaries, crdFiles] = await Promise.all([
+    ensureBinaries(log),
+    ensureCrds(crdSet, log),
+  ]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-mc-'));
+  const processes: Supervised[] = [];
+  let stopped = false;
+  const cleanup = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', exitHook);
+    // apiserver first so it doesn't log etcd errors while shutting down.
+    for (const p of [...processes].reverse()) await p.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  // Last resort on a plain process.exit(): the watchdogs notice the parent is
+  // gone within a second and clean up themselves too.
+  const exitHook = () => {
+    for (const p of processes) p.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', exitHook);
+
+  try {
+    const tokens = Object.fromEntries(
+      Object.keys(LOCAL_USERS).map(u => [u, crypto.randomBytes(24).toString('hex')]),
+    ) as Record<LocalUser, string>;
+    fs.writeFileSync(
+      path.join(dir, 'tokens.csv'),
+      Object.entries(LOCAL_USERS)
+        .map(([u, { groups }]) => `${tokens[u as LocalUser]},${u},${u},"${groups.join(',')}"`)
+        .join('\n'),
+      { mode: 0o600 },
+    );
+    const pki = await createPki(path.join(dir, 'pki'));
+
+    const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const etcdUrl = `http://127.0.0.1:${etcdPort}`;
+    const etcd = supervise(
+      'etcd',
+      binaries.etcd,
+      [
+        '--name', 'local',
+        '--data-dir', path.join(dir, 'etcd'),
+        '--listen-client-urls', etcdUrl,
+        '--advertise-client-urls', etcdUrl,
+        '--listen-peer-urls', `http://127.0.0.1:${peerPort}`,
+        '--initial-advertise-peer-urls', `http://127.0.0.1:${peerPort}`,
+        '--initial-cluster', `local=http://127.0.0.1:${peerPort}`,
+        // A disposable store: durability is not worth the fsync latency.
+        '--unsafe-no-fsync',
+        '--log-level', 'warn',
+      ],
+      { logFile: path.join(dir, 'etcd.log'), cleanupDir: dir },
+    );
+    processes.push(etcd);
+    await waitFor('etcd to become healthy', async () => ((await httpOk(`${etcdUrl}/health`)) ? true : undefined), {
+      timeoutMs: 30_000,
+      failFast: () => (etcd.child.exitCode !== null ? `etcd exited:\n${tail(etcd.logFile)}` : undefined),
+    });
+
+    const url = `https://127.0.0.1:${apiPort}`;
+    const apiserver = supervise(
+      'kube-apiserver',
+      binaries.kubeApiserver,
+      [
+        `--etcd-servers=${etcdUrl}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${apiPort}`,
+        `--cert-dir=${path.join(dir, 'pki')}`,
+        `--tls-cert-file=${pki.servingCert}`,
+        `--tls-private-key-file=${pki.servingKey}`,
+        `--client-ca-file=${pki.caCert}`,
+        `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
+        '--authorization-mode=RBAC',
+        `--service-account-issuer=https://kubernetes.default.svc`,
+        `--service-account-key-file=${pki.serviceAccountPublicKey}`,
+        `--service-account-signing-key-file=${pki.serviceAccountPrivateKey}`,
+        '--service-cluster-ip-range=10.96.0.0/24',
+        '--allow-privileged=true',
+        '--disable-admission-plugins=ServiceAccount',
+        '--v=0',
+      ],
+      { logFile: path.join(dir, 'kube-apiserver.log') },
+    );
+    processes.push(apiserver);
+
+    const client = new KubeHttp(url, tokens.admin, pki.caPem);
+    await waitFor(
+      'kube-apiserver to become ready',
+      async () => ((await client.request<string>('GET', '/readyz').then(() => true)) ? true : undefined),
+      {
+        timeoutMs: 90_000,
+        intervalMs: 300,
+        failFast: () =>
+          apiserver.child.exitCode !== null
+            ? `kube-apiserver exited:\n${tail(apiserver.logFile)}`
+            : undefined,
+      },
+    );
+
+    log(`installing ${crdFiles.length} CRDs (${crdSet})`);
+    const crds: KubeObject[] = crdFiles.map(f => yaml.load(fs.readFileSync(f.path, 'utf8')) as KubeObject);
+    await Promise.all(crds.map(crd => client.create(crd)));
+    await waitFor(
+      'every CRD to be Established',
+      async () => {
+        const list = await client.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition');
+        const established = list.filter((c: any) =>
+          (c.status?.conditions ?? []).some((x: any) => x.type === 'Established' && x.status === 'True'),
+        );
+        return established.length >= crds.length ? true : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    // Discovery lags behind Established by a moment.
+    for (const crd of crds as any[]) {
+      const version = crd.spec.versions.find((v: any) => v.storage).name;
+      await waitFor(
+        `discovery of ${crd.spec.names.kind}`,
+        () => client.resource(`${crd.spec.group}/${version}`, crd.spec.names.kind),
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
+    }
+
+    const info: ConnectionInfo = { url, caPem: pki.caPem, crdSet, tokens };
+    const handle = connect(info);
+    client.close();
+    if (options.kubeconfigPath) {
+      fs.mkdirSync(path.dirname(options.kubeconfigPath), { recursive: true });
+      fs.writeFileSync(options.kubeconfigPath, handle.kubeconfig('admin'), { mode: 0o600 });
+    }
+    return {
+      ...handle,
+      info,
+      kubeconfigPath: options.kubeconfigPath,
+      async stop() {
+        handle.client.close();
+        await cleanup();
+        if (options.kubeconfigPath) fs.rmSync(options.kubeconfigPath, { force: true });
+      },
+    };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}

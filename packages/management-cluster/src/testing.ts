@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/*
+ * Test support: one real API server per CRD set per test run.
+ *
+ * `npm test` starts them once (`cli.ts test-servers`) and passes their
+ * connection details in CAPI_OPENSTACK_TEST_SERVERS (a JSON file); every suite
+ * shares them and isolates itself with its own namespaces. A suite run on its
+ * own (plain jest) starts a private server instead and stops it afterwards.
+ */
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { applySeed } from './applySeed';
+import { connect, ConnectionInfo, ManagementClusterHandle } from './connect';
+import { CrdSetName, DEFAULT_CRD_SET } from './crds';
+import { KubeObject } from './kubeHttp';
+import type { SeedObject } from './seed';
+import { ManagementCluster, startManagementCluster } from './server';
+
+export const TEST_SERVERS_ENV = 'CAPI_OPENSTACK_TEST_SERVERS';
+
+export interface TestManagementCluster extends ManagementClusterHandle {
+  /** Creates a namespace with a unique name (prefix + random suffix). */
+  createNamespace(prefix?: string): Promise<string>;
+  /** Creates or updates objects with server-side apply (status included). */
+  apply(objects: Array<SeedObject | KubeObject>): Promise<void>;
+}
+
+function sharedInfo(crdSet: CrdSetName): ConnectionInfo | undefined {
+  const file = process.env[TEST_SERVERS_ENV];
+  if (!file || !fs.existsSync(file)) return undefined;
+  const infos: ConnectionInfo[] = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return infos.find(i => i.crdSet === crdSet);
+}
+
+/**
+ * Registers beforeAll/afterAll hooks and returns a handle that is usable
+ * inside tests (its fields are filled in beforeAll).
+ */
+export function setupManagementCluster(
+  crdSet: CrdSetName = DEFAULT_CRD_SET,
+  options: { startTimeoutMs?: number } = {},
+): TestManagementCluster {
+  let own: ManagementCluster | undefined;
+  const handle = {} as TestManagementCluster;
+
+  beforeAll(async () => {
+    const info = sharedInfo(crdSet);
+    let base: ManagementClusterHandle;
+    if (info) {
+      base = connect(info);
+    } else {
+      own = await startManagementCluster({ crdSet, log: () => {} });
+      base = own;
+    }
+    Object.assign(handle, base, {
+      async createNamespace(prefix = 'test') {
+        const name = `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
+        await base.client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+        return name;
+      },
+      async apply(objects: Array<SeedObject | KubeObject>) {
+        await applySeed(
+          base.client,
+          objects.map(o => ('manifest' in o ? (o as SeedObject) : { manifest: o as KubeObject })),
+        );
+      },
+    });
+  }, options.startTimeoutMs ?? 600_000);
+
+  afterAll(async () => {
+    handle.client?.close();
+    await own?.stop();
+  });
+
+  return handle;
+}

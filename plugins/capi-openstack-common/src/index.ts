@@ -1,0 +1,16 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/**
+ * Types, permissions and annotation keys shared by the capi-openstack
+ * frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './permissions';
+export * from './validation';
+export * from './types';

@@ -1,0 +1,52 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Resource type of the cluster permissions (conditional decisions apply). @public */
+export const CAPI_CLUSTER_RESOURCE_TYPE = 'capi-openstack-cluster';
+
+const clusterPermission = (
+  action: string,
+  attributes: { action?: 'read' | 'create' | 'update' | 'delete' },
+) =>
+  createPermission({
+    name: `capi-openstack.cluster.${action}`,
+    attributes,
+    resourceType: CAPI_CLUSTER_RESOURCE_TYPE,
+  });
+
+/** Read a workload cluster (summary, tree, events). @public */
+export const capiClusterReadPermission = clusterPermission('read', { action: 'read' });
+/** Scale the control plane or a worker pool. @public */
+export const capiClusterScalePermission = clusterPermission('scale', { action: 'update' });
+/** Upgrade the Kubernetes version. @public */
+export const capiClusterUpgradePermission = clusterPermission('upgrade', { action: 'update' });
+/** Flavor, autoscaler bounds, certificates, restarts. @public */
+export const capiClusterUpdatePermission = clusterPermission('update', { action: 'update' });
+/** Pause and resume reconciliation. @public */
+export const capiClusterPausePermission = clusterPermission('pause', { action: 'update' });
+/** Delete a workload cluster. @public */
+export const capiClusterDeletePermission = clusterPermission('delete', { action: 'delete' });
+/** Read the admin kubeconfig of a workload cluster. @public */
+export const capiClusterKubeconfigPermission = clusterPermission('kubeconfig', { action: 'read' });
+
+/** Create a workload cluster (not tied to an existing resource). @public */
+export const capiClusterCreatePermission = createPermission({
+  name: 'capi-openstack.cluster.create',
+  attributes: { action: 'create' },
+});
+
+/** Every permission of the plugin. @public */
+export const capiOpenstackPermissions = [
+  capiClusterReadPermission,
+  capiClusterScalePermission,
+  capiClusterUpgradePermission,
+  capiClusterUpdatePermission,
+  capiClusterPausePermission,
+  capiClusterDeletePermission,
+  capiClusterKubeconfigPermission,
+  capiClusterCreatePermission,
+];

