@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The repository root (this package lives in packages/management-cluster). */
+// Never bundled: this package runs from source in the repository only.
+// eslint-disable-next-line no-restricted-syntax
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** Where `npm start` writes the local management cluster's kubeconfig. */

@@ -34,6 +34,8 @@ export interface ManagementCluster extends ManagementClusterHandle {
   /** Connection details, for another process (tests) to reach it. */
   info: ConnectionInfo;
   kubeconfigPath?: string;
+  /** Temporary folder of etcd data, certificates and logs (removed by stop). */
+  dataDir: string;
   /** Stops both processes and removes every temporary file. */
   stop(): Promise<void>;
 }
@@ -66,18 +68,18 @@ export async function startManagementCluster(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-mc-'));
   const processes: Supervised[] = [];
   let stopped = false;
+  // Last resort on a plain process.exit(): the watchdogs notice the parent is
+  // gone within a second and clean up themselves too.
+  const exitHook = () => {
+    for (const p of processes) p.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   const cleanup = async () => {
     if (stopped) return;
     stopped = true;
     process.removeListener('exit', exitHook);
     // apiserver first so it doesn't log etcd errors while shutting down.
     for (const p of [...processes].reverse()) await p.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  // Last resort on a plain process.exit(): the watchdogs notice the parent is
-  // gone within a second and clean up themselves too.
-  const exitHook = () => {
-    for (const p of processes) p.child.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', exitHook);
@@ -196,6 +198,7 @@ export async function startManagementCluster(
       ...handle,
       info,
       kubeconfigPath: options.kubeconfigPath,
+      dataDir: dir,
       async stop() {
         handle.client.close();
         await cleanup();

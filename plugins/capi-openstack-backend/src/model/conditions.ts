@@ -45,22 +45,26 @@ export function conditionGeneration(obj: KubeObject): ConditionGeneration {
   const status = obj?.status;
   if (status?.deprecated || status?.initialization) return 'v1beta2';
   if (status?.v1beta2) return 'v1beta1';
-  const list: any[] = Array.isArray(status?.conditions) ? status.conditions : [];
-  if (list.some(c => c?.severity !== undefined)) return 'v1beta1';
-  if (list.some(c => c?.observedGeneration !== undefined)) return 'v1beta2';
+  const raw: any[] = Array.isArray(status?.conditions) ? status.conditions : [];
+  if (raw.some(c => c?.severity !== undefined)) return 'v1beta1';
+  if (raw.some(c => c?.observedGeneration !== undefined)) return 'v1beta2';
   return 'v1beta1';
 }
 
 function normalise(raw: any): Condition | undefined {
   const type = str(raw?.type);
   const status = raw?.status;
-  if (!type || (status !== 'True' && status !== 'False' && status !== 'Unknown')) {
+  if (
+    !type ||
+    (status !== 'True' && status !== 'False' && status !== 'Unknown')
+  ) {
     return undefined;
   }
   const c: Condition = { type, status };
   if (str(raw.reason)) c.reason = raw.reason;
   if (str(raw.message)) c.message = raw.message;
-  if (str(raw.lastTransitionTime)) c.lastTransitionTime = raw.lastTransitionTime;
+  if (str(raw.lastTransitionTime))
+    c.lastTransitionTime = raw.lastTransitionTime;
   if (str(raw.severity)) c.severity = raw.severity;
   if (typeof raw.observedGeneration === 'number') {
     c.observedGeneration = raw.observedGeneration;
@@ -77,9 +81,12 @@ function list(raw: unknown): Condition[] | undefined {
  * The conditions in v1beta2 (metav1.Condition) semantics, or undefined when
  * the object does not expose them (v1beta1 object from CAPI < v1.9, CAPO v0.14).
  */
-export function v1beta2Conditions(obj: KubeObject | undefined): Condition[] | undefined {
+export function v1beta2Conditions(
+  obj: KubeObject | undefined,
+): Condition[] | undefined {
   if (!obj?.status) return undefined;
-  if (conditionGeneration(obj) === 'v1beta2') return list(obj.status.conditions);
+  if (conditionGeneration(obj) === 'v1beta2')
+    return list(obj.status.conditions);
   return list(obj.status.v1beta2?.conditions);
 }
 
@@ -88,7 +95,9 @@ export function v1beta2Conditions(obj: KubeObject | undefined): Condition[] | un
  * of v1beta1/v1alpha1 objects, `status.deprecated.v1beta1.conditions` of
  * v1beta2 objects.
  */
-export function v1beta1Conditions(obj: KubeObject | undefined): Condition[] | undefined {
+export function v1beta1Conditions(
+  obj: KubeObject | undefined,
+): Condition[] | undefined {
   if (!obj?.status) return undefined;
   if (conditionGeneration(obj) === 'v1beta2') {
     return list(obj.status.deprecated?.v1beta1?.conditions);
@@ -133,7 +142,10 @@ export function isFalse(c: Condition | undefined): boolean {
 }
 
 /** Milliseconds since the condition last changed; undefined without a usable `lastTransitionTime`. */
-export function conditionAgeMs(c: Condition | undefined, now: Date): number | undefined {
+export function conditionAgeMs(
+  c: Condition | undefined,
+  now: Date,
+): number | undefined {
   const t = parseTime(c?.lastTransitionTime);
   return t ? now.getTime() - t.getTime() : undefined;
 }

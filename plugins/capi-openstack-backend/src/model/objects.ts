@@ -138,7 +138,9 @@ export function isoTime(value: unknown): string | undefined {
 
 /** A number, or undefined for anything else (counters are pointers: absent ≠ 0). */
 export function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? value
+    : undefined;
 }
 
 /** A non-empty string, or undefined. */

@@ -1,0 +1,226 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// A cluster as the VEXXHOST magnum-cluster-api driver creates it, and a
+// minimal stand-in for the driver's ClusterClass so its classRef resolves.
+
+import type { Clock } from './clock';
+import {
+  type ClassInfo,
+  classStatus,
+  templateOwner,
+  type VariableDefinition,
+  workerHealthCheck,
+} from './clusterClass';
+import { lowerAlnum, uuidFor } from './ids';
+import { controlPlaneConfigSpec, controlPlaneRollout, workerConfigSpec, workerRollout } from './kubeadm';
+import { BOOTSTRAP_V, CAPI_V, CONTROLPLANE_V, INFRA_V, MAGNUM_NAMESPACE, NODEGROUP_LABEL } from './labels';
+import { baseOpenStackClusterSpec, EXTERNAL_NETWORK } from './openstackObjects';
+import type { DemoClusterSpec, SeedObject } from './types';
+
+export const MAGNUM_DRIVER_VERSION = 'v0.38.1';
+export const MAGNUM_CLASS = `magnum-${MAGNUM_DRIVER_VERSION}`;
+export const MAGNUM_CNI = 'calico-v3.29.0';
+
+/** Magnum's stack_id: `kube-` and 5 random lowercase alphanumerics. */
+export const MAGNUM_STACK_ID = `kube-${lowerAlnum(5, 'magnum', 'demo-stack')}`;
+export const MAGNUM_CLUSTER_UUID = uuidFor('magnum', 'cluster', MAGNUM_STACK_ID);
+
+export function magnumClassInfo(): ClassInfo {
+  return {
+    name: MAGNUM_CLASS,
+    namespace: MAGNUM_NAMESPACE,
+    controlPlaneTemplate: MAGNUM_CLASS,
+    controlPlaneMachineTemplate: `${MAGNUM_CLASS}-control-plane`,
+    clusterTemplate: MAGNUM_CLASS,
+    workerClass: 'default-worker',
+    workerMachineTemplate: `${MAGNUM_CLASS}-default-worker`,
+    workerBootstrapTemplate: MAGNUM_CLASS,
+    externalNetwork: 'id',
+  };
+}
+
+const stringVariable = (name: string, description: string): VariableDefinition => ({
+  name,
+  required: true,
+  schema: { openAPIV3Schema: { type: 'string', minLength: 1, description } },
+});
+
+const MAGNUM_VARIABLES: VariableDefinition[] = [
+  stringVariable('clusterIdentityRefName', 'Secret with the clouds.yaml of the Magnum cluster.'),
+  stringVariable('controlPlaneFlavor', 'Flavor of the master nodegroup.'),
+  stringVariable('flavor', 'Flavor of a worker nodegroup.'),
+  stringVariable('imageUUID', 'Glance image id of the cluster template.'),
+  stringVariable('sshKeyName', 'Nova keypair.'),
+  stringVariable('externalNetworkId', 'External network for the router and floating IPs.'),
+  stringVariable('nodeCidr', 'CIDR of the cluster network.'),
+];
+
+function patch(name: string, selector: Record<string, unknown>, jsonPatches: Record<string, unknown>[]) {
+  return { name, definitions: [{ selector, jsonPatches }] };
+}
+
+function magnumPatches() {
+  const cluster = { apiVersion: INFRA_V, kind: 'OpenStackClusterTemplate', matchResources: { infrastructureCluster: true } };
+  const cpMachines = { apiVersion: INFRA_V, kind: 'OpenStackMachineTemplate', matchResources: { controlPlane: true } };
+  const workerMachines = {
+    apiVersion: INFRA_V,
+    kind: 'OpenStackMachineTemplate',
+    matchResources: { machineDeploymentClass: { names: ['default-worker'] } },
+  };
+  const image = { op: 'replace', path: '/spec/template/spec/image', valueFrom: { template: 'id: {{ .imageUUID }}' } };
+  const sshKey = { op: 'replace', path: '/spec/template/spec/sshKeyName', valueFrom: { variable: 'sshKeyName' } };
+  return [
+    patch('clusterConfig', cluster, [
+      { op: 'replace', path: '/spec/template/spec/identityRef/name', valueFrom: { variable: 'clusterIdentityRefName' } },
+      { op: 'replace', path: '/spec/template/spec/externalNetwork', valueFrom: { template: 'id: {{ .externalNetworkId }}' } },
+      { op: 'replace', path: '/spec/template/spec/managedSubnets/0/cidr', valueFrom: { variable: 'nodeCidr' } },
+    ]),
+    patch('controlPlaneConfig', cpMachines, [
+      { op: 'replace', path: '/spec/template/spec/flavor', valueFrom: { variable: 'controlPlaneFlavor' } },
+      image,
+      sshKey,
+    ]),
+    patch('workerConfig', workerMachines, [
+      { op: 'replace', path: '/spec/template/spec/flavor', valueFrom: { variable: 'flavor' } },
+      image,
+      sshKey,
+    ]),
+  ];
+}
+
+export function magnumClusterClassObjects(clock: Clock): SeedObject[] {
+  const info = magnumClassInfo();
+  const metadata = (name: string) => ({ name, namespace: MAGNUM_NAMESPACE });
+  const owner = templateOwner(MAGNUM_CLASS);
+  const machineTemplate = (name: string): SeedObject => ({
+    manifest: {
+      apiVersion: INFRA_V,
+      kind: 'OpenStackMachineTemplate',
+      metadata: metadata(name),
+      spec: {
+        template: { spec: { flavor: 'm1.medium', image: { filter: { name: 'ubuntu-2204-kube' } }, sshKeyName: 'magnum' } },
+      },
+    },
+    owner,
+  });
+  return [
+    {
+      manifest: {
+        apiVersion: CAPI_V,
+        kind: 'ClusterClass',
+        metadata: metadata(MAGNUM_CLASS),
+        spec: {
+          controlPlane: {
+            templateRef: { apiVersion: CONTROLPLANE_V, kind: 'KubeadmControlPlaneTemplate', name: info.controlPlaneTemplate },
+            machineInfrastructure: {
+              templateRef: { apiVersion: INFRA_V, kind: 'OpenStackMachineTemplate', name: info.controlPlaneMachineTemplate },
+            },
+          },
+          infrastructure: {
+            templateRef: { apiVersion: INFRA_V, kind: 'OpenStackClusterTemplate', name: info.clusterTemplate },
+          },
+          workers: {
+            machineDeployments: [
+              {
+                class: info.workerClass,
+                bootstrap: {
+                  templateRef: { apiVersion: BOOTSTRAP_V, kind: 'KubeadmConfigTemplate', name: info.workerBootstrapTemplate },
+                },
+                infrastructure: {
+                  templateRef: { apiVersion: INFRA_V, kind: 'OpenStackMachineTemplate', name: info.workerMachineTemplate },
+                },
+                healthCheck: workerHealthCheck(),
+                rollout: workerRollout(),
+              },
+            ],
+          },
+          variables: structuredClone(MAGNUM_VARIABLES),
+          patches: magnumPatches(),
+        },
+      },
+      status: classStatus(MAGNUM_VARIABLES, clock.minutesAgo(60 * 24 * 200)),
+    },
+    {
+      manifest: {
+        apiVersion: CONTROLPLANE_V,
+        kind: 'KubeadmControlPlaneTemplate',
+        metadata: metadata(info.controlPlaneTemplate),
+        spec: { template: { spec: { rollout: controlPlaneRollout(), kubeadmConfigSpec: controlPlaneConfigSpec() } } },
+      },
+      owner,
+    },
+    {
+      manifest: {
+        apiVersion: INFRA_V,
+        kind: 'OpenStackClusterTemplate',
+        metadata: metadata(info.clusterTemplate),
+        spec: {
+          template: {
+            spec: {
+              ...baseOpenStackClusterSpec({ filter: { name: EXTERNAL_NETWORK } }),
+              identityRef: { name: 'magnum-cloud-config', cloudName: 'default', type: 'Secret' },
+            },
+          },
+        },
+      },
+      owner,
+    },
+    machineTemplate(info.controlPlaneMachineTemplate),
+    machineTemplate(info.workerMachineTemplate),
+    {
+      manifest: {
+        apiVersion: BOOTSTRAP_V,
+        kind: 'KubeadmConfigTemplate',
+        metadata: metadata(info.workerBootstrapTemplate),
+        spec: { template: { spec: workerConfigSpec() } },
+      },
+      owner,
+    },
+  ];
+}
+
+export function magnumClusterSpec(): DemoClusterSpec {
+  const version = 'v1.33.5';
+  const imageId = uuidFor('image', `ubuntu-2204-kube-${version}`);
+  const name = MAGNUM_STACK_ID;
+  return {
+    name,
+    namespace: MAGNUM_NAMESPACE,
+    version,
+    controlPlane: {
+      replicas: 1,
+      flavor: 'm1.medium',
+      machineLabels: { [NODEGROUP_LABEL]: 'default-master' },
+    },
+    pools: [
+      {
+        name: 'default-worker',
+        replicas: 2,
+        flavor: 'm1.large',
+        machineLabels: { [NODEGROUP_LABEL]: 'default-worker' },
+      },
+    ],
+    ageDays: 45,
+    imageName: 'ubuntu-2204-kube',
+    imageId,
+    sshKeyName: 'magnum',
+    cloudName: 'default',
+    applicationCredentialName: MAGNUM_CLUSTER_UUID,
+    clusterLabels: { 'cluster-uuid': MAGNUM_CLUSTER_UUID, cni: MAGNUM_CNI },
+    topology: {
+      className: MAGNUM_CLASS,
+      variables: [
+        { name: 'clusterIdentityRefName', value: `${name}-cloud-config` },
+        { name: 'controlPlaneFlavor', value: 'm1.medium' },
+        { name: 'flavor', value: 'm1.large' },
+        { name: 'imageUUID', value: imageId },
+        { name: 'sshKeyName', value: 'magnum' },
+        { name: 'externalNetworkId', value: uuidFor('network', EXTERNAL_NETWORK) },
+        { name: 'nodeCidr', value: '10.6.0.0/24' },
+      ],
+    },
+  };
+}

@@ -1,0 +1,804 @@
+/* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
+
+import type { ClusterObjects, KubeObject } from './objects';
+import { evaluateBastion, evaluateHealth } from './verdict';
+import {
+  CLUSTER_NAME,
+  EXPECTED_VERDICTS,
+  S5_MACHINE_NAME,
+  SNAPSHOT_IDS,
+  SNAPSHOT_NOW,
+  SnapshotId,
+  applyOverlay,
+  buildSnapshot,
+  fillTransitionTimes,
+} from './__fixtures__/snapshots';
+
+const at = (iso: string) => new Date(iso);
+const cond = (
+  type: string,
+  status: string,
+  reason?: string,
+  extra: Record<string, any> = {},
+) => ({
+  type,
+  status,
+  ...(reason ? { reason } : {}),
+  ...extra,
+});
+
+describe('evaluateHealth on the section 7 snapshots', () => {
+  it.each(
+    SNAPSHOT_IDS.map(id => [id, EXPECTED_VERDICTS[id]] as [SnapshotId, string]),
+  )('%s at 2026-09-01T10:10:00Z is %s', (id, expected) => {
+    const health = evaluateHealth(buildSnapshot(id), SNAPSHOT_NOW);
+    expect(health.verdict).toBe(expected);
+    expect(health.evaluatedAt).toBe('2026-09-01T10:10:00.000Z');
+  });
+
+  it('S2 (healthy baseline) has no reasons', () => {
+    expect(evaluateHealth(buildSnapshot('S2'), SNAPSHOT_NOW).reasons).toEqual(
+      [],
+    );
+  });
+
+  it('S5 becomes Failed once InstanceReady has been False for 15 minutes', () => {
+    const objs = buildSnapshot('S5');
+    expect(evaluateHealth(objs, at('2026-09-01T10:14:59Z')).verdict).toBe(
+      'Progressing',
+    );
+    expect(evaluateHealth(objs, at('2026-09-01T10:15:00Z')).verdict).toBe(
+      'Failed',
+    );
+    const failed = evaluateHealth(objs, at('2026-09-01T10:16:00Z'));
+    expect(failed.verdict).toBe('Failed');
+    expect(failed.reasons[0]).toEqual({
+      object: { kind: 'OpenStackServer', name: S5_MACHINE_NAME },
+      conditionType: 'InstanceReady',
+      reason: 'InstanceCreateFailed',
+      message: expect.stringContaining('Quota exceeded for cores'),
+      since: '2026-09-01T10:00:00.000Z',
+      severity: 'error',
+    });
+  });
+
+  it('S5 at 10:10 reports the pending instance failure as a warning', () => {
+    const health = evaluateHealth(buildSnapshot('S5'), SNAPSHOT_NOW);
+    expect(health.reasons).toContainEqual(
+      expect.objectContaining({
+        object: { kind: 'OpenStackServer', name: S5_MACHINE_NAME },
+        reason: 'InstanceCreateFailed',
+        severity: 'warning',
+      }),
+    );
+  });
+
+  it('S1 stays Progressing under 30 minutes and turns Degraded after', () => {
+    const objs = buildSnapshot('S1');
+    // Available=False since 10:05 (doc default).
+    expect(evaluateHealth(objs, at('2026-09-01T10:34:59Z')).verdict).toBe(
+      'Progressing',
+    );
+    expect(evaluateHealth(objs, at('2026-09-01T10:35:00Z')).verdict).toBe(
+      'Degraded',
+    );
+  });
+
+  it('S8 reports the Deleting condition reason', () => {
+    const health = evaluateHealth(buildSnapshot('S8'), SNAPSHOT_NOW);
+    expect(health.reasons).toEqual([
+      {
+        object: { kind: 'Cluster', name: CLUSTER_NAME },
+        conditionType: 'Deleting',
+        reason: 'WaitingForControlPlaneDeletion',
+        message: 'Waiting for KubeadmControlPlane to be deleted',
+        since: '2026-09-01T12:00:00.000Z',
+        severity: 'info',
+      },
+    ]);
+  });
+
+  it('S7 keeps the last known verdict of the frozen status', () => {
+    const health = evaluateHealth(buildSnapshot('S7'), SNAPSHOT_NOW);
+    expect(health.lastKnownVerdict).toBe('Healthy');
+    expect(health.reasons[0].conditionType).toBe('Paused');
+    const s9Paused = buildSnapshot('S9', {
+      cluster: { spec: { paused: true } },
+    });
+    expect(evaluateHealth(s9Paused, SNAPSHOT_NOW)).toMatchObject({
+      verdict: 'Paused',
+      lastKnownVerdict: 'Degraded',
+    });
+  });
+
+  it('the cluster.x-k8s.io/paused annotation pauses too', () => {
+    const objs = buildSnapshot('S2', {
+      cluster: { metadata: { annotations: { 'cluster.x-k8s.io/paused': '' } } },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Paused');
+  });
+
+  it('S9 names the failed remote connection probe', () => {
+    const health = evaluateHealth(buildSnapshot('S9'), SNAPSHOT_NOW);
+    expect(health.reasons[0]).toMatchObject({
+      object: { kind: 'Cluster', name: CLUSTER_NAME },
+      conditionType: 'RemoteConnectionProbe',
+      reason: 'ProbeFailed',
+      severity: 'error',
+    });
+  });
+});
+
+describe('certificate expiry (S10 variants)', () => {
+  const soon = '2026-09-05T00:00:00Z'; // < 7 days after now
+
+  it('S10 with expiry under 7 days but rollout.before set and rolling out is Progressing', () => {
+    const objs = buildSnapshot('S10', {
+      machine: { status: { certificatesExpiryDate: soon } },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
+  });
+
+  it('S10 without rollout.before and expiry under 7 days is Degraded', () => {
+    const objs = buildSnapshot('S10', {
+      kubeadmControlPlane: { spec: { rollout: undefined } },
+      machine: { status: { certificatesExpiryDate: soon } },
+    });
+    const health = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(health.verdict).toBe('Degraded');
+    expect(health.reasons[0]).toMatchObject({
+      object: { kind: 'Machine' },
+      reason: 'CertificatesExpiringSoon',
+      severity: 'error',
+    });
+  });
+
+  it('baseline with expiry under 7 days and no rollout is Degraded', () => {
+    const objs = buildSnapshot('S2', {
+      machine: { status: { certificatesExpiryDate: soon } },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
+  it('rollout.before set but no rollout running is Degraded', () => {
+    const objs = buildSnapshot('S2', {
+      kubeadmControlPlane: {
+        spec: { rollout: { before: { certificatesExpiryDays: 21 } } },
+      },
+      machine: { status: { certificatesExpiryDate: soon } },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
+  it('reads the expiry from the KubeadmConfig annotation when the Machine has none', () => {
+    const objs = buildSnapshot('S2', {
+      machine: { status: { certificatesExpiryDate: undefined } },
+    });
+    const cp = objs.machines.find(
+      m => m.metadata.labels?.['cluster.x-k8s.io/control-plane'] !== undefined,
+    )!;
+    objs.kubeadmConfigs = [
+      {
+        apiVersion: 'bootstrap.cluster.x-k8s.io/v1beta2',
+        kind: 'KubeadmConfig',
+        metadata: {
+          name: cp.metadata.name,
+          namespace: 'tenants',
+          annotations: { 'machine.cluster.x-k8s.io/certificates-expiry': soon },
+        },
+      },
+    ];
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+});
+
+describe('bastion', () => {
+  it('S6 is Healthy with a Progressing bastion badge', () => {
+    const objs = buildSnapshot('S6');
+    expect(evaluateBastion(objs, SNAPSHOT_NOW)).toMatchObject({
+      badge: 'Progressing',
+      ready: false,
+    });
+    const health = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(health.verdict).toBe('Healthy');
+    expect(health.reasons).toEqual([
+      expect.objectContaining({
+        reason: 'BastionProgressing',
+        severity: 'info',
+      }),
+    ]);
+  });
+
+  it('a bastion in ERROR with failing conditions for an hour does not change the verdict', () => {
+    const objs = buildSnapshot('S6', {
+      objects: [
+        {
+          kind: 'OpenStackServer',
+          name: `${CLUSTER_NAME}-bastion`,
+          patch: {
+            status: {
+              instanceState: 'ERROR',
+              conditions: [
+                cond('InstanceReady', 'False', 'InstanceCreateFailed', {
+                  lastTransitionTime: '2026-09-01T09:00:00Z',
+                }),
+                cond(
+                  'OpenStackAuthenticationSucceeded',
+                  'False',
+                  'AuthFailed',
+                  { lastTransitionTime: '2026-09-01T09:00:00Z' },
+                ),
+              ],
+            },
+          },
+        },
+      ],
+    });
+    expect(evaluateBastion(objs, SNAPSHOT_NOW).badge).toBe('Failed');
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Healthy');
+  });
+
+  it('no bastion badge when the bastion is disabled', () => {
+    expect(evaluateBastion(buildSnapshot('S2'), SNAPSHOT_NOW)).toEqual({});
+  });
+
+  it('a ready bastion is Healthy', () => {
+    const objs = buildSnapshot('S6', {
+      objects: [
+        {
+          kind: 'OpenStackServer',
+          name: `${CLUSTER_NAME}-bastion`,
+          patch: { status: { ready: true, instanceState: 'ACTIVE' } },
+        },
+      ],
+    });
+    expect(evaluateBastion(objs, SNAPSHOT_NOW).badge).toBe('Healthy');
+  });
+});
+
+describe('Failed signals (v1beta2)', () => {
+  const old = { lastTransitionTime: '2026-09-01T09:40:00Z' };
+  const recent = { lastTransitionTime: '2026-09-01T10:00:00Z' };
+
+  it('MachineHealthCheck RemediationAllowed=False for 30 min', () => {
+    const objs = buildSnapshot('S2');
+    objs.machineHealthChecks[0].status.conditions = [
+      cond('RemediationAllowed', 'False', 'TooManyUnhealthy', old),
+    ];
+    const h = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Failed');
+    expect(h.reasons[0]).toMatchObject({
+      object: { kind: 'MachineHealthCheck' },
+      reason: 'TooManyUnhealthy',
+    });
+  });
+
+  it('TopologyReconciled=False ReconcileFailed for 30 min, but not for 10 min', () => {
+    const failed = buildSnapshot('S2', {
+      cluster: {
+        status: {
+          conditions: [
+            cond('TopologyReconciled', 'False', 'ReconcileFailed', old),
+          ],
+        },
+      },
+    });
+    expect(evaluateHealth(failed, SNAPSHOT_NOW).verdict).toBe('Failed');
+    const young = buildSnapshot('S2', {
+      cluster: {
+        status: {
+          conditions: [
+            cond('TopologyReconciled', 'False', 'ReconcileFailed', recent),
+          ],
+        },
+      },
+    });
+    expect(evaluateHealth(young, SNAPSHOT_NOW).verdict).not.toBe('Failed');
+  });
+
+  it('TopologyReconciled=False ClusterUpgrading for an hour is not Failed', () => {
+    const objs = buildSnapshot('S2', {
+      cluster: {
+        status: {
+          conditions: [
+            cond('TopologyReconciled', 'False', 'ClusterUpgrading', old),
+          ],
+        },
+      },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
+  });
+
+  it('OpenStackCluster authentication failing for 30 min', () => {
+    const objs = buildSnapshot('S2', {
+      openStackCluster: {
+        status: {
+          conditions: [
+            cond(
+              'OpenStackAuthenticationSucceeded',
+              'False',
+              'AuthenticationFailed',
+              old,
+            ),
+          ],
+        },
+      },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Failed');
+  });
+
+  it('InstanceReady=False with a transient reason is not a failure signal', () => {
+    const objs = buildSnapshot('S5', {
+      objects: [
+        {
+          kind: 'OpenStackServer',
+          name: S5_MACHINE_NAME,
+          patch: {
+            status: {
+              conditions: [
+                cond('InstanceReady', 'False', 'InstanceNotReady', old),
+              ],
+            },
+          },
+        },
+      ],
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
+  });
+
+  it('legacy status.deprecated.v1beta1.failureReason on the Cluster', () => {
+    const objs = buildSnapshot('S2', {
+      cluster: {
+        status: {
+          deprecated: {
+            v1beta1: { failureReason: 'CreateError', failureMessage: 'boom' },
+          },
+        },
+      },
+    });
+    const h = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Failed');
+    expect(h.reasons[0]).toEqual({
+      object: { kind: 'Cluster', name: CLUSTER_NAME },
+      reason: 'CreateError',
+      message: 'boom',
+      severity: 'error',
+    });
+  });
+});
+
+describe('Degraded and Progressing (v1beta2)', () => {
+  it('KCP EtcdClusterHealthy=False is Degraded even while rolling out', () => {
+    const objs = buildSnapshot('S3', {
+      kubeadmControlPlane: {
+        status: {
+          conditions: [cond('EtcdClusterHealthy', 'False', 'NotHealthy')],
+        },
+      },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
+  it('Remediating=True is Degraded', () => {
+    const objs = buildSnapshot('S2', {
+      cluster: {
+        status: { conditions: [cond('Remediating', 'True', 'Remediating')] },
+      },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
+  it('hard signals are ignored before the control plane is initialized', () => {
+    const objs = buildSnapshot('S1', {
+      cluster: {
+        status: {
+          conditions: [cond('RemoteConnectionProbe', 'False', 'ProbeFailed')],
+        },
+      },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
+  });
+
+  it('Available=False while nothing is busy is Degraded', () => {
+    const objs = buildSnapshot('S2', {
+      cluster: {
+        status: { conditions: [cond('Available', 'False', 'NotAvailable')] },
+      },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
+  it('WorkerMachinesReady=False while scaling for over 30 minutes is Degraded', () => {
+    const objs = buildSnapshot('S2', {
+      cluster: {
+        status: {
+          conditions: [
+            cond('ScalingUp', 'True', 'ScalingUp'),
+            cond('WorkerMachinesReady', 'False', 'NotReady', {
+              lastTransitionTime: '2026-09-01T09:30:00Z',
+            }),
+          ],
+        },
+      },
+    });
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
+  it('counters short of desired are never Healthy', () => {
+    const objs = buildSnapshot('S2', {
+      cluster: {
+        status: { workers: { readyReplicas: 3, availableReplicas: 3 } },
+      },
+    });
+    const h = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Degraded');
+    expect(h.reasons[0]).toMatchObject({
+      reason: 'ReplicasNotReady',
+      message: 'Workers: 3 ready, 3 available, 4 up to date of 4 desired',
+    });
+  });
+
+  it('ignores objects of another cluster', () => {
+    const objs = buildSnapshot('S2');
+    const foreign: KubeObject = structuredClone(objs.machineHealthChecks[0]);
+    foreign.metadata.name = 'other-md-0';
+    foreign.metadata.labels = { 'cluster.x-k8s.io/cluster-name': 'other' };
+    foreign.status.conditions = [
+      cond('RemediationAllowed', 'False', 'TooManyUnhealthy', {
+        lastTransitionTime: '2026-09-01T08:00:00Z',
+      }),
+    ];
+    objs.machineHealthChecks.push(foreign);
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Healthy');
+  });
+});
+
+describe('Unknown', () => {
+  it('no status', () => {
+    const objs = buildSnapshot('S2');
+    delete objs.cluster.status;
+    const h = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Unknown');
+    expect(h.reasons[0].reason).toBe('NoStatus');
+  });
+
+  it('status without conditions', () => {
+    const objs = buildSnapshot('S2');
+    objs.cluster.status.conditions = [];
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Unknown');
+  });
+
+  const staleBy = (specWrite: string) => {
+    const objs = buildSnapshot('S2');
+    objs.cluster.metadata.generation = 3;
+    objs.cluster.metadata.managedFields = [
+      { manager: 'backstage', operation: 'Update', time: specWrite },
+      // Status writes do not bump the generation and must not reset the clock.
+      {
+        manager: 'manager',
+        operation: 'Update',
+        subresource: 'status',
+        time: '2026-09-01T10:09:00Z',
+      },
+    ];
+    return objs;
+  };
+
+  it('observedGeneration stale for more than 5 minutes', () => {
+    const h = evaluateHealth(staleBy('2026-09-01T10:04:00Z'), SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Unknown');
+    expect(h.reasons[0]).toMatchObject({
+      reason: 'StaleObservedGeneration',
+      since: '2026-09-01T10:04:00.000Z',
+    });
+  });
+
+  it('observedGeneration stale for less than 5 minutes is not Unknown', () => {
+    expect(
+      evaluateHealth(staleBy('2026-09-01T10:06:00Z'), SNAPSHOT_NOW).verdict,
+    ).toBe('Healthy');
+  });
+});
+
+/** A v1beta1-shaped cluster (CAPI ≤ v1.10 or Magnum's view) with CAPO v1beta1. */
+function v1beta1Cluster(): ClusterObjects {
+  const ltt = '2026-09-01T08:00:00Z';
+  const c1 = (
+    type: string,
+    status = 'True',
+    reason?: string,
+    severity?: string,
+  ) => ({
+    type,
+    status,
+    lastTransitionTime: ltt,
+    ...(reason ? { reason } : {}),
+    ...(severity ? { severity } : {}),
+  });
+  const labels = { 'cluster.x-k8s.io/cluster-name': 'kube-ab12c' };
+  const meta = (name: string, extra: Record<string, string> = {}) => ({
+    name,
+    namespace: 'magnum-system',
+    labels: { ...labels, ...extra },
+  });
+  const machine = (name: string, cp: boolean): KubeObject => ({
+    apiVersion: 'cluster.x-k8s.io/v1beta1',
+    kind: 'Machine',
+    metadata: meta(
+      name,
+      cp
+        ? { 'cluster.x-k8s.io/control-plane': '' }
+        : {
+            'cluster.x-k8s.io/deployment-name': 'kube-ab12c-default-worker-x',
+            'cluster.x-k8s.io/set-name': 'kube-ab12c-default-worker-x-1',
+          },
+    ),
+    spec: {
+      clusterName: 'kube-ab12c',
+      version: 'v1.31.1',
+      infrastructureRef: {
+        apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+        kind: 'OpenStackMachine',
+        name,
+        namespace: 'magnum-system',
+      },
+    },
+    status: {
+      phase: 'Running',
+      bootstrapReady: true,
+      infrastructureReady: true,
+      ...(cp ? { certificatesExpiryDate: '2027-06-01T00:00:00Z' } : {}),
+      conditions: [c1('Ready'), c1('InfrastructureReady'), c1('NodeHealthy')],
+    },
+  });
+  return {
+    cluster: {
+      apiVersion: 'cluster.x-k8s.io/v1beta1',
+      kind: 'Cluster',
+      metadata: {
+        name: 'kube-ab12c',
+        namespace: 'magnum-system',
+        generation: 1,
+        labels: { 'cluster-uuid': '5d12f6fd-a196-4bf0-ae4c-1f639a523a52' },
+      },
+      spec: {
+        controlPlaneRef: {
+          apiVersion: 'controlplane.cluster.x-k8s.io/v1beta1',
+          kind: 'KubeadmControlPlane',
+          name: 'kube-ab12c-x',
+          namespace: 'magnum-system',
+        },
+        infrastructureRef: {
+          apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+          kind: 'OpenStackCluster',
+          name: 'kube-ab12c-y',
+          namespace: 'magnum-system',
+        },
+        topology: {
+          class: 'magnum-v0.38.1',
+          version: 'v1.31.1',
+          controlPlane: { replicas: 1 },
+          workers: {
+            machineDeployments: [
+              { class: 'default-worker', name: 'default-worker', replicas: 1 },
+            ],
+          },
+        },
+      },
+      status: {
+        observedGeneration: 1,
+        phase: 'Provisioned',
+        infrastructureReady: true,
+        controlPlaneReady: true,
+        conditions: [
+          c1('Ready'),
+          c1('ControlPlaneInitialized'),
+          c1('ControlPlaneReady'),
+          c1('InfrastructureReady'),
+          c1('TopologyReconciled'),
+        ],
+      },
+    },
+    controlPlane: {
+      apiVersion: 'controlplane.cluster.x-k8s.io/v1beta1',
+      kind: 'KubeadmControlPlane',
+      metadata: meta('kube-ab12c-x'),
+      spec: {
+        replicas: 1,
+        version: 'v1.31.1',
+        machineTemplate: {
+          infrastructureRef: {
+            apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+            kind: 'OpenStackMachineTemplate',
+            name: 'kube-ab12c-cp-tpl',
+            namespace: 'magnum-system',
+          },
+        },
+      },
+      status: {
+        replicas: 1,
+        readyReplicas: 1,
+        updatedReplicas: 1,
+        unavailableReplicas: 0,
+        initialized: true,
+        ready: true,
+        conditions: [c1('Ready'), c1('Available'), c1('EtcdClusterHealthy')],
+      },
+    },
+    machineDeployments: [
+      {
+        apiVersion: 'cluster.x-k8s.io/v1beta1',
+        kind: 'MachineDeployment',
+        metadata: meta('kube-ab12c-default-worker-x', {
+          'topology.cluster.x-k8s.io/deployment-name': 'default-worker',
+        }),
+        spec: {
+          replicas: 1,
+          template: {
+            spec: {
+              version: 'v1.31.1',
+              infrastructureRef: {
+                apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+                kind: 'OpenStackMachineTemplate',
+                name: 'kube-ab12c-w-tpl',
+              },
+            },
+          },
+        },
+        status: {
+          phase: 'Running',
+          replicas: 1,
+          readyReplicas: 1,
+          availableReplicas: 1,
+          updatedReplicas: 1,
+          conditions: [c1('Ready'), c1('Available')],
+        },
+      },
+    ],
+    machineSets: [],
+    machines: [
+      machine('kube-ab12c-x-aaaaa', true),
+      machine('kube-ab12c-default-worker-x-1-bbbbb', false),
+    ],
+    openStackCluster: {
+      apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+      kind: 'OpenStackCluster',
+      metadata: meta('kube-ab12c-y'),
+      spec: {},
+      status: { ready: true, conditions: [c1('Ready')] },
+    },
+    openStackMachines: [],
+    openStackServers: [],
+    machineHealthChecks: [],
+  };
+}
+
+describe('v1beta1-shaped clusters', () => {
+  it('is Healthy with Ready/ControlPlaneReady/InfrastructureReady True', () => {
+    const h = evaluateHealth(v1beta1Cluster(), SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Healthy');
+    expect(h.reasons).toEqual([]);
+  });
+
+  it('is Failed with status.failureReason', () => {
+    const objs = v1beta1Cluster();
+    objs.cluster.status.failureReason = 'InvalidConfiguration';
+    objs.cluster.status.failureMessage = 'control plane endpoint is invalid';
+    const h = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Failed');
+    expect(h.reasons[0]).toMatchObject({
+      reason: 'InvalidConfiguration',
+      message: 'control plane endpoint is invalid',
+    });
+  });
+
+  it('is Failed when CAPO v1beta1 OpenStackCluster has failureReason', () => {
+    const objs = v1beta1Cluster();
+    objs.openStackCluster!.status.failureReason = 'CreateError';
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Failed');
+  });
+
+  it('Ready=False (severity Warning) with a KCP rollout is Progressing, then Degraded', () => {
+    const objs = v1beta1Cluster();
+    objs.cluster.status.conditions[0] = {
+      type: 'Ready',
+      status: 'False',
+      severity: 'Warning',
+      reason: 'RollingUpdateInProgress',
+      lastTransitionTime: '2026-09-01T10:00:00Z',
+    };
+    objs.controlPlane!.status.updatedReplicas = 0;
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
+    expect(evaluateHealth(objs, at('2026-09-01T10:45:00Z')).verdict).toBe(
+      'Degraded',
+    );
+  });
+
+  it('Ready=False with nothing busy is Degraded (not Unknown for lacking Available)', () => {
+    const objs = v1beta1Cluster();
+    objs.cluster.status.conditions[0] = {
+      type: 'Ready',
+      status: 'False',
+      severity: 'Error',
+      reason: 'ControlPlaneNotReady',
+      lastTransitionTime: '2026-09-01T10:00:00Z',
+    };
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
+  it('MachineDeployment scaling (updatedReplicas, replicas) is Progressing', () => {
+    const objs = v1beta1Cluster();
+    objs.machineDeployments[0].spec.replicas = 3;
+    objs.machineDeployments[0].status.phase = 'ScalingUp';
+    objs.machineDeployments[0].status.conditions[1] = {
+      type: 'Available',
+      status: 'False',
+      severity: 'Warning',
+      reason: 'WaitingForAvailableMachines',
+      lastTransitionTime: '2026-09-01T10:05:00Z',
+    };
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
+  });
+
+  it('TopologyReconciled=False TopologyReconcileFailed for 30 min is Failed', () => {
+    const objs = v1beta1Cluster();
+    objs.cluster.status.conditions[4] = {
+      type: 'TopologyReconciled',
+      status: 'False',
+      severity: 'Error',
+      reason: 'TopologyReconcileFailed',
+      lastTransitionTime: '2026-09-01T09:30:00Z',
+    };
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Failed');
+  });
+
+  it('uses status.v1beta2.conditions when CAPI v1.9/v1.10 provides them', () => {
+    const objs = v1beta1Cluster();
+    objs.cluster.status.v1beta2 = {
+      conditions: [
+        cond('Available', 'False', 'NotAvailable', {
+          lastTransitionTime: '2026-09-01T10:00:00Z',
+        }),
+        cond('ControlPlaneInitialized', 'True', 'Initialized', {
+          lastTransitionTime: '2026-09-01T08:00:00Z',
+        }),
+        cond('RemoteConnectionProbe', 'False', 'ProbeFailed', {
+          lastTransitionTime: '2026-09-01T10:00:00Z',
+        }),
+      ],
+    };
+    const h = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(h.verdict).toBe('Degraded');
+    expect(h.reasons[0].conditionType).toBe('RemoteConnectionProbe');
+  });
+
+  it('a v1beta1 cluster without conditions is Unknown', () => {
+    const objs = v1beta1Cluster();
+    objs.cluster.status = { phase: 'Pending' };
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Unknown');
+  });
+});
+
+describe('fixture sanity', () => {
+  it('overlays replace conditions by type and keep the others', () => {
+    const objs = buildSnapshot('S4');
+    const types = objs.cluster.status.conditions.map(
+      (c: any) => `${c.type}=${c.status}`,
+    );
+    expect(types).toEqual([
+      'Available=False',
+      'ControlPlaneInitialized=True',
+      'RemoteConnectionProbe=True',
+      'RollingOut=False',
+      'WorkersAvailable=False',
+      'ScalingUp=True',
+    ]);
+  });
+
+  it('fills missing transition times with now - 5 minutes', () => {
+    const objs = fillTransitionTimes(applyOverlay(buildSnapshot('S2'), {}));
+    expect(objs.cluster.status.conditions[0].lastTransitionTime).toBe(
+      '2026-09-01T10:05:00.000Z',
+    );
+  });
+});
