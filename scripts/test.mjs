@@ -39,14 +39,14 @@ function step(name, cmd, args, env = {}) {
 }
 
 // 1. Binaries and CRDs first: a missing Go toolchain should fail fast.
-step('build kube-apiserver and etcd, fetch CRDs', bin('tsx'), [
+const haveBinaries = step('build kube-apiserver and etcd, fetch CRDs', bin('tsx'), [
   'packages/management-cluster/src/cli.ts',
   'ensure',
   '--crds',
   'capi-v1.14,capi-v1.10',
 ]);
 
-if (!failed && jestArgs.length === 0) {
+if (haveBinaries && jestArgs.length === 0) {
   step('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   step('lint (eslint)', bin('backstage-cli'), ['repo', 'lint']);
 }
@@ -61,7 +61,7 @@ process.on('SIGINT', interrupted);
 process.on('SIGTERM', interrupted);
 
 let jestResult;
-if (!failed) {
+if (haveBinaries) {
   const serversFile = path.join(resultsDir, `test-servers-${process.pid}.json`);
   servers = startManagementClusterCli([
     'test-servers',

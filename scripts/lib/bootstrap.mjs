@@ -107,13 +107,14 @@ function installPinnedNode() {
  */
 export function ensureNode() {
   if (SUPPORTED_MAJORS.includes(nodeMajor()) || nodeMajor() > 24) {
+    // Native modules must be built against the headers of the Node that runs
+    // them. npm passes its own `nodedir` setting down (Debian's npm sets
+    // /usr, the headers of its Node 20), so this always overrides it.
     const nodeDir = path.resolve(path.dirname(process.execPath), '..');
-    // Native modules must be built against the headers of this Node.
-    if (
-      !process.env.npm_config_nodedir &&
-      fs.existsSync(path.join(nodeDir, 'include', 'node', 'node.h'))
-    ) {
+    if (fs.existsSync(path.join(nodeDir, 'include', 'node', 'node.h'))) {
       process.env.npm_config_nodedir = nodeDir;
+    } else {
+      delete process.env.npm_config_nodedir;
     }
     return;
   }
@@ -154,7 +155,21 @@ export function npm(args, opts = {}) {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than package-lock.json. */
+/** Whether better-sqlite3 (the one native module) loads in this Node. */
+function nativeModulesLoad() {
+  const r = spawnSync(
+    process.execPath,
+    ['-e', "new (require('better-sqlite3'))(':memory:').close()"],
+    { cwd: path.join(repoRoot, 'packages', 'backend'), stdio: 'pipe' },
+  );
+  return r.status === 0;
+}
+
+/**
+ * `npm ci` when node_modules is missing or older than package-lock.json, or
+ * was installed with another Node; `npm rebuild` when a native module was
+ * compiled for another Node.
+ */
 export function ensureDependencies() {
   const lock = path.join(repoRoot, 'package-lock.json');
   const marker = path.join(repoRoot, 'node_modules', '.package-lock.json');
@@ -165,11 +180,21 @@ export function ensureDependencies() {
     fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs &&
     fs.existsSync(stampFile) &&
     fs.readFileSync(stampFile, 'utf8') === stamp;
-  if (fresh) return;
-  log(
-    `installing dependencies with npm ci (Node ${process.versions.node}); the first run takes a few minutes`,
-  );
-  npm(['ci', '--no-audit', '--no-fund']);
+  if (!fresh) {
+    log(
+      `installing dependencies with npm ci (Node ${process.versions.node}); the first run takes a few minutes`,
+    );
+    npm(['ci', '--no-audit', '--no-fund']);
+  }
+  if (!nativeModulesLoad()) {
+    log(`rebuilding native modules for Node ${process.versions.node}`);
+    npm(['rebuild', 'better-sqlite3']);
+    if (!nativeModulesLoad()) {
+      throw new Error(
+        `better-sqlite3 does not load in Node ${process.versions.node} even after npm rebuild`,
+      );
+    }
+  }
   fs.writeFileSync(stampFile, stamp);
 }
 

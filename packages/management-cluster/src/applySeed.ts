@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import crypto from 'node:crypto';
 import { KubeHttp, KubeObject } from './kubeHttp';
 import { Logger } from './paths';
 import type { SeedObject } from './seed';
@@ -10,6 +11,8 @@ import type { SeedObject } from './seed';
 export const SEED_FIELD_MANAGER = 'capi-openstack-seed';
 /** Seed objects marked so are deleted right after creation (a finalizer keeps them). */
 export const SEED_DELETE_ANNOTATION = 'capi-openstack.dev/seed-delete';
+/** Hash of what the seed last applied to an object: unchanged objects are skipped. */
+export const SEED_HASH_ANNOTATION = 'capi-openstack.dev/seed-hash';
 
 export interface SeedResult {
   applied: number;
@@ -51,9 +54,21 @@ export async function applySeed(
         },
       ];
     }
+    const hash = crypto
+      .createHash('sha256')
+      .update(JSON.stringify([manifest, seed.status ?? null]))
+      .digest('hex')
+      .slice(0, 16);
+    manifest.metadata.annotations = {
+      ...manifest.metadata.annotations,
+      [SEED_HASH_ANNOTATION]: hash,
+    };
     const before = await client.get(manifest.apiVersion, manifest.kind, ns, manifest.metadata.name);
-    if (before?.metadata.deletionTimestamp) {
-      // Already being deleted (seeded Deleting snapshot): leave it as it is.
+    if (
+      before?.metadata.deletionTimestamp ||
+      before?.metadata.annotations?.[SEED_HASH_ANNOTATION] === hash
+    ) {
+      // Unchanged since the last seed, or a seeded Deleting snapshot: leave it.
       uids.set(key(manifest.apiVersion, manifest.kind, ns, manifest.metadata.name), before.metadata.uid!);
       continue;
     }

@@ -22,6 +22,7 @@ import { applySeed } from './applySeed';
 import { ensureBinaries } from './binaries';
 import { clientFromKubeconfig, ConnectionInfo } from './connect';
 import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
+import { KubeHttp } from './kubeHttp';
 import { localDir, stderrLogger as log } from './paths';
 import { buildDemoFleet } from './seed';
 import { ManagementCluster, startManagementCluster } from './server';
@@ -53,6 +54,25 @@ function stopOnSignals() {
   setInterval(() => {}, 1 << 30);
 }
 
+/**
+ * The demo fleet's clock: the time of the first seed, kept in a ConfigMap so
+ * that seeding again produces the same objects and changes nothing.
+ */
+async function seedTime(client: KubeHttp): Promise<Date> {
+  const name = 'capi-openstack-demo-seed';
+  const existing: any = await client.get('v1', 'ConfigMap', 'kube-public', name);
+  if (existing?.data?.now) return new Date(existing.data.now);
+  const now = new Date();
+  now.setMilliseconds(0);
+  await client.create({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: 'kube-public' },
+    data: { now: now.toISOString() },
+  });
+  return now;
+}
+
 function crdSets(): CrdSetName[] {
   return (values.crds ?? 'capi-v1.14').split(',').map(s => parseCrdSetName(s.trim()));
 }
@@ -66,7 +86,7 @@ async function main() {
       const cluster = await startManagementCluster({ crdSet: crdSets()[0], kubeconfigPath, log });
       running.push(cluster);
       if (!values['no-seed']) {
-        await applySeed(cluster.client, buildDemoFleet(), log);
+        await applySeed(cluster.client, buildDemoFleet({ now: await seedTime(cluster.client) }), log);
       }
       log(`local management cluster ready at ${cluster.url}`);
       log(`kubeconfig: ${kubeconfigPath}`);
@@ -89,7 +109,7 @@ async function main() {
     case 'seed': {
       const kubeconfigPath = path.resolve(values.kubeconfig ?? path.join(localDir, 'kubeconfig'));
       const client = clientFromKubeconfig(kubeconfigPath);
-      await applySeed(client, buildDemoFleet(), log);
+      await applySeed(client, buildDemoFleet({ now: await seedTime(client) }), log);
       client.close();
       return;
     }

@@ -85,7 +85,8 @@ function compareVersions(a: string, b: string): number {
 
 function versions(machines: MachineModel[]) {
   const byVersion = new Map<string, number>();
-  for (const x of machines) byVersion.set(x.version, (byVersion.get(x.version) ?? 0) + 1);
+  for (const x of machines)
+    byVersion.set(x.version, (byVersion.get(x.version) ?? 0) + 1);
   const list = [...byVersion.entries()]
     .sort(([a], [b]) => compareVersions(a, b))
     .map(([version, replicas]) => ({ version, replicas }));
@@ -103,7 +104,9 @@ function poolAvailable(pool: PoolModel): boolean {
 
 function poolAvailableMessage(pool: PoolModel): string {
   const desired = poolDesired(pool);
-  return `${counters(pool.machines).availableReplicas} available replicas, at least ${desired} required (spec.strategy.rollout.maxUnavailable is 0, spec.replicas is ${desired})`;
+  return `${
+    counters(pool.machines).availableReplicas
+  } available replicas, at least ${desired} required (spec.strategy.rollout.maxUnavailable is 0, spec.replicas is ${desired})`;
 }
 
 function controlPlaneAvailable(m: ClusterModel): boolean {
@@ -119,18 +122,27 @@ function bullets(items: string[]): string {
   return items.map(i => `* ${i}`).join('\n');
 }
 
-function machineIssues(machines: MachineModel[], what: 'ready' | 'upToDate'): string {
-  const bad = machines.filter(x => (what === 'ready' ? !isReady(x) : !x.upToDate));
+function machineIssues(
+  machines: MachineModel[],
+  what: 'ready' | 'upToDate',
+): string {
+  const bad = machines.filter(x =>
+    what === 'ready' ? !isReady(x) : !x.upToDate,
+  );
   if (!bad.length) return '';
   const names = bad.map(x => x.name).join(', ');
   if (what === 'upToDate') {
-    return bullets([`Machine${bad.length > 1 ? 's' : ''} ${names}: ${bad[0].notUpToDateMessage?.replace(/^\* /, '') ?? 'Not up-to-date'}`]);
+    return bullets([
+      `Machine${bad.length > 1 ? 's' : ''} ${names}: ${
+        bad[0].notUpToDateMessage?.replace(/^\* /, '') ?? 'Not up-to-date'
+      }`,
+    ]);
   }
-  const reason = bad[0].deleting
-    ? 'Machine deletion in progress'
-    : bad[0].state === 'Joining'
-      ? 'NodeHealthy: Waiting for a Node with spec.providerID to exist'
-      : 'InfrastructureReady: OpenStackMachine is not ready';
+  let reason = 'InfrastructureReady: OpenStackMachine is not ready';
+  if (bad[0].deleting) reason = 'Machine deletion in progress';
+  else if (bad[0].state === 'Joining') {
+    reason = 'NodeHealthy: Waiting for a Node with spec.providerID to exist';
+  }
   return bullets([`Machine${bad.length > 1 ? 's' : ''} ${names}: ${reason}`]);
 }
 
@@ -145,20 +157,70 @@ function machineSetLike(
   const notUpToDate = c.replicas - c.upToDateReplicas;
   return [
     machines.length
-      ? polar('MachinesReady', machines.every(isReady), ['Ready', 'NotReady'], t, machineIssues(machines, 'ready'))
+      ? polar(
+          'MachinesReady',
+          machines.every(isReady),
+          ['Ready', 'NotReady'],
+          t,
+          machineIssues(machines, 'ready'),
+        )
       : condition('MachinesReady', 'True', 'NoReplicas', t.since),
     machines.length
-      ? polar('MachinesUpToDate', notUpToDate === 0, ['UpToDate', 'NotUpToDate'], t, machineIssues(machines, 'upToDate'))
+      ? polar(
+          'MachinesUpToDate',
+          notUpToDate === 0,
+          ['UpToDate', 'NotUpToDate'],
+          t,
+          machineIssues(machines, 'upToDate'),
+        )
       : condition('MachinesUpToDate', 'True', 'NoReplicas', t.since),
-    polar('ScalingUp', c.replicas >= desired, ['NotScalingUp', 'ScalingUp'], t, `Scaling up from ${c.replicas} to ${desired} replicas`),
-    polar('ScalingDown', c.replicas <= desired, ['NotScalingDown', 'ScalingDown'], t, `Scaling down from ${c.replicas} to ${desired} replicas`),
+    polar(
+      'ScalingUp',
+      c.replicas >= desired,
+      ['NotScalingUp', 'ScalingUp'],
+      t,
+      `Scaling up from ${c.replicas} to ${desired} replicas`,
+    ),
+    polar(
+      'ScalingDown',
+      c.replicas <= desired,
+      ['NotScalingDown', 'ScalingDown'],
+      t,
+      `Scaling down from ${c.replicas} to ${desired} replicas`,
+    ),
     condition('Remediating', 'False', 'NotRemediating', t.since),
     polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
   ];
 }
 
-function owner(apiVersion: string, kind: string, name: string, controller = true): SeedOwner {
-  return { apiVersion, kind, name, ...(controller ? { controller: true } : {}) };
+function owner(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  controller = true,
+): SeedOwner {
+  return {
+    apiVersion,
+    kind,
+    name,
+    ...(controller ? { controller: true } : {}),
+  };
+}
+
+function clusterPhase(m: ClusterModel): string {
+  if (m.deleting) return 'Deleting';
+  return m.infraReady && m.hasEndpoint ? 'Provisioned' : 'Provisioning';
+}
+
+function deploymentPhase(replicas: number, desired: number): string {
+  if (replicas < desired) return 'ScalingUp';
+  return replicas > desired ? 'ScalingDown' : 'Running';
+}
+
+function machinePhase(x: MachineModel): string {
+  if (x.deleting) return 'Deleting';
+  if (x.state === 'Running') return 'Running';
+  return hasServer(x) ? 'Provisioned' : 'Provisioning';
 }
 
 export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
@@ -169,56 +231,190 @@ export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
   const workersDesired = m.pools.reduce((n, p) => n + poolDesired(p), 0);
   const cpAvailable = controlPlaneAvailable(m);
   const unavailablePools = m.pools.filter(p => !poolAvailable(p));
-  const rollingOut = [...m.cpMachines, ...workers].some(x => !x.upToDate);
-  const scalingUp = cp.replicas < m.kcp.replicas || m.pools.some(p => p.machines.length < poolDesired(p));
-  const scalingDown = cp.replicas > m.kcp.replicas || m.pools.some(p => p.machines.length > poolDesired(p));
+  // Summaries of the control plane's and the MachineDeployments' own conditions.
+  const owners: Array<{
+    name: string;
+    machines: MachineModel[];
+    desired: number;
+  }> = [
+    {
+      name: 'KubeadmControlPlane',
+      machines: m.cpMachines,
+      desired: m.kcp.replicas,
+    },
+    ...m.pools.map(p => ({
+      name: `MachineDeployment ${p.mdName}`,
+      machines: p.machines,
+      desired: poolDesired(p),
+    })),
+  ];
+  const summary = (test: (o: (typeof owners)[number]) => string | undefined) =>
+    bullets(
+      owners.flatMap(o => {
+        const message = test(o);
+        return message ? [`${o.name}: ${message}`] : [];
+      }),
+    );
+  const rollingOut = summary(o => {
+    const n = o.machines.filter(x => !x.upToDate).length;
+    return n ? `Rolling out ${n} not up-to-date replicas` : undefined;
+  });
+  const scalingUp = summary(o =>
+    o.machines.length < o.desired
+      ? `Scaling up from ${o.machines.length} to ${o.desired} replicas`
+      : undefined,
+  );
+  const scalingDown = summary(o =>
+    o.machines.length > o.desired
+      ? `Scaling down from ${o.machines.length} to ${o.desired} replicas`
+      : undefined,
+  );
 
   const inputs: Condition[] = [
-    polar('InfrastructureReady', m.infraReady, ['Ready', 'NotReady'], t, 'OpenStackCluster status.initialization.provisioned is false'),
-    polar('ControlPlaneInitialized', m.cpInitialized, ['Initialized', 'NotInitialized'], t, 'Control plane not yet initialized'),
-    polar('ControlPlaneAvailable', cpAvailable, ['Available', 'NotAvailable'], t, m.cpInitialized ? 'Control plane etcd does not have quorum' : 'Control plane not yet initialized'),
+    polar(
+      'InfrastructureReady',
+      m.infraReady,
+      ['Ready', 'NotReady'],
+      t,
+      'OpenStackCluster status.initialization.provisioned is false',
+    ),
+    polar(
+      'ControlPlaneInitialized',
+      m.cpInitialized,
+      ['Initialized', 'NotInitialized'],
+      t,
+      'Control plane not yet initialized',
+    ),
+    polar(
+      'ControlPlaneAvailable',
+      cpAvailable,
+      ['Available', 'NotAvailable'],
+      t,
+      m.cpInitialized
+        ? 'Control plane etcd does not have quorum'
+        : 'Control plane not yet initialized',
+    ),
     m.pools.length
-      ? polar('WorkersAvailable', unavailablePools.length === 0, ['Available', 'NotAvailable'], t, bullets(unavailablePools.map(p => `MachineDeployment ${p.mdName}: ${poolAvailableMessage(p)}`)))
+      ? polar(
+          'WorkersAvailable',
+          unavailablePools.length === 0,
+          ['Available', 'NotAvailable'],
+          t,
+          bullets(
+            unavailablePools.map(
+              p => `MachineDeployment ${p.mdName}: ${poolAvailableMessage(p)}`,
+            ),
+          ),
+        )
       : condition('WorkersAvailable', 'True', 'NoWorkers', t.since),
     m.cpInitialized
       ? condition('RemoteConnectionProbe', 'True', 'ProbeSucceeded', t.since)
-      : condition('RemoteConnectionProbe', 'False', 'ProbeFailed', t.recent, 'Remote connection not established yet'),
+      : condition(
+          'RemoteConnectionProbe',
+          'False',
+          'ProbeFailed',
+          t.recent,
+          'Remote connection not established yet',
+        ),
   ];
   const failing = inputs.filter(c => c.status !== 'True');
   const conditions: Condition[] = [
-    polar('Available', failing.length === 0 && !m.deleting, ['Available', 'NotAvailable'], t, bullets(failing.map(c => `${c.type}: ${c.message || c.reason}`))),
+    polar(
+      'Available',
+      failing.length === 0 && !m.deleting,
+      ['Available', 'NotAvailable'],
+      t,
+      bullets(failing.map(c => `${c.type}: ${c.message || c.reason}`)),
+    ),
     ...inputs,
     m.cpMachines.length
-      ? polar('ControlPlaneMachinesReady', m.cpMachines.every(isReady), ['Ready', 'NotReady'], t, machineIssues(m.cpMachines, 'ready'))
+      ? polar(
+          'ControlPlaneMachinesReady',
+          m.cpMachines.every(isReady),
+          ['Ready', 'NotReady'],
+          t,
+          machineIssues(m.cpMachines, 'ready'),
+        )
       : condition('ControlPlaneMachinesReady', 'True', 'NoReplicas', t.since),
     workers.length
-      ? polar('WorkerMachinesReady', workers.every(isReady), ['Ready', 'NotReady'], t, machineIssues(workers, 'ready'))
+      ? polar(
+          'WorkerMachinesReady',
+          workers.every(isReady),
+          ['Ready', 'NotReady'],
+          t,
+          machineIssues(workers, 'ready'),
+        )
       : condition('WorkerMachinesReady', 'True', 'NoReplicas', t.since),
     m.cpMachines.length
-      ? polar('ControlPlaneMachinesUpToDate', cp.upToDateReplicas === cp.replicas, ['UpToDate', 'NotUpToDate'], t, machineIssues(m.cpMachines, 'upToDate'))
-      : condition('ControlPlaneMachinesUpToDate', 'True', 'NoReplicas', t.since),
+      ? polar(
+          'ControlPlaneMachinesUpToDate',
+          cp.upToDateReplicas === cp.replicas,
+          ['UpToDate', 'NotUpToDate'],
+          t,
+          machineIssues(m.cpMachines, 'upToDate'),
+        )
+      : condition(
+          'ControlPlaneMachinesUpToDate',
+          'True',
+          'NoReplicas',
+          t.since,
+        ),
     workers.length
-      ? polar('WorkerMachinesUpToDate', w.upToDateReplicas === w.replicas, ['UpToDate', 'NotUpToDate'], t, machineIssues(workers, 'upToDate'))
+      ? polar(
+          'WorkerMachinesUpToDate',
+          w.upToDateReplicas === w.replicas,
+          ['UpToDate', 'NotUpToDate'],
+          t,
+          machineIssues(workers, 'upToDate'),
+        )
       : condition('WorkerMachinesUpToDate', 'True', 'NoReplicas', t.since),
-    polar('RollingOut', !rollingOut, ['NotRollingOut', 'RollingOut'], t, '* KubeadmControlPlane: Rolling out not up-to-date replicas'),
-    polar('ScalingUp', !scalingUp, ['NotScalingUp', 'ScalingUp'], t, 'Scaling up'),
-    polar('ScalingDown', !scalingDown, ['NotScalingDown', 'ScalingDown'], t, 'Scaling down'),
+    polar(
+      'RollingOut',
+      !rollingOut,
+      ['NotRollingOut', 'RollingOut'],
+      t,
+      rollingOut,
+    ),
+    polar('ScalingUp', !scalingUp, ['NotScalingUp', 'ScalingUp'], t, scalingUp),
+    polar(
+      'ScalingDown',
+      !scalingDown,
+      ['NotScalingDown', 'ScalingDown'],
+      t,
+      scalingDown,
+    ),
     condition('Remediating', 'False', 'NotRemediating', t.since),
     polar('Deleting', !m.deleting, ['NotDeleting', 'Deleting'], t, ''),
     polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
-    ...(isClassy(m) ? [condition('TopologyReconciled', 'True', 'ReconcileSucceeded', t.since)] : []),
+    ...(isClassy(m)
+      ? [condition('TopologyReconciled', 'True', 'ReconcileSucceeded', t.since)]
+      : []),
   ];
 
-  const replicaStatus = (c: Counters, desired: number, machines: MachineModel[]) => {
+  const replicaStatus = (
+    c: Counters,
+    desired: number,
+    machines: MachineModel[],
+  ) => {
     const v = versions(machines);
     return { desiredReplicas: desired, ...c, ...(v ? { versions: v } : {}) };
   };
 
   const spec: Record<string, unknown> = {
     clusterNetwork: clusterNetwork(),
-    ...(m.hasEndpoint ? { controlPlaneEndpoint: { host: m.net.floatingIP, port: 6443 } } : {}),
-    controlPlaneRef: ref(CONTROLPLANE_GROUP, 'KubeadmControlPlane', m.names.controlPlane),
-    infrastructureRef: ref(INFRA_GROUP, 'OpenStackCluster', m.names.openStackCluster),
+    ...(m.hasEndpoint
+      ? { controlPlaneEndpoint: { host: m.net.floatingIP, port: 6443 } }
+      : {}),
+    controlPlaneRef: ref(
+      CONTROLPLANE_GROUP,
+      'KubeadmControlPlane',
+      m.names.controlPlane,
+    ),
+    infrastructureRef: ref(
+      INFRA_GROUP,
+      'OpenStackCluster',
+      m.names.openStackCluster,
+    ),
     ...(m.paused ? { paused: true } : {}),
   };
   if (m.classInfo && m.spec.topology) {
@@ -227,10 +423,16 @@ export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
       version: m.version,
       controlPlane: {
         replicas: m.kcp.replicas,
-        ...(m.spec.controlPlane.machineLabels ? { metadata: { labels: m.spec.controlPlane.machineLabels } } : {}),
+        ...(m.spec.controlPlane.machineLabels
+          ? { metadata: { labels: m.spec.controlPlane.machineLabels } }
+          : {}),
       },
       ...(m.pools.length
-        ? { workers: { machineDeployments: m.pools.map(p => topologyPool(m, p)) } }
+        ? {
+            workers: {
+              machineDeployments: m.pools.map(p => topologyPool(m, p)),
+            },
+          }
         : {}),
       variables: m.spec.topology.variables,
     };
@@ -249,7 +451,7 @@ export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
     },
     status: {
       observedGeneration: 1,
-      phase: m.deleting ? 'Deleting' : m.infraReady && m.hasEndpoint ? 'Provisioned' : 'Provisioning',
+      phase: clusterPhase(m),
       initialization: {
         infrastructureProvisioned: m.infraReady,
         controlPlaneInitialized: m.cpInitialized,
@@ -264,7 +466,10 @@ export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
 
 function topologyPool(m: ClusterModel, p: PoolModel) {
   const annotations = p.spec.autoscale
-    ? { [AUTOSCALER_MIN]: String(p.spec.autoscale.min), [AUTOSCALER_MAX]: String(p.spec.autoscale.max) }
+    ? {
+        [AUTOSCALER_MIN]: String(p.spec.autoscale.min),
+        [AUTOSCALER_MAX]: String(p.spec.autoscale.max),
+      }
     : undefined;
   const labels = p.spec.machineLabels;
   return {
@@ -272,10 +477,17 @@ function topologyPool(m: ClusterModel, p: PoolModel) {
     name: p.topologyName,
     ...(p.replicas !== undefined ? { replicas: p.replicas } : {}),
     ...(annotations || labels
-      ? { metadata: { ...(labels ? { labels } : {}), ...(annotations ? { annotations } : {}) } }
+      ? {
+          metadata: {
+            ...(labels ? { labels } : {}),
+            ...(annotations ? { annotations } : {}),
+          },
+        }
       : {}),
     ...(p.spec.failureDomain ? { failureDomain: p.spec.failureDomain } : {}),
-    ...(p.spec.variableOverrides ? { variables: { overrides: p.spec.variableOverrides } } : {}),
+    ...(p.spec.variableOverrides
+      ? { variables: { overrides: p.spec.variableOverrides } }
+      : {}),
   };
 }
 
@@ -288,7 +500,13 @@ export function renderControlPlane(m: ClusterModel, clock: Clock): SeedObject {
   const health = (type: string) =>
     m.cpInitialized
       ? condition(type, 'True', 'Healthy', t.since)
-      : condition(type, 'Unknown', 'HealthUnknown', t.recent, 'Waiting for Cluster control plane to be initialized');
+      : condition(
+          type,
+          'Unknown',
+          'HealthUnknown',
+          t.recent,
+          'Waiting for Cluster control plane to be initialized',
+        );
   const classy = isClassy(m);
   return {
     manifest: {
@@ -296,15 +514,27 @@ export function renderControlPlane(m: ClusterModel, clock: Clock): SeedObject {
       kind: 'KubeadmControlPlane',
       metadata: objectMeta(m, m.names.controlPlane, {
         topology: true,
-        annotations: classy ? clonedFrom(m.classInfo!.controlPlaneTemplate, 'KubeadmControlPlaneTemplate', CONTROLPLANE_GROUP) : {},
+        annotations: classy
+          ? clonedFrom(
+              m.classInfo!.controlPlaneTemplate,
+              'KubeadmControlPlaneTemplate',
+              CONTROLPLANE_GROUP,
+            )
+          : {},
       }),
       spec: {
         version: m.version,
         replicas: m.kcp.replicas,
         machineTemplate: {
-          ...(classy ? { metadata: { labels: { [TOPOLOGY_OWNED_LABEL]: '' } } } : {}),
+          ...(classy
+            ? { metadata: { labels: { [TOPOLOGY_OWNED_LABEL]: '' } } }
+            : {}),
           spec: {
-            infrastructureRef: ref(INFRA_GROUP, 'OpenStackMachineTemplate', m.names.controlPlaneInfraTemplate),
+            infrastructureRef: ref(
+              INFRA_GROUP,
+              'OpenStackMachineTemplate',
+              m.names.controlPlaneInfraTemplate,
+            ),
           },
         },
         kubeadmConfigSpec: controlPlaneConfigSpec(),
@@ -318,13 +548,33 @@ export function renderControlPlane(m: ClusterModel, clock: Clock): SeedObject {
       ...(v ? { version: v[0].version, versions: v } : {}),
       initialization: { controlPlaneInitialized: m.cpInitialized },
       conditions: [
-        polar('Available', available, ['Available', 'NotAvailable'], t, m.cpInitialized ? 'Control plane etcd does not have quorum' : 'Control plane not yet initialized'),
-        polar('Initialized', m.cpInitialized, ['Initialized', 'NotInitialized'], t, 'Control plane not yet initialized'),
+        polar(
+          'Available',
+          available,
+          ['Available', 'NotAvailable'],
+          t,
+          m.cpInitialized
+            ? 'Control plane etcd does not have quorum'
+            : 'Control plane not yet initialized',
+        ),
+        polar(
+          'Initialized',
+          m.cpInitialized,
+          ['Initialized', 'NotInitialized'],
+          t,
+          'Control plane not yet initialized',
+        ),
         condition('CertificatesAvailable', 'True', 'Available', t.since),
         health('EtcdClusterHealthy'),
         health('ControlPlaneComponentsHealthy'),
         ...machineSetLike(m, m.cpMachines, m.kcp.replicas, t),
-        polar('RollingOut', notUpToDate === 0, ['NotRollingOut', 'RollingOut'], t, `Rolling out ${notUpToDate} not up-to-date replicas`),
+        polar(
+          'RollingOut',
+          notUpToDate === 0,
+          ['NotRollingOut', 'RollingOut'],
+          t,
+          `Rolling out ${notUpToDate} not up-to-date replicas`,
+        ),
         polar('Deleting', !m.kcp.deleting, ['NotDeleting', 'Deleting'], t, ''),
       ],
     },
@@ -336,23 +586,42 @@ function machineTemplateSpec(m: ClusterModel, p: PoolModel) {
   return {
     clusterName: m.name,
     version: p.version,
-    bootstrap: { configRef: ref(BOOTSTRAP_GROUP, 'KubeadmConfigTemplate', p.bootstrapTemplate) },
-    infrastructureRef: ref(INFRA_GROUP, 'OpenStackMachineTemplate', p.infraTemplate),
+    bootstrap: {
+      configRef: ref(
+        BOOTSTRAP_GROUP,
+        'KubeadmConfigTemplate',
+        p.bootstrapTemplate,
+      ),
+    },
+    infrastructureRef: ref(
+      INFRA_GROUP,
+      'OpenStackMachineTemplate',
+      p.infraTemplate,
+    ),
     ...(p.spec.failureDomain ? { failureDomain: p.spec.failureDomain } : {}),
   };
 }
 
 function selectorString(labels: Record<string, string>): string {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
-export function renderMachineDeployment(m: ClusterModel, p: PoolModel, clock: Clock): SeedObject {
+export function renderMachineDeployment(
+  m: ClusterModel,
+  p: PoolModel,
+  clock: Clock,
+): SeedObject {
   const t = conditionTimes(m, clock, 30);
   const c = counters(p.machines);
   const v = versions(p.machines);
   const desired = poolDesired(p);
   const notUpToDate = c.replicas - c.upToDateReplicas;
-  const selector = { [CLUSTER_NAME_LABEL]: m.name, [DEPLOYMENT_NAME_LABEL]: p.mdName };
+  const selector = {
+    [CLUSTER_NAME_LABEL]: m.name,
+    [DEPLOYMENT_NAME_LABEL]: p.mdName,
+  };
   const classy = isClassy(m);
   return {
     manifest: {
@@ -362,7 +631,10 @@ export function renderMachineDeployment(m: ClusterModel, p: PoolModel, clock: Cl
         topology: true,
         labels: classy ? { [TOPOLOGY_DEPLOYMENT_LABEL]: p.topologyName } : {},
         annotations: p.spec.autoscale
-          ? { [AUTOSCALER_MIN]: String(p.spec.autoscale.min), [AUTOSCALER_MAX]: String(p.spec.autoscale.max) }
+          ? {
+              [AUTOSCALER_MIN]: String(p.spec.autoscale.min),
+              [AUTOSCALER_MAX]: String(p.spec.autoscale.max),
+            }
           : {},
       }),
       spec: {
@@ -380,12 +652,24 @@ export function renderMachineDeployment(m: ClusterModel, p: PoolModel, clock: Cl
       observedGeneration: 1,
       selector: selectorString(selector),
       ...c,
-      phase: c.replicas < desired ? 'ScalingUp' : c.replicas > desired ? 'ScalingDown' : 'Running',
+      phase: deploymentPhase(c.replicas, desired),
       ...(v ? { versions: v } : {}),
       conditions: [
-        polar('Available', poolAvailable(p), ['Available', 'NotAvailable'], t, poolAvailableMessage(p)),
+        polar(
+          'Available',
+          poolAvailable(p),
+          ['Available', 'NotAvailable'],
+          t,
+          poolAvailableMessage(p),
+        ),
         ...machineSetLike(m, p.machines, desired, t),
-        polar('RollingOut', notUpToDate === 0, ['NotRollingOut', 'RollingOut'], t, `Rolling out ${notUpToDate} not up-to-date replicas`),
+        polar(
+          'RollingOut',
+          notUpToDate === 0,
+          ['NotRollingOut', 'RollingOut'],
+          t,
+          `Rolling out ${notUpToDate} not up-to-date replicas`,
+        ),
         condition('Deleting', 'False', 'NotDeleting', t.since),
       ],
     },
@@ -393,7 +677,11 @@ export function renderMachineDeployment(m: ClusterModel, p: PoolModel, clock: Cl
   };
 }
 
-export function renderMachineSet(m: ClusterModel, p: PoolModel, clock: Clock): SeedObject {
+export function renderMachineSet(
+  m: ClusterModel,
+  p: PoolModel,
+  clock: Clock,
+): SeedObject {
   const t = conditionTimes(m, clock, 30);
   const c = counters(p.machines);
   const v = versions(p.machines);
@@ -415,7 +703,12 @@ export function renderMachineSet(m: ClusterModel, p: PoolModel, clock: Clock): S
         replicas: poolDesired(p),
         selector: { matchLabels: selector },
         template: {
-          metadata: { labels: { ...p.templateLabels, [TEMPLATE_HASH_LABEL]: p.templateHash } },
+          metadata: {
+            labels: {
+              ...p.templateLabels,
+              [TEMPLATE_HASH_LABEL]: p.templateHash,
+            },
+          },
           spec: machineTemplateSpec(m, p),
         },
       },
@@ -441,9 +734,16 @@ const CONTROL_PLANE_COMPONENTS = [
   'EtcdPodHealthy',
 ] as const;
 
-export function renderMachine(m: ClusterModel, x: MachineModel, clock: Clock): SeedObject {
+export function renderMachine(
+  m: ClusterModel,
+  x: MachineModel,
+  clock: Clock,
+): SeedObject {
   const created = x.createdAt;
-  const t: Times = { since: clock.after(created, x.role === 'worker' ? 4 : 6), recent: clock.recent() };
+  const t: Times = {
+    since: clock.after(created, x.role === 'worker' ? 4 : 6),
+    recent: clock.recent(),
+  };
   const cp = x.role === 'control-plane';
   const server = hasServer(x);
   const node = x.state === 'Running';
@@ -451,37 +751,78 @@ export function renderMachine(m: ClusterModel, x: MachineModel, clock: Clock): S
   const waitingForNode = server
     ? `Waiting for a Node with spec.providerID ${providerID(x)} to exist`
     : 'Waiting for OpenStackMachine to report spec.providerID';
-  const readyMessage = x.deleting
-    ? '* Deleting: Machine deletion in progress, stage: DrainingNode'
-    : !server
-      ? '* InfrastructureReady: OpenStackMachine is not ready'
-      : `* NodeHealthy: ${waitingForNode}`;
+  let readyMessage = `* NodeHealthy: ${waitingForNode}`;
+  if (x.deleting) {
+    readyMessage =
+      '* Deleting: Machine deletion in progress, stage: DrainingNode';
+  } else if (!server) {
+    readyMessage = '* InfrastructureReady: OpenStackMachine is not ready';
+  }
   const conditions: Condition[] = [
     polar('Available', ready, ['Available', 'NotReady'], t, readyMessage),
     polar('Ready', ready, ['Ready', 'NotReady'], t, readyMessage),
-    polar('UpToDate', x.upToDate, ['UpToDate', 'NotUpToDate'], t, x.notUpToDateMessage ?? ''),
+    polar(
+      'UpToDate',
+      x.upToDate,
+      ['UpToDate', 'NotUpToDate'],
+      t,
+      x.notUpToDateMessage ?? '',
+    ),
     condition('BootstrapConfigReady', 'True', 'Ready', clock.after(created, 1)),
-    polar('InfrastructureReady', server, ['Ready', 'NotReady'], t, 'OpenStackMachine status.initialization.provisioned is false'),
+    polar(
+      'InfrastructureReady',
+      server,
+      ['Ready', 'NotReady'],
+      t,
+      'OpenStackMachine status.initialization.provisioned is false',
+    ),
     node
       ? condition('NodeReady', 'True', 'NodeReady', t.since)
-      : condition('NodeReady', 'Unknown', 'NodeDoesNotExist', t.recent, waitingForNode),
+      : condition(
+          'NodeReady',
+          'Unknown',
+          'NodeDoesNotExist',
+          t.recent,
+          waitingForNode,
+        ),
     node
       ? condition('NodeHealthy', 'True', 'NodeHealthy', t.since)
-      : condition('NodeHealthy', 'Unknown', 'NodeDoesNotExist', t.recent, waitingForNode),
+      : condition(
+          'NodeHealthy',
+          'Unknown',
+          'NodeDoesNotExist',
+          t.recent,
+          waitingForNode,
+        ),
     condition('Updating', 'False', 'NotUpdating', t.since),
     x.deleting
-      ? condition('Deleting', 'True', 'DrainingNode', t.recent, `Drain not completed yet (started at ${t.recent}):\n* Pods with deletionTimestamp that still exist: kube-system/coredns-7c65d6cfc9-x2k4p`)
+      ? condition(
+          'Deleting',
+          'True',
+          'DrainingNode',
+          t.recent,
+          `Drain not completed yet (started at ${t.recent}):\n* Pods with deletionTimestamp that still exist: kube-system/coredns-7c65d6cfc9-x2k4p`,
+        )
       : condition('Deleting', 'False', 'NotDeleting', t.since),
     polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
   ];
   if (cp && node) {
-    for (const type of CONTROL_PLANE_COMPONENTS) conditions.push(condition(type, 'True', 'Running', t.since));
+    for (const type of CONTROL_PLANE_COMPONENTS)
+      conditions.push(condition(type, 'True', 'Running', t.since));
     conditions.push(condition('EtcdMemberHealthy', 'True', 'Healthy', t.since));
   }
   if (!cp && node) {
-    conditions.push(condition('HealthCheckSucceeded', 'True', 'HealthCheckSucceeded', t.since));
+    conditions.push(
+      condition(
+        'HealthCheckSucceeded',
+        'True',
+        'HealthCheckSucceeded',
+        t.since,
+      ),
+    );
   }
   const ids = nodeIds(x);
+  const jammy = m.spec.imageName.includes('2204');
   const ownerRef = cp
     ? owner(CONTROLPLANE_V, 'KubeadmControlPlane', m.names.controlPlane)
     : owner(CAPI_V, 'MachineSet', x.pool!.msName);
@@ -501,14 +842,22 @@ export function renderMachine(m: ClusterModel, x: MachineModel, clock: Clock): S
         ...(server ? { providerID: providerID(x) } : {}),
         ...(x.failureDomain ? { failureDomain: x.failureDomain } : {}),
         ...(cp
-          ? { readinessGates: [...CONTROL_PLANE_COMPONENTS, 'EtcdMemberHealthy'].map(conditionType => ({ conditionType })) }
+          ? {
+              readinessGates: [
+                ...CONTROL_PLANE_COMPONENTS,
+                'EtcdMemberHealthy',
+              ].map(conditionType => ({ conditionType })),
+            }
           : {}),
       },
     },
     status: {
       observedGeneration: 1,
-      phase: x.deleting ? 'Deleting' : node ? 'Running' : server ? 'Provisioned' : 'Provisioning',
-      initialization: { bootstrapDataSecretCreated: true, infrastructureProvisioned: server },
+      phase: machinePhase(x),
+      initialization: {
+        bootstrapDataSecretCreated: true,
+        infrastructureProvisioned: server,
+      },
       ...(server
         ? {
             addresses: [
@@ -524,18 +873,20 @@ export function renderMachine(m: ClusterModel, x: MachineModel, clock: Clock): S
               architecture: 'amd64',
               bootID: ids.bootID,
               containerRuntimeVersion: 'containerd://2.1.4',
-              kernelVersion: '6.8.0-79-generic',
+              kernelVersion: jammy ? '5.15.0-151-generic' : '6.8.0-79-generic',
               kubeProxyVersion: x.version,
               kubeletVersion: x.version,
               machineID: ids.machineID,
               operatingSystem: 'linux',
-              osImage: 'Ubuntu 24.04.3 LTS',
+              osImage: jammy ? 'Ubuntu 22.04.5 LTS' : 'Ubuntu 24.04.3 LTS',
               systemUUID: x.serverId,
             },
           }
         : {}),
       ...(x.failureDomain ? { failureDomain: x.failureDomain } : {}),
-      ...(cp && server && x.certificatesExpiry ? { certificatesExpiryDate: x.certificatesExpiry } : {}),
+      ...(cp && server && x.certificatesExpiry
+        ? { certificatesExpiryDate: x.certificatesExpiry }
+        : {}),
       ...(x.deleting ? { deletion: { nodeDrainStartTime: t.recent } } : {}),
       lastUpdated: node && !x.deleting ? t.since : t.recent,
       conditions,
@@ -544,7 +895,11 @@ export function renderMachine(m: ClusterModel, x: MachineModel, clock: Clock): S
   };
 }
 
-export function renderKubeadmConfig(m: ClusterModel, x: MachineModel, clock: Clock): SeedObject {
+export function renderKubeadmConfig(
+  m: ClusterModel,
+  x: MachineModel,
+  clock: Clock,
+): SeedObject {
   const t = conditionTimes(m, clock);
   const since = clock.after(x.createdAt, 1);
   return {
@@ -554,7 +909,11 @@ export function renderKubeadmConfig(m: ClusterModel, x: MachineModel, clock: Clo
       metadata: objectMeta(m, x.name, {
         labels: x.labels,
         annotations: x.bootstrapTemplate
-          ? clonedFrom(x.bootstrapTemplate, 'KubeadmConfigTemplate', BOOTSTRAP_GROUP)
+          ? clonedFrom(
+              x.bootstrapTemplate,
+              'KubeadmConfigTemplate',
+              BOOTSTRAP_GROUP,
+            )
           : {},
       }),
       spec: machineConfigSpec(x),
@@ -574,7 +933,10 @@ export function renderKubeadmConfig(m: ClusterModel, x: MachineModel, clock: Clo
   };
 }
 
-export function renderKubeadmConfigTemplate(m: ClusterModel, p: PoolModel): SeedObject {
+export function renderKubeadmConfigTemplate(
+  m: ClusterModel,
+  p: PoolModel,
+): SeedObject {
   return {
     manifest: {
       apiVersion: BOOTSTRAP_V,
@@ -582,7 +944,11 @@ export function renderKubeadmConfigTemplate(m: ClusterModel, p: PoolModel): Seed
       metadata: objectMeta(m, p.bootstrapTemplate, {
         topology: true,
         annotations: m.classInfo
-          ? clonedFrom(m.classInfo.workerBootstrapTemplate, 'KubeadmConfigTemplate', BOOTSTRAP_GROUP)
+          ? clonedFrom(
+              m.classInfo.workerBootstrapTemplate,
+              'KubeadmConfigTemplate',
+              BOOTSTRAP_GROUP,
+            )
           : {},
       }),
       spec: { template: { spec: workerConfigSpec() } },
@@ -591,7 +957,11 @@ export function renderKubeadmConfigTemplate(m: ClusterModel, p: PoolModel): Seed
   };
 }
 
-export function renderHealthCheck(m: ClusterModel, p: PoolModel, clock: Clock): SeedObject {
+export function renderHealthCheck(
+  m: ClusterModel,
+  p: PoolModel,
+  clock: Clock,
+): SeedObject {
   const t = conditionTimes(m, clock, 30);
   const healthy = p.machines.filter(isReady).length;
   const expected = p.machines.length;
@@ -604,7 +974,10 @@ export function renderHealthCheck(m: ClusterModel, p: PoolModel, clock: Clock): 
       spec: {
         clusterName: m.name,
         selector: {
-          matchLabels: { [CLUSTER_NAME_LABEL]: m.name, [DEPLOYMENT_NAME_LABEL]: p.mdName },
+          matchLabels: {
+            [CLUSTER_NAME_LABEL]: m.name,
+            [DEPLOYMENT_NAME_LABEL]: p.mdName,
+          },
         },
         checks: {
           nodeStartupTimeoutSeconds: 600,

@@ -49,8 +49,4 @@ export class Clock {
   after(base: number, minutes: number): string {
     return this.iso(Math.min(base + minutes * MINUTE, this.now - MINUTE));
   }
-
-  plusDays(base: number, days: number): string {
-    return this.iso(base + Math.round(days * DAY));
-  }
 }

@@ -10,7 +10,12 @@
 
 import type { Clock } from './clock';
 import { condition } from './conditions';
-import { controlPlaneConfigSpec, controlPlaneRollout, workerConfigSpec, workerRollout } from './kubeadm';
+import {
+  controlPlaneConfigSpec,
+  controlPlaneRollout,
+  workerConfigSpec,
+  workerRollout,
+} from './kubeadm';
 import { BOOTSTRAP_V, CAPI_V, CONTROLPLANE_V, INFRA_V } from './labels';
 import { baseOpenStackClusterSpec, EXTERNAL_NETWORK } from './openstackObjects';
 import type { SeedObject } from './types';
@@ -60,11 +65,20 @@ const DEMO_VARIABLES: VariableDefinition[] = [
     schema: {
       openAPIV3Schema: {
         type: 'object',
-        description: 'The Secret holding clouds.yaml and the cloud to use from it.',
+        description:
+          'The Secret holding clouds.yaml and the cloud to use from it.',
         required: ['name', 'cloudName'],
         properties: {
-          name: { type: 'string', minLength: 1, description: 'Name of the Secret (key clouds.yaml).' },
-          cloudName: { type: 'string', minLength: 1, description: 'Name of the cloud in clouds.yaml.' },
+          name: {
+            type: 'string',
+            minLength: 1,
+            description: 'Name of the Secret (key clouds.yaml).',
+          },
+          cloudName: {
+            type: 'string',
+            minLength: 1,
+            description: 'Name of the cloud in clouds.yaml.',
+          },
         },
       },
     },
@@ -102,7 +116,8 @@ const DEMO_VARIABLES: VariableDefinition[] = [
         type: 'string',
         minLength: 1,
         default: 'm1.medium',
-        description: 'Nova flavor of the worker servers (override per machine deployment).',
+        description:
+          'Nova flavor of the worker servers (override per machine deployment).',
       },
     },
   },
@@ -114,17 +129,24 @@ const DEMO_VARIABLES: VariableDefinition[] = [
         type: 'integer',
         minimum: 7,
         default: 21,
-        description: 'Replace control plane machines this many days before their certificates expire.',
+        description:
+          'Replace control plane machines this many days before their certificates expire.',
       },
     },
   },
 ];
 
-function selector(apiVersion: string, kind: string, match: Record<string, unknown>) {
+function selector(
+  apiVersion: string,
+  kind: string,
+  match: Record<string, unknown>,
+) {
   return { apiVersion, kind, matchResources: match };
 }
 
-const CONTROL_PLANE_MACHINES = selector(INFRA_V, 'OpenStackMachineTemplate', { controlPlane: true });
+const CONTROL_PLANE_MACHINES = selector(INFRA_V, 'OpenStackMachineTemplate', {
+  controlPlane: true,
+});
 const WORKER_MACHINES = selector(INFRA_V, 'OpenStackMachineTemplate', {
   machineDeploymentClass: { names: ['default-worker'] },
 });
@@ -135,16 +157,23 @@ const DEMO_PATCHES = [
     description: 'Sets the OpenStack credentials of the cluster.',
     definitions: [
       {
-        selector: selector(INFRA_V, 'OpenStackClusterTemplate', { infrastructureCluster: true }),
+        selector: selector(INFRA_V, 'OpenStackClusterTemplate', {
+          infrastructureCluster: true,
+        }),
         jsonPatches: [
-          { op: 'add', path: '/spec/template/spec/identityRef', valueFrom: { variable: 'identityRef' } },
+          {
+            op: 'add',
+            path: '/spec/template/spec/identityRef',
+            valueFrom: { variable: 'identityRef' },
+          },
         ],
       },
     ],
   },
   {
     name: 'imageName',
-    description: 'Selects the Glance image <imageName>-<Kubernetes version> by name.',
+    description:
+      'Selects the Glance image <imageName>-<Kubernetes version> by name.',
     definitions: [
       {
         selector: CONTROL_PLANE_MACHINES,
@@ -152,7 +181,9 @@ const DEMO_PATCHES = [
           {
             op: 'replace',
             path: '/spec/template/spec/image/filter/name',
-            valueFrom: { template: '{{ .imageName }}-{{ .builtin.controlPlane.version }}' },
+            valueFrom: {
+              template: '{{ .imageName }}-{{ .builtin.controlPlane.version }}',
+            },
           },
         ],
       },
@@ -162,7 +193,10 @@ const DEMO_PATCHES = [
           {
             op: 'replace',
             path: '/spec/template/spec/image/filter/name',
-            valueFrom: { template: '{{ .imageName }}-{{ .builtin.machineDeployment.version }}' },
+            valueFrom: {
+              template:
+                '{{ .imageName }}-{{ .builtin.machineDeployment.version }}',
+            },
           },
         ],
       },
@@ -175,7 +209,11 @@ const DEMO_PATCHES = [
       {
         selector: CONTROL_PLANE_MACHINES,
         jsonPatches: [
-          { op: 'replace', path: '/spec/template/spec/flavor', valueFrom: { variable: 'controlPlaneFlavor' } },
+          {
+            op: 'replace',
+            path: '/spec/template/spec/flavor',
+            valueFrom: { variable: 'controlPlaneFlavor' },
+          },
         ],
       },
     ],
@@ -187,22 +225,31 @@ const DEMO_PATCHES = [
       {
         selector: WORKER_MACHINES,
         jsonPatches: [
-          { op: 'replace', path: '/spec/template/spec/flavor', valueFrom: { variable: 'workerFlavor' } },
+          {
+            op: 'replace',
+            path: '/spec/template/spec/flavor',
+            valueFrom: { variable: 'workerFlavor' },
+          },
         ],
       },
     ],
   },
   {
     name: 'certificatesExpiryDays',
-    description: 'Rolls control plane machines before their certificates expire.',
+    description:
+      'Rolls control plane machines before their certificates expire.',
     definitions: [
       {
-        selector: selector(CONTROLPLANE_V, 'KubeadmControlPlaneTemplate', { controlPlane: true }),
+        selector: selector(CONTROLPLANE_V, 'KubeadmControlPlaneTemplate', {
+          controlPlane: true,
+        }),
         jsonPatches: [
           {
             op: 'add',
             path: '/spec/template/spec/rollout/before',
-            valueFrom: { template: 'certificatesExpiryDays: {{ .certificatesExpiryDays }}' },
+            valueFrom: {
+              template: 'certificatesExpiryDays: {{ .certificatesExpiryDays }}',
+            },
           },
         ],
       },
@@ -235,7 +282,13 @@ export function classStatus(variables: VariableDefinition[], since: string) {
     ],
     variables: variables.map(v => ({
       name: v.name,
-      definitions: [{ from: 'inline', required: v.required, schema: structuredClone(v.schema) }],
+      definitions: [
+        {
+          from: 'inline',
+          required: v.required,
+          schema: structuredClone(v.schema),
+        },
+      ],
     })),
   };
 }
@@ -245,11 +298,18 @@ export function templateOwner(className: string) {
 }
 
 /** The ClusterClass first (it owns its templates), then the templates. */
-export function demoClusterClassObjects(namespace: string, clock: Clock): SeedObject[] {
+export function demoClusterClassObjects(
+  namespace: string,
+  clock: Clock,
+): SeedObject[] {
   const info = demoClassInfo(namespace);
   const owner = templateOwner(DEMO_CLASS);
   const metadata = (name: string) => ({ name, namespace });
-  const templateRef = (apiVersion: string, kind: string, name: string) => ({ apiVersion, kind, name });
+  const templateRef = (apiVersion: string, kind: string, name: string) => ({
+    apiVersion,
+    kind,
+    name,
+  });
   const machineTemplate = (name: string, flavor: string): SeedObject => ({
     manifest: {
       apiVersion: INFRA_V,
@@ -257,7 +317,11 @@ export function demoClusterClassObjects(namespace: string, clock: Clock): SeedOb
       metadata: metadata(name),
       spec: {
         template: {
-          spec: { flavor, image: { filter: { name: DEMO_IMAGE_PREFIX } }, sshKeyName: 'capi-demo' },
+          spec: {
+            flavor,
+            image: { filter: { name: DEMO_IMAGE_PREFIX } },
+            sshKeyName: 'capi-demo',
+          },
         },
       },
     },
@@ -272,23 +336,43 @@ export function demoClusterClassObjects(namespace: string, clock: Clock): SeedOb
         spec: {
           kubernetesVersions: [...DEMO_CLASS_VERSIONS],
           controlPlane: {
-            templateRef: templateRef(CONTROLPLANE_V, 'KubeadmControlPlaneTemplate', info.controlPlaneTemplate),
+            templateRef: templateRef(
+              CONTROLPLANE_V,
+              'KubeadmControlPlaneTemplate',
+              info.controlPlaneTemplate,
+            ),
             machineInfrastructure: {
-              templateRef: templateRef(INFRA_V, 'OpenStackMachineTemplate', info.controlPlaneMachineTemplate),
+              templateRef: templateRef(
+                INFRA_V,
+                'OpenStackMachineTemplate',
+                info.controlPlaneMachineTemplate,
+              ),
             },
           },
           infrastructure: {
-            templateRef: templateRef(INFRA_V, 'OpenStackClusterTemplate', info.clusterTemplate),
+            templateRef: templateRef(
+              INFRA_V,
+              'OpenStackClusterTemplate',
+              info.clusterTemplate,
+            ),
           },
           workers: {
             machineDeployments: [
               {
                 class: info.workerClass,
                 bootstrap: {
-                  templateRef: templateRef(BOOTSTRAP_V, 'KubeadmConfigTemplate', info.workerBootstrapTemplate),
+                  templateRef: templateRef(
+                    BOOTSTRAP_V,
+                    'KubeadmConfigTemplate',
+                    info.workerBootstrapTemplate,
+                  ),
                 },
                 infrastructure: {
-                  templateRef: templateRef(INFRA_V, 'OpenStackMachineTemplate', info.workerMachineTemplate),
+                  templateRef: templateRef(
+                    INFRA_V,
+                    'OpenStackMachineTemplate',
+                    info.workerMachineTemplate,
+                  ),
                 },
                 healthCheck: workerHealthCheck(),
                 rollout: workerRollout(),
@@ -308,7 +392,10 @@ export function demoClusterClassObjects(namespace: string, clock: Clock): SeedOb
         metadata: metadata(info.controlPlaneTemplate),
         spec: {
           template: {
-            spec: { rollout: controlPlaneRollout(), kubeadmConfigSpec: controlPlaneConfigSpec() },
+            spec: {
+              rollout: controlPlaneRollout(),
+              kubeadmConfigSpec: controlPlaneConfigSpec(),
+            },
           },
         },
       },
@@ -322,8 +409,14 @@ export function demoClusterClassObjects(namespace: string, clock: Clock): SeedOb
         spec: {
           template: {
             spec: {
-              ...baseOpenStackClusterSpec({ filter: { name: EXTERNAL_NETWORK } }),
-              identityRef: { name: `${DEMO_CLASS}-cloud-config`, cloudName: 'openstack', type: 'Secret' },
+              ...baseOpenStackClusterSpec({
+                filter: { name: EXTERNAL_NETWORK },
+              }),
+              identityRef: {
+                name: `${DEMO_CLASS}-cloud-config`,
+                cloudName: 'openstack',
+                type: 'Secret',
+              },
             },
           },
         },

@@ -51,7 +51,10 @@ export interface RenderedCluster {
   healthChecks: SeedObject[];
 }
 
-export function renderClusterGraph(m: ClusterModel, clock: Clock): RenderedCluster {
+export function renderClusterGraph(
+  m: ClusterModel,
+  clock: Clock,
+): RenderedCluster {
   const templates: SeedObject[] = [
     renderMachineTemplate(m, m.names.controlPlaneInfraTemplate, {
       flavor: m.kcp.flavor,
@@ -85,9 +88,14 @@ export function renderClusterGraph(m: ClusterModel, clock: Clock): RenderedClust
     templates,
     openStackCluster: renderOpenStackCluster(m, clock),
     controlPlane: renderControlPlane(m, clock),
-    kubeconfig: m.cpInitialized && m.hasEndpoint ? renderKubeconfigSecret(m) : undefined,
-    machineDeployments: new Map(m.pools.map(p => [p.topologyName, renderMachineDeployment(m, p, clock)])),
-    machineSets: new Map(m.pools.map(p => [p.topologyName, renderMachineSet(m, p, clock)])),
+    kubeconfig:
+      m.cpInitialized && m.hasEndpoint ? renderKubeconfigSecret(m) : undefined,
+    machineDeployments: new Map(
+      m.pools.map(p => [p.topologyName, renderMachineDeployment(m, p, clock)]),
+    ),
+    machineSets: new Map(
+      m.pools.map(p => [p.topologyName, renderMachineSet(m, p, clock)]),
+    ),
     machines,
     bastion: m.bastion ? renderBastionServer(m, m.bastion, clock) : undefined,
     healthChecks: m.pools.map(p => renderHealthCheck(m, p, clock)),

@@ -16,10 +16,20 @@ import {
   demoClusterClassObjects,
 } from './clusterClass';
 import { DEMO_TEAMS, MAGNUM_NAMESPACE } from './labels';
-import { magnumClassInfo, magnumClusterClassObjects, magnumClusterSpec, MAGNUM_CLASS } from './magnum';
+import {
+  magnumClassInfo,
+  magnumClusterClassObjects,
+  magnumClusterSpec,
+  MAGNUM_CLASS,
+} from './magnum';
 import { buildClusterModel } from './model';
 import { applySnapshotToModel, applySnapshotToObjects } from './snapshots';
-import type { ClusterVariable, DemoClusterSpec, PoolSpec, SeedObject } from './types';
+import type {
+  ClusterVariable,
+  DemoClusterSpec,
+  PoolSpec,
+  SeedObject,
+} from './types';
 
 const COMMON = {
   imageName: DEMO_IMAGE_PREFIX,
@@ -53,7 +63,10 @@ function classy(
   const base = cluster(team, name, spec);
   const [firstPool, ...otherPools] = base.pools;
   const variables: ClusterVariable[] = [
-    { name: 'identityRef', value: { name: `${name}-cloud-config`, cloudName: COMMON.cloudName } },
+    {
+      name: 'identityRef',
+      value: { name: `${name}-cloud-config`, cloudName: COMMON.cloudName },
+    },
     { name: 'imageName', value: COMMON.imageName },
     { name: 'controlPlaneFlavor', value: base.controlPlane.flavor },
     { name: 'workerFlavor', value: firstPool.flavor },
@@ -67,7 +80,10 @@ function classy(
       ...otherPools.map(p =>
         p.flavor === firstPool.flavor
           ? p
-          : { ...p, variableOverrides: [{ name: 'workerFlavor', value: p.flavor }] },
+          : {
+              ...p,
+              variableOverrides: [{ name: 'workerFlavor', value: p.flavor }],
+            },
       ),
     ],
   };
@@ -89,14 +105,22 @@ export const DEMO_FLEET: readonly DemoClusterSpec[] = [
     pools: [{ name: 'md-0', replicas: 4, flavor: 'm1.large' }],
     snapshot: 'S7',
   }),
-  cluster('team-payments', 'payments-gateway', { ageDays: 160, snapshot: 'S9' }),
+  cluster('team-payments', 'payments-gateway', {
+    ageDays: 160,
+    snapshot: 'S9',
+  }),
   cluster('team-payments', 'payments-batch', {
     ageDays: 64,
     version: 'v1.33.5',
     controlPlane: { replicas: 1, flavor: 'm1.large' },
     pools: [
       { name: 'md-0', replicas: 2, flavor: 'm1.large' },
-      { name: 'md-batch', machines: 3, autoscale: { min: 1, max: 8 }, flavor: 'c2.2xlarge' },
+      {
+        name: 'md-batch',
+        machines: 3,
+        autoscale: { min: 1, max: 8 },
+        flavor: 'c2.2xlarge',
+      },
     ],
   }),
   // team-data
@@ -126,7 +150,10 @@ export const DEMO_FLEET: readonly DemoClusterSpec[] = [
     ],
   }),
   // team-platform
-  cluster('team-platform', 'platform-ci', { ageDays: 12 / (24 * 60), snapshot: 'S1' }),
+  cluster('team-platform', 'platform-ci', {
+    ageDays: 12 / (24 * 60),
+    snapshot: 'S1',
+  }),
   cluster('team-platform', 'platform-tools', {
     ageDays: 20,
     pools: [{ name: 'md-0', replicas: 4, flavor: 'm1.large' }],
@@ -153,7 +180,9 @@ function classInfoFor(spec: DemoClusterSpec): ClassInfo | undefined {
 }
 
 function namespace(name: string): SeedObject {
-  return { manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } };
+  return {
+    manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+  };
 }
 
 /**

@@ -50,7 +50,10 @@ export function machineConfigSpec(machine: MachineModel) {
     };
   }
   return {
-    joinConfiguration: { controlPlane: {}, nodeRegistration: nodeRegistration() },
+    joinConfiguration: {
+      controlPlane: {},
+      nodeRegistration: nodeRegistration(),
+    },
   };
 }
 

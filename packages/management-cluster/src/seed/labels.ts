@@ -23,14 +23,17 @@ export const DEPLOYMENT_NAME_LABEL = 'cluster.x-k8s.io/deployment-name';
 export const SET_NAME_LABEL = 'cluster.x-k8s.io/set-name';
 export const TEMPLATE_HASH_LABEL = 'machine-template-hash';
 export const TOPOLOGY_OWNED_LABEL = 'topology.cluster.x-k8s.io/owned';
-export const TOPOLOGY_DEPLOYMENT_LABEL = 'topology.cluster.x-k8s.io/deployment-name';
+export const TOPOLOGY_DEPLOYMENT_LABEL =
+  'topology.cluster.x-k8s.io/deployment-name';
 export const MOVE_LABEL = 'clusterctl.cluster.x-k8s.io/move';
 export const NODEGROUP_LABEL = 'node.cluster.x-k8s.io/nodegroup';
 
 export const CLONED_FROM_NAME = 'cluster.x-k8s.io/cloned-from-name';
 export const CLONED_FROM_GROUPKIND = 'cluster.x-k8s.io/cloned-from-groupkind';
-export const AUTOSCALER_MIN = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
-export const AUTOSCALER_MAX = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
+export const AUTOSCALER_MIN =
+  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
+export const AUTOSCALER_MAX =
+  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
 export const MD_REVISION = 'machinedeployment.clusters.x-k8s.io/revision';
 
 export const CLUSTER_FINALIZER = 'cluster.cluster.x-k8s.io';
@@ -51,4 +54,8 @@ export const INFRA_V1ALPHA1 = `${INFRA_GROUP}/v1alpha1`;
 /** Where Magnum's driver keeps its clusters. */
 export const MAGNUM_NAMESPACE = 'magnum-system';
 /** The demo teams: one namespace and one Backstage group each. */
-export const DEMO_TEAMS = ['team-payments', 'team-data', 'team-platform'] as const;
+export const DEMO_TEAMS = [
+  'team-payments',
+  'team-data',
+  'team-platform',
+] as const;

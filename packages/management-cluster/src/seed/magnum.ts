@@ -15,8 +15,20 @@ import {
   workerHealthCheck,
 } from './clusterClass';
 import { lowerAlnum, uuidFor } from './ids';
-import { controlPlaneConfigSpec, controlPlaneRollout, workerConfigSpec, workerRollout } from './kubeadm';
-import { BOOTSTRAP_V, CAPI_V, CONTROLPLANE_V, INFRA_V, MAGNUM_NAMESPACE, NODEGROUP_LABEL } from './labels';
+import {
+  controlPlaneConfigSpec,
+  controlPlaneRollout,
+  workerConfigSpec,
+  workerRollout,
+} from './kubeadm';
+import {
+  BOOTSTRAP_V,
+  CAPI_V,
+  CONTROLPLANE_V,
+  INFRA_V,
+  MAGNUM_NAMESPACE,
+  NODEGROUP_LABEL,
+} from './labels';
 import { baseOpenStackClusterSpec, EXTERNAL_NETWORK } from './openstackObjects';
 import type { DemoClusterSpec, SeedObject } from './types';
 
@@ -26,7 +38,11 @@ export const MAGNUM_CNI = 'calico-v3.29.0';
 
 /** Magnum's stack_id: `kube-` and 5 random lowercase alphanumerics. */
 export const MAGNUM_STACK_ID = `kube-${lowerAlnum(5, 'magnum', 'demo-stack')}`;
-export const MAGNUM_CLUSTER_UUID = uuidFor('magnum', 'cluster', MAGNUM_STACK_ID);
+export const MAGNUM_CLUSTER_UUID = uuidFor(
+  'magnum',
+  'cluster',
+  MAGNUM_STACK_ID,
+);
 
 export function magnumClassInfo(): ClassInfo {
   return {
@@ -42,49 +58,98 @@ export function magnumClassInfo(): ClassInfo {
   };
 }
 
-const stringVariable = (name: string, description: string): VariableDefinition => ({
+const stringVariable = (
+  name: string,
+  description: string,
+): VariableDefinition => ({
   name,
   required: true,
   schema: { openAPIV3Schema: { type: 'string', minLength: 1, description } },
 });
 
 const MAGNUM_VARIABLES: VariableDefinition[] = [
-  stringVariable('clusterIdentityRefName', 'Secret with the clouds.yaml of the Magnum cluster.'),
+  stringVariable(
+    'clusterIdentityRefName',
+    'Secret with the clouds.yaml of the Magnum cluster.',
+  ),
   stringVariable('controlPlaneFlavor', 'Flavor of the master nodegroup.'),
   stringVariable('flavor', 'Flavor of a worker nodegroup.'),
   stringVariable('imageUUID', 'Glance image id of the cluster template.'),
   stringVariable('sshKeyName', 'Nova keypair.'),
-  stringVariable('externalNetworkId', 'External network for the router and floating IPs.'),
+  stringVariable(
+    'externalNetworkId',
+    'External network for the router and floating IPs.',
+  ),
   stringVariable('nodeCidr', 'CIDR of the cluster network.'),
 ];
 
-function patch(name: string, selector: Record<string, unknown>, jsonPatches: Record<string, unknown>[]) {
+function patch(
+  name: string,
+  selector: Record<string, unknown>,
+  jsonPatches: Record<string, unknown>[],
+) {
   return { name, definitions: [{ selector, jsonPatches }] };
 }
 
 function magnumPatches() {
-  const cluster = { apiVersion: INFRA_V, kind: 'OpenStackClusterTemplate', matchResources: { infrastructureCluster: true } };
-  const cpMachines = { apiVersion: INFRA_V, kind: 'OpenStackMachineTemplate', matchResources: { controlPlane: true } };
+  const cluster = {
+    apiVersion: INFRA_V,
+    kind: 'OpenStackClusterTemplate',
+    matchResources: { infrastructureCluster: true },
+  };
+  const cpMachines = {
+    apiVersion: INFRA_V,
+    kind: 'OpenStackMachineTemplate',
+    matchResources: { controlPlane: true },
+  };
   const workerMachines = {
     apiVersion: INFRA_V,
     kind: 'OpenStackMachineTemplate',
     matchResources: { machineDeploymentClass: { names: ['default-worker'] } },
   };
-  const image = { op: 'replace', path: '/spec/template/spec/image', valueFrom: { template: 'id: {{ .imageUUID }}' } };
-  const sshKey = { op: 'replace', path: '/spec/template/spec/sshKeyName', valueFrom: { variable: 'sshKeyName' } };
+  const image = {
+    op: 'replace',
+    path: '/spec/template/spec/image',
+    valueFrom: { template: 'id: {{ .imageUUID }}' },
+  };
+  const sshKey = {
+    op: 'replace',
+    path: '/spec/template/spec/sshKeyName',
+    valueFrom: { variable: 'sshKeyName' },
+  };
   return [
     patch('clusterConfig', cluster, [
-      { op: 'replace', path: '/spec/template/spec/identityRef/name', valueFrom: { variable: 'clusterIdentityRefName' } },
-      { op: 'replace', path: '/spec/template/spec/externalNetwork', valueFrom: { template: 'id: {{ .externalNetworkId }}' } },
-      { op: 'replace', path: '/spec/template/spec/managedSubnets/0/cidr', valueFrom: { variable: 'nodeCidr' } },
+      {
+        op: 'replace',
+        path: '/spec/template/spec/identityRef/name',
+        valueFrom: { variable: 'clusterIdentityRefName' },
+      },
+      {
+        op: 'replace',
+        path: '/spec/template/spec/externalNetwork',
+        valueFrom: { template: 'id: {{ .externalNetworkId }}' },
+      },
+      {
+        op: 'replace',
+        path: '/spec/template/spec/managedSubnets/0/cidr',
+        valueFrom: { variable: 'nodeCidr' },
+      },
     ]),
     patch('controlPlaneConfig', cpMachines, [
-      { op: 'replace', path: '/spec/template/spec/flavor', valueFrom: { variable: 'controlPlaneFlavor' } },
+      {
+        op: 'replace',
+        path: '/spec/template/spec/flavor',
+        valueFrom: { variable: 'controlPlaneFlavor' },
+      },
       image,
       sshKey,
     ]),
     patch('workerConfig', workerMachines, [
-      { op: 'replace', path: '/spec/template/spec/flavor', valueFrom: { variable: 'flavor' } },
+      {
+        op: 'replace',
+        path: '/spec/template/spec/flavor',
+        valueFrom: { variable: 'flavor' },
+      },
       image,
       sshKey,
     ]),
@@ -101,7 +166,13 @@ export function magnumClusterClassObjects(clock: Clock): SeedObject[] {
       kind: 'OpenStackMachineTemplate',
       metadata: metadata(name),
       spec: {
-        template: { spec: { flavor: 'm1.medium', image: { filter: { name: 'ubuntu-2204-kube' } }, sshKeyName: 'magnum' } },
+        template: {
+          spec: {
+            flavor: 'm1.medium',
+            image: { filter: { name: 'ubuntu-2204-kube' } },
+            sshKeyName: 'magnum',
+          },
+        },
       },
     },
     owner,
@@ -114,23 +185,43 @@ export function magnumClusterClassObjects(clock: Clock): SeedObject[] {
         metadata: metadata(MAGNUM_CLASS),
         spec: {
           controlPlane: {
-            templateRef: { apiVersion: CONTROLPLANE_V, kind: 'KubeadmControlPlaneTemplate', name: info.controlPlaneTemplate },
+            templateRef: {
+              apiVersion: CONTROLPLANE_V,
+              kind: 'KubeadmControlPlaneTemplate',
+              name: info.controlPlaneTemplate,
+            },
             machineInfrastructure: {
-              templateRef: { apiVersion: INFRA_V, kind: 'OpenStackMachineTemplate', name: info.controlPlaneMachineTemplate },
+              templateRef: {
+                apiVersion: INFRA_V,
+                kind: 'OpenStackMachineTemplate',
+                name: info.controlPlaneMachineTemplate,
+              },
             },
           },
           infrastructure: {
-            templateRef: { apiVersion: INFRA_V, kind: 'OpenStackClusterTemplate', name: info.clusterTemplate },
+            templateRef: {
+              apiVersion: INFRA_V,
+              kind: 'OpenStackClusterTemplate',
+              name: info.clusterTemplate,
+            },
           },
           workers: {
             machineDeployments: [
               {
                 class: info.workerClass,
                 bootstrap: {
-                  templateRef: { apiVersion: BOOTSTRAP_V, kind: 'KubeadmConfigTemplate', name: info.workerBootstrapTemplate },
+                  templateRef: {
+                    apiVersion: BOOTSTRAP_V,
+                    kind: 'KubeadmConfigTemplate',
+                    name: info.workerBootstrapTemplate,
+                  },
                 },
                 infrastructure: {
-                  templateRef: { apiVersion: INFRA_V, kind: 'OpenStackMachineTemplate', name: info.workerMachineTemplate },
+                  templateRef: {
+                    apiVersion: INFRA_V,
+                    kind: 'OpenStackMachineTemplate',
+                    name: info.workerMachineTemplate,
+                  },
                 },
                 healthCheck: workerHealthCheck(),
                 rollout: workerRollout(),
@@ -148,7 +239,14 @@ export function magnumClusterClassObjects(clock: Clock): SeedObject[] {
         apiVersion: CONTROLPLANE_V,
         kind: 'KubeadmControlPlaneTemplate',
         metadata: metadata(info.controlPlaneTemplate),
-        spec: { template: { spec: { rollout: controlPlaneRollout(), kubeadmConfigSpec: controlPlaneConfigSpec() } } },
+        spec: {
+          template: {
+            spec: {
+              rollout: controlPlaneRollout(),
+              kubeadmConfigSpec: controlPlaneConfigSpec(),
+            },
+          },
+        },
       },
       owner,
     },
@@ -160,8 +258,14 @@ export function magnumClusterClassObjects(clock: Clock): SeedObject[] {
         spec: {
           template: {
             spec: {
-              ...baseOpenStackClusterSpec({ filter: { name: EXTERNAL_NETWORK } }),
-              identityRef: { name: 'magnum-cloud-config', cloudName: 'default', type: 'Secret' },
+              ...baseOpenStackClusterSpec({
+                filter: { name: EXTERNAL_NETWORK },
+              }),
+              identityRef: {
+                name: 'magnum-cloud-config',
+                cloudName: 'default',
+                type: 'Secret',
+              },
             },
           },
         },
@@ -218,7 +322,10 @@ export function magnumClusterSpec(): DemoClusterSpec {
         { name: 'flavor', value: 'm1.large' },
         { name: 'imageUUID', value: imageId },
         { name: 'sshKeyName', value: 'magnum' },
-        { name: 'externalNetworkId', value: uuidFor('network', EXTERNAL_NETWORK) },
+        {
+          name: 'externalNetworkId',
+          value: uuidFor('network', EXTERNAL_NETWORK),
+        },
         { name: 'nodeCidr', value: '10.6.0.0/24' },
       ],
     },

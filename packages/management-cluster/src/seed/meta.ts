@@ -4,7 +4,11 @@
  */
 
 import type { Clock } from './clock';
-import { CLONED_FROM_GROUPKIND, CLONED_FROM_NAME, TOPOLOGY_OWNED_LABEL } from './labels';
+import {
+  CLONED_FROM_GROUPKIND,
+  CLONED_FROM_NAME,
+  TOPOLOGY_OWNED_LABEL,
+} from './labels';
 import { type ClusterModel, isClassy } from './model';
 import type { SeedManifest } from './types';
 
@@ -38,11 +42,18 @@ export function ref(apiGroup: string, kind: string, name: string) {
 }
 
 export function clonedFrom(name: string, kind: string, group: string) {
-  return { [CLONED_FROM_NAME]: name, [CLONED_FROM_GROUPKIND]: `${kind}.${group}` };
+  return {
+    [CLONED_FROM_NAME]: name,
+    [CLONED_FROM_GROUPKIND]: `${kind}.${group}`,
+  };
 }
 
 /** Times for derived conditions: healthy ones settled long ago, others just changed. */
-export function conditionTimes(m: ClusterModel, clock: Clock, minutesAfterCreation = 20) {
+export function conditionTimes(
+  m: ClusterModel,
+  clock: Clock,
+  minutesAfterCreation = 20,
+) {
   return {
     since: clock.after(m.createdAt, minutesAfterCreation),
     recent: clock.recent(),

@@ -91,7 +91,10 @@ export interface NetworkModel {
   lbName: string;
   lbInternalIP: string;
   floatingIP: string;
-  securityGroups: Record<'controlplane' | 'worker' | 'bastion', { id: string; name: string }>;
+  securityGroups: Record<
+    'controlplane' | 'worker' | 'bastion',
+    { id: string; name: string }
+  >;
 }
 
 export interface BastionModel {
@@ -135,7 +138,6 @@ export interface ClusterModel {
   kcp: {
     replicas: number;
     flavor: string;
-    image: ImageRef;
     rolloutBefore?: number;
     deleting: boolean;
   };
@@ -170,7 +172,10 @@ export function allocateIP(m: ClusterModel, key: string): string {
 }
 
 /** Name of the control plane infra template; classy clusters get a new one per version. */
-export function controlPlaneInfraTemplateName(m: ClusterModel, version: string) {
+export function controlPlaneInfraTemplateName(
+  m: ClusterModel,
+  version: string,
+) {
   return isClassy(m)
     ? `${m.name}-${suffix(m, 'cp-template', version)}`
     : `${m.name}-control-plane`;
@@ -251,7 +256,12 @@ function newPool(m: ClusterModel, spec: PoolSpec): PoolModel {
     ? `${m.name}-${spec.name}-${suffix(m, 'md', spec.name)}`
     : `${m.name}-${spec.name}`;
   const templateName = classy
-    ? `${m.name}-${spec.name}-${suffix(m, 'md-template', spec.name, m.spec.version)}`
+    ? `${m.name}-${spec.name}-${suffix(
+        m,
+        'md-template',
+        spec.name,
+        m.spec.version,
+      )}`
     : `${m.name}-${spec.name}`;
   return {
     spec,
@@ -346,7 +356,6 @@ export function buildClusterModel(
     kcp: {
       replicas: spec.controlPlane.replicas,
       flavor: spec.controlPlane.flavor,
-      image: imageFor(spec, spec.version),
       rolloutBefore: spec.certificatesExpiryDays,
       deleting: false,
     },
@@ -354,7 +363,10 @@ export function buildClusterModel(
     pools: [],
     usedHosts: new Set([1, 2]),
   };
-  m.names.controlPlaneInfraTemplate = controlPlaneInfraTemplateName(m, m.version);
+  m.names.controlPlaneInfraTemplate = controlPlaneInfraTemplateName(
+    m,
+    m.version,
+  );
   m.net.lbInternalIP = allocateIP(m, 'loadbalancer');
 
   for (let i = 0; i < spec.controlPlane.replicas; i++) {

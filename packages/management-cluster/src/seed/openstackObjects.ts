@@ -12,7 +12,12 @@ import { legacyFalse, legacyTrue } from './conditions';
 import { uuidFor } from './ids';
 import { CAPI_V, INFRA_GROUP, INFRA_V, INFRA_V1ALPHA1 } from './labels';
 import { clonedFrom, objectMeta } from './meta';
-import type { BastionModel, ClusterModel, ImageRef, MachineModel } from './model';
+import type {
+  BastionModel,
+  ClusterModel,
+  ImageRef,
+  MachineModel,
+} from './model';
 import { isClassy } from './model';
 import { hasServer, providerID } from './capiObjects';
 import type { LegacyCondition, SeedObject } from './types';
@@ -49,7 +54,8 @@ function calicoRules() {
       remoteManagedGroups: ['controlplane', 'worker'],
     },
     {
-      description: 'Created by cluster-api-provider-openstack - IP-in-IP (calico)',
+      description:
+        'Created by cluster-api-provider-openstack - IP-in-IP (calico)',
       direction: 'ingress',
       etherType: 'IPv4',
       name: 'IP-in-IP (calico)',
@@ -60,7 +66,9 @@ function calicoRules() {
 }
 
 /** OpenStackCluster(Template) spec shared by the plain clusters and the classes. */
-export function baseOpenStackClusterSpec(externalNetwork: { id: string } | { filter: { name: string } }) {
+export function baseOpenStackClusterSpec(
+  externalNetwork: { id: string } | { filter: { name: string } },
+) {
   return {
     apiServerLoadBalancer: { enabled: true },
     externalNetwork,
@@ -98,7 +106,11 @@ export function renderMachineTemplate(
       metadata: objectMeta(m, name, {
         topology: true,
         annotations: template.classTemplate
-          ? clonedFrom(template.classTemplate, 'OpenStackMachineTemplate', INFRA_GROUP)
+          ? clonedFrom(
+              template.classTemplate,
+              'OpenStackMachineTemplate',
+              INFRA_GROUP,
+            )
           : {},
       }),
       spec: {
@@ -111,7 +123,10 @@ export function renderMachineTemplate(
         },
       },
     },
-    status: { capacity: capacity(template.flavor), nodeInfo: { operatingSystem: 'linux' } },
+    status: {
+      capacity: capacity(template.flavor),
+      nodeInfo: { operatingSystem: 'linux' },
+    },
     owner: { apiVersion: CAPI_V, kind: 'Cluster', name: m.name },
   };
 }
@@ -128,7 +143,10 @@ function portStatus(m: ClusterModel, name: string, securityGroupId: string) {
   };
 }
 
-export function renderOpenStackCluster(m: ClusterModel, clock: Clock): SeedObject {
+export function renderOpenStackCluster(
+  m: ClusterModel,
+  clock: Clock,
+): SeedObject {
   const since = clock.after(m.createdAt, 2);
   const lbSince = clock.after(m.createdAt, 4);
   const net = m.net;
@@ -153,13 +171,19 @@ export function renderOpenStackCluster(m: ClusterModel, clock: Clock): SeedObjec
       metadata: objectMeta(m, m.names.openStackCluster, {
         topology: true,
         annotations: m.classInfo
-          ? clonedFrom(m.classInfo.clusterTemplate, 'OpenStackClusterTemplate', INFRA_GROUP)
+          ? clonedFrom(
+              m.classInfo.clusterTemplate,
+              'OpenStackClusterTemplate',
+              INFRA_GROUP,
+            )
           : {},
       }),
       spec: {
         ...baseOpenStackClusterSpec(externalNetwork),
         identityRef: identityRef(m),
-        ...(m.hasEndpoint ? { controlPlaneEndpoint: { host: net.floatingIP, port: 6443 } } : {}),
+        ...(m.hasEndpoint
+          ? { controlPlaneEndpoint: { host: net.floatingIP, port: 6443 } }
+          : {}),
         ...(m.azs.length > 1 ? { controlPlaneAvailabilityZones: m.azs } : {}),
         ...(b
           ? {
@@ -196,13 +220,25 @@ export function renderOpenStackCluster(m: ClusterModel, clock: Clock): SeedObjec
             },
           }
         : {}),
-      failureDomains: Object.fromEntries(m.azs.map(az => [az, { controlPlane: true }])),
+      failureDomains: Object.fromEntries(
+        m.azs.map(az => [az, { controlPlane: true }]),
+      ),
       controlPlaneSecurityGroup: net.securityGroups.controlplane,
       workerSecurityGroup: net.securityGroups.worker,
-      ...(b ? { bastionSecurityGroup: net.securityGroups.bastion, bastion: bastionStatus(m, b) } : {}),
+      ...(b
+        ? {
+            bastionSecurityGroup: net.securityGroups.bastion,
+            bastion: bastionStatus(m, b),
+          }
+        : {}),
       conditions,
     },
-    owner: { apiVersion: CAPI_V, kind: 'Cluster', name: m.name, controller: true },
+    owner: {
+      apiVersion: CAPI_V,
+      kind: 'Cluster',
+      name: m.name,
+      controller: true,
+    },
   };
 }
 
@@ -230,14 +266,33 @@ function securityGroupFor(m: ClusterModel, x: MachineModel): string {
     : m.net.securityGroups.worker.id;
 }
 
-function serverConditions(x: MachineModel, since: string, recent: string): LegacyCondition[] {
+function serverConditions(
+  x: MachineModel,
+  since: string,
+  recent: string,
+): LegacyCondition[] {
   if (!hasServer(x)) {
-    return [legacyFalse('InstanceReady', 'InstanceCreateFailed', 'Error', recent, 'error creating OpenStack instance')];
+    return [
+      legacyFalse(
+        'InstanceReady',
+        'InstanceCreateFailed',
+        'Error',
+        recent,
+        'error creating OpenStack instance',
+      ),
+    ];
   }
-  return [legacyTrue('InstanceReady', since), legacyTrue('OpenStackAuthenticationSucceeded', since)];
+  return [
+    legacyTrue('InstanceReady', since),
+    legacyTrue('OpenStackAuthenticationSucceeded', since),
+  ];
 }
 
-export function renderOpenStackMachine(m: ClusterModel, x: MachineModel, clock: Clock): SeedObject {
+export function renderOpenStackMachine(
+  m: ClusterModel,
+  x: MachineModel,
+  clock: Clock,
+): SeedObject {
   const since = clock.after(x.createdAt, 3);
   const server = hasServer(x);
   const cp = x.role === 'control-plane';
@@ -249,8 +304,20 @@ export function renderOpenStackMachine(m: ClusterModel, x: MachineModel, clock: 
         legacyTrue('OpenStackAuthenticationSucceeded', since),
       ]
     : [
-        legacyFalse('Ready', 'InstanceStateError', 'Error', clock.recent(), 'instance state ERROR is unexpected'),
-        legacyFalse('InstanceReady', 'InstanceStateError', 'Error', clock.recent(), 'instance state ERROR is unexpected'),
+        legacyFalse(
+          'Ready',
+          'InstanceStateError',
+          'Error',
+          clock.recent(),
+          'instance state ERROR is unexpected',
+        ),
+        legacyFalse(
+          'InstanceReady',
+          'InstanceStateError',
+          'Error',
+          clock.recent(),
+          'instance state ERROR is unexpected',
+        ),
         legacyTrue('OpenStackAuthenticationSucceeded', since),
       ];
   return {
@@ -259,7 +326,11 @@ export function renderOpenStackMachine(m: ClusterModel, x: MachineModel, clock: 
       kind: 'OpenStackMachine',
       metadata: objectMeta(m, x.name, {
         labels: x.labels,
-        annotations: clonedFrom(x.infraTemplate, 'OpenStackMachineTemplate', INFRA_GROUP),
+        annotations: clonedFrom(
+          x.infraTemplate,
+          'OpenStackMachineTemplate',
+          INFRA_GROUP,
+        ),
       }),
       spec: {
         flavor: x.flavor,
@@ -289,25 +360,44 @@ export function renderOpenStackMachine(m: ClusterModel, x: MachineModel, clock: 
         : { instanceState: 'ERROR' }),
       conditions,
     },
-    owner: { apiVersion: CAPI_V, kind: 'Machine', name: x.name, controller: true },
+    owner: {
+      apiVersion: CAPI_V,
+      kind: 'Machine',
+      name: x.name,
+      controller: true,
+    },
   };
 }
 
 function serverSpec(
   m: ClusterModel,
-  s: { flavor: string; image: ImageRef; securityGroupId: string; availabilityZone?: string },
+  s: {
+    flavor: string;
+    image: ImageRef;
+    securityGroupId: string;
+    availabilityZone?: string;
+  },
 ) {
   return {
     ...(s.availabilityZone ? { availabilityZone: s.availabilityZone } : {}),
     flavor: s.flavor,
     identityRef: identityRef(m),
     image: s.image,
-    ports: [{ network: { id: m.net.networkId }, securityGroups: [{ id: s.securityGroupId }] }],
+    ports: [
+      {
+        network: { id: m.net.networkId },
+        securityGroups: [{ id: s.securityGroupId }],
+      },
+    ],
     sshKeyName: m.spec.sshKeyName,
   };
 }
 
-export function renderOpenStackServer(m: ClusterModel, x: MachineModel, clock: Clock): SeedObject {
+export function renderOpenStackServer(
+  m: ClusterModel,
+  x: MachineModel,
+  clock: Clock,
+): SeedObject {
   const since = clock.after(x.createdAt, 3);
   const server = hasServer(x);
   return {
@@ -346,7 +436,11 @@ export function renderOpenStackServer(m: ClusterModel, x: MachineModel, clock: C
   };
 }
 
-export function renderBastionServer(m: ClusterModel, b: BastionModel, clock: Clock): SeedObject {
+export function renderBastionServer(
+  m: ClusterModel,
+  b: BastionModel,
+  clock: Clock,
+): SeedObject {
   const active = b.state === 'ACTIVE';
   const since = clock.after(m.createdAt, 6);
   const image = { filter: { name: b.imageName } };
@@ -377,12 +471,25 @@ export function renderBastionServer(m: ClusterModel, b: BastionModel, clock: Clo
       },
       resources: { ports: [{ id: b.portId }] },
       conditions: active
-        ? [legacyTrue('InstanceReady', since), legacyTrue('OpenStackAuthenticationSucceeded', since)]
+        ? [
+            legacyTrue('InstanceReady', since),
+            legacyTrue('OpenStackAuthenticationSucceeded', since),
+          ]
         : [
-            legacyFalse('InstanceReady', 'InstanceNotReady', 'Info', clock.recent(), 'Instance is in BUILD state'),
+            legacyFalse(
+              'InstanceReady',
+              'InstanceNotReady',
+              'Info',
+              clock.recent(),
+              'Instance is in BUILD state',
+            ),
             legacyTrue('OpenStackAuthenticationSucceeded', since),
           ],
     },
-    owner: { apiVersion: INFRA_V, kind: 'OpenStackCluster', name: m.names.openStackCluster },
+    owner: {
+      apiVersion: INFRA_V,
+      kind: 'OpenStackCluster',
+      name: m.names.openStackCluster,
+    },
   };
 }

@@ -24,7 +24,12 @@ export function cloudsYaml(m: ClusterModel): string {
     '    auth:',
     `      auth_url: ${DEMO_AUTH_URL}`,
     `      application_credential_id: ${credentialId}`,
-    `      application_credential_secret: demo-${hexFor(40, 'app-secret', m.namespace, m.name)}`,
+    `      application_credential_secret: demo-${hexFor(
+      40,
+      'app-secret',
+      m.namespace,
+      m.name,
+    )}`,
     '    region_name: RegionOne',
     '    interface: public',
     '    identity_api_version: 3',
@@ -38,7 +43,9 @@ export function renderCloudConfigSecret(m: ClusterModel): SeedObject {
     manifest: {
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: objectMeta(m, m.names.cloudSecret, { labels: { [MOVE_LABEL]: 'true' } }),
+      metadata: objectMeta(m, m.names.cloudSecret, {
+        labels: { [MOVE_LABEL]: 'true' },
+      }),
       type: 'Opaque',
       data: { 'clouds.yaml': base64(cloudsYaml(m)) },
     },
@@ -66,7 +73,11 @@ export function kubeconfigYaml(m: ClusterModel): string {
     'users:',
     `- name: ${user}`,
     '  user:',
-    `    token: demo.${hexFor(32, 'token', uuidFor('kubeconfig', m.namespace, m.name))}`,
+    `    token: demo.${hexFor(
+      32,
+      'token',
+      uuidFor('kubeconfig', m.namespace, m.name),
+    )}`,
     'preferences: {}',
     '',
   ].join('\n');

@@ -21,11 +21,15 @@ import {
 import {
   type ClusterModel,
   controlPlaneInfraTemplateName,
-  imageFor,
   newControlPlaneMachine,
   newWorkerMachine,
 } from './model';
-import type { Condition, ConditionStatus, SeedObject, SnapshotId } from './types';
+import type {
+  Condition,
+  ConditionStatus,
+  SeedObject,
+  SnapshotId,
+} from './types';
 import { DAY, isoTime, MINUTE } from './clock';
 
 export const SNAPSHOT_IDS: readonly SnapshotId[] = [
@@ -121,9 +125,14 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
           type: 'InfrastructureReady',
           status: 'False',
           reason: 'NotReady',
-          message: 'OpenStackCluster status.initialization.provisioned is false',
+          message:
+            'OpenStackCluster status.initialization.provisioned is false',
         },
-        { type: 'ControlPlaneInitialized', status: 'False', reason: 'NotInitialized' },
+        {
+          type: 'ControlPlaneInitialized',
+          status: 'False',
+          reason: 'NotInitialized',
+        },
         { type: 'Available', status: 'False', reason: 'NotAvailable' },
       ]);
     },
@@ -139,7 +148,6 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
       const to = S3_TARGET_VERSION;
       m.version = to;
       m.names.controlPlaneInfraTemplate = controlPlaneInfraTemplateName(m, to);
-      m.kcp.image = imageFor(m.spec, to);
       for (const x of m.cpMachines) {
         x.upToDate = false;
         x.notUpToDateMessage = `* Version ${from}, ${to} required`;
@@ -164,7 +172,8 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
           type: 'RollingOut',
           status: 'True',
           reason: 'RollingOut',
-          message: '* KubeadmControlPlane: Rolling out 3 not up-to-date replicas',
+          message:
+            '* KubeadmControlPlane: Rolling out 3 not up-to-date replicas',
         },
       ]);
       docConditions(r.controlPlane, clock, [
@@ -209,7 +218,8 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
           type: 'Available',
           status: 'False',
           reason: 'NotAvailable',
-          message: '* WorkersAvailable: 3 available replicas, at least 5 required',
+          message:
+            '* WorkersAvailable: 3 available replicas, at least 5 required',
         },
       ]);
     },
@@ -220,7 +230,12 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
     model(m, clock) {
       const pool = firstPool(m);
       pool.replicas = 5;
-      const failed = newWorkerMachine(m, pool, 'quota', clock.now - 11 * MINUTE);
+      const failed = newWorkerMachine(
+        m,
+        pool,
+        'quota',
+        clock.now - 11 * MINUTE,
+      );
       failed.state = 'CreateFailed';
       pool.machines.push(failed);
     },
@@ -242,8 +257,20 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
         ],
       });
       overrideConditions(objects.infra, [
-        legacyFalse('InstanceReady', 'InstanceStateError', 'Error', clock.recent(), NOVA_QUOTA_MESSAGE),
-        legacyFalse('Ready', 'InstanceStateError', 'Error', clock.recent(), NOVA_QUOTA_MESSAGE),
+        legacyFalse(
+          'InstanceReady',
+          'InstanceStateError',
+          'Error',
+          clock.recent(),
+          NOVA_QUOTA_MESSAGE,
+        ),
+        legacyFalse(
+          'Ready',
+          'InstanceStateError',
+          'Error',
+          clock.recent(),
+          NOVA_QUOTA_MESSAGE,
+        ),
       ]);
       setStatus(objects.machine, { phase: 'Provisioning' });
       docConditions(objects.machine, clock, [
@@ -266,8 +293,18 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
       ]);
       docConditions(r.cluster, clock, [
         { type: 'ScalingUp', status: 'True', reason: 'ScalingUp', at },
-        { type: 'WorkerMachinesReady', status: 'False', reason: 'NotReady', at },
-        { type: 'WorkersAvailable', status: 'False', reason: 'NotAvailable', at },
+        {
+          type: 'WorkerMachinesReady',
+          status: 'False',
+          reason: 'NotReady',
+          at,
+        },
+        {
+          type: 'WorkersAvailable',
+          status: 'False',
+          reason: 'NotAvailable',
+          at,
+        },
         { type: 'Available', status: 'False', reason: 'NotAvailable', at },
       ]);
     },
@@ -287,7 +324,12 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
     },
     objects(r, clock) {
       docConditions(r.cluster, clock, [
-        { type: 'Paused', status: 'True', reason: 'Paused', message: PAUSED_MESSAGE },
+        {
+          type: 'Paused',
+          status: 'True',
+          reason: 'Paused',
+          message: PAUSED_MESSAGE,
+        },
       ]);
     },
   },
@@ -346,18 +388,42 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
       ]);
       const down = 'Remote connection not established';
       docConditions(r.controlPlane, clock, [
-        { type: 'EtcdClusterHealthy', status: 'Unknown', reason: 'ConnectionDown', message: down },
-        { type: 'ControlPlaneComponentsHealthy', status: 'Unknown', reason: 'ConnectionDown', message: down },
+        {
+          type: 'EtcdClusterHealthy',
+          status: 'Unknown',
+          reason: 'ConnectionDown',
+          message: down,
+        },
+        {
+          type: 'ControlPlaneComponentsHealthy',
+          status: 'Unknown',
+          reason: 'ConnectionDown',
+          message: down,
+        },
       ]);
-      for (const x of [...r.model.cpMachines, ...r.model.pools.flatMap(p => p.machines)]) {
+      for (const x of [
+        ...r.model.cpMachines,
+        ...r.model.pools.flatMap(p => p.machines),
+      ]) {
         const types = ['NodeReady', 'NodeHealthy'];
         if (x.role === 'control-plane') {
-          types.push('APIServerPodHealthy', 'ControllerManagerPodHealthy', 'SchedulerPodHealthy', 'EtcdPodHealthy', 'EtcdMemberHealthy');
+          types.push(
+            'APIServerPodHealthy',
+            'ControllerManagerPodHealthy',
+            'SchedulerPodHealthy',
+            'EtcdPodHealthy',
+            'EtcdMemberHealthy',
+          );
         }
         docConditions(
           machineObjects(r, x.name).machine,
           clock,
-          types.map(type => ({ type, status: 'Unknown', reason: 'ConnectionDown', message: down })),
+          types.map(type => ({
+            type,
+            status: 'Unknown',
+            reason: 'ConnectionDown',
+            message: down,
+          })),
         );
       }
     },
@@ -395,7 +461,8 @@ const OVERLAYS: Record<SnapshotId, Overlay> = {
           type: 'RollingOut',
           status: 'True',
           reason: 'RollingOut',
-          message: '* KubeadmControlPlane: Rolling out 1 not up-to-date replicas',
+          message:
+            '* KubeadmControlPlane: Rolling out 1 not up-to-date replicas',
         },
       ]);
     },
@@ -407,5 +474,6 @@ export function applySnapshotToModel(m: ClusterModel, clock: Clock): void {
 }
 
 export function applySnapshotToObjects(r: RenderedCluster, clock: Clock): void {
-  if (r.model.spec.snapshot) OVERLAYS[r.model.spec.snapshot].objects?.(r, clock);
+  if (r.model.spec.snapshot)
+    OVERLAYS[r.model.spec.snapshot].objects?.(r, clock);
 }
