@@ -75,7 +75,21 @@ export function setupManagementCluster(
   afterAll(async () => {
     handle.client?.close();
     await own?.stop();
-  });
+  }, 60_000);
 
   return handle;
+}
+
+/**
+ * Moves seed objects into other namespaces (Namespace objects included), so a
+ * suite can load the demo fleet without touching anyone else's objects.
+ */
+export function relocate<T extends SeedObject>(objects: T[], rename: (namespace: string) => string): T[] {
+  return objects.map(o => {
+    const copy = structuredClone(o);
+    const meta = copy.manifest.metadata;
+    if (copy.manifest.kind === 'Namespace') meta.name = rename(meta.name);
+    else if (meta.namespace) meta.namespace = rename(meta.namespace);
+    return copy;
+  });
 }

@@ -7,11 +7,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { capiOpenstackPermissions } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  CAPI_CLUSTER_RESOURCE_TYPE,
+  capiOpenstackPermissions,
+  clusterKey,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { readCapiOpenstackConfig } from './config';
+import { clusterPermissionResourceRef, clusterPermissionRules } from './permissions/rules';
+import { ClusterService } from './service/ClusterService';
 import { createRouter } from './service/router';
 
 /**
- * The capi-openstack backend plugin.
+ * The capi-openstack backend plugin: watch caches of the configured
+ * management clusters and the REST API under /api/capi-openstack.
  * @public
  */
 export const capiOpenstackPlugin = createBackendPlugin({
@@ -19,14 +27,49 @@ export const capiOpenstackPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ httpRouter, logger, permissionsRegistry }) {
+      async init({ config, httpRouter, httpAuth, logger, permissions, permissionsRegistry, scheduler, lifecycle }) {
+        // Bad configuration fails the start-up with the key named.
+        const pluginConfig = readCapiOpenstackConfig(config);
+        if (pluginConfig.managementClusters.length === 0) {
+          logger.warn('No management cluster configured (capiOpenstack.managementClusters): the fleet is empty');
+        }
+        const clusters = new ClusterService({ config: pluginConfig, logger });
+
         permissionsRegistry.addPermissions(capiOpenstackPermissions);
-        httpRouter.use(await createRouter({ logger }));
+        permissionsRegistry.addResourceType({
+          resourceRef: clusterPermissionResourceRef,
+          permissions: capiOpenstackPermissions.filter(p => 'resourceType' in p && p.resourceType === CAPI_CLUSTER_RESOURCE_TYPE),
+          rules: Object.values(clusterPermissionRules),
+          async getResources(refs) {
+            const byKey = new Map([...clusters.summaries()].map(s => [clusterKey(s), s]));
+            return refs.map(r => byKey.get(r));
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({ logger, httpAuth, permissions, permissionsRegistry, clusters }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        await clusters.start();
+        // Verdicts depend on time (e.g. Failed after 15 minutes): re-evaluate.
+        await scheduler.scheduleTask({
+          id: 'capi-openstack-refresh-verdicts',
+          frequency: { seconds: 30 },
+          timeout: { seconds: 30 },
+          scope: 'local',
+          fn: async () => clusters.refreshAll(),
+        });
+        lifecycle.addShutdownHook(() => clusters.stop());
       },
     });
   },

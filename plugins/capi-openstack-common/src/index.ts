@@ -11,6 +11,7 @@
  */
 
 export * from './annotations';
+export * from './api';
 export * from './permissions';
 export * from './validation';
 export * from './types';

@@ -3,19 +3,174 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { LoggerService } from '@backstage/backend-plugin-api';
-import express from 'express';
-import Router from 'express-promise-router';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  capiClusterReadPermission,
+  clusterKey,
+  ClusterRef,
+  ClusterSummary,
+  StreamChanges,
+  Verdict,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { Request, Response } from 'express';
+import { clusterPermissionResourceRef } from '../permissions/rules';
+import { spec } from '../schema/openapi.generated';
+import { ClusterService } from './ClusterService';
+import { queryClusters, SortField } from './query';
 
 export interface RouterOptions {
   logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  clusters: ClusterService;
+  /** Keep-alive comment interval of the event stream. */
+  streamPingMs?: number;
 }
 
-export async function createRouter(_options: RouterOptions): Promise<express.Router> {
-  const router = Router();
-  router.use(express.json());
+/** Decides, per cluster, whether a caller may read it (one policy call per request). */
+type ReadFilter = (summary: ClusterSummary) => boolean;
+
+export async function createRouter(options: RouterOptions) {
+  const { httpAuth, permissions, clusters } = options;
+  const router = await createValidatedOpenApiRouter<typeof spec>(spec);
+  const authorizer = createConditionAuthorizer(
+    options.permissionsRegistry.getPermissionRuleset(clusterPermissionResourceRef),
+  );
+
+  /** The caller's read filter; 403 when reading is denied outright. */
+  async function readFilter(credentials: BackstageCredentials): Promise<ReadFilter> {
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: capiClusterReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError('You are not allowed to read workload clusters');
+    }
+    if (decision.result === AuthorizeResult.ALLOW) return () => true;
+    return summary => authorizer(decision as PolicyDecision, summary);
+  }
+
+  /** A cluster the caller may read, else 404 (as if it did not exist). */
+  // The typed router's Request types differ per route; only params are read.
+  async function readableCluster(req: any): Promise<ClusterRef> {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const filter = await readFilter(credentials);
+    const ref = {
+      managementCluster: req.params.managementCluster,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    };
+    const summary = clusters.summary(ref);
+    if (!summary || !filter(summary)) {
+      throw new NotFoundError(
+        `Cluster ${ref.namespace}/${ref.name} not found in management cluster ${ref.managementCluster}`,
+      );
+    }
+    return ref;
+  }
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  router.get('/management-clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await readFilter(credentials);
+    res.json({ items: clusters.managementClusters() } as any);
+  });
+
+  router.get('/clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const filter = await readFilter(credentials);
+    const q = req.query;
+    const visible = [...clusters.summaries()].filter(filter);
+    const result = queryClusters(visible, {
+      managementCluster: q.managementCluster as string[] | undefined,
+      namespace: q.namespace as string[] | undefined,
+      verdict: q.verdict as Verdict[] | undefined,
+      owner: q.owner as string[] | undefined,
+      search: q.search as string | undefined,
+      sort: q.sort as SortField | undefined,
+      order: q.order as 'asc' | 'desc' | undefined,
+      offset: q.offset as number | undefined,
+      limit: q.limit as number | undefined,
+    });
+    res.json({ ...result, managementClusters: clusters.managementClusters() } as any);
+  });
+
+  router.get('/clusters/:managementCluster/:namespace/:name', async (req, res) => {
+    const ref = await readableCluster(req);
+    const detail = clusters.detail(ref);
+    if (!detail) throw new NotFoundError(`Cluster ${ref.namespace}/${ref.name} not found`);
+    res.json(detail as any);
+  });
+
+  router.get('/clusters/:managementCluster/:namespace/:name/events', async (req, res) => {
+    const ref = await readableCluster(req);
+    const items = clusters.timeline(ref) ?? [];
+    const limit = (req.query.limit as number | undefined) ?? 200;
+    res.json({ items: items.slice(0, limit) } as any);
+  });
+
+  router.get('/stream', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const filter = await readFilter(credentials);
+    streamChanges(req, res as unknown as Response, clusters, filter, options.streamPingMs ?? 25_000);
+  });
+
   return router;
+}
+
+/** Server-sent events: a snapshot, then coalesced changes the caller may see. */
+function streamChanges(
+  req: Request<any>,
+  res: Response,
+  clusters: ClusterService,
+  filter: ReadFilter,
+  pingMs: number,
+) {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  const send = (event: string, data: unknown) => {
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const visible = new Set<string>();
+  for (const s of clusters.summaries()) if (filter(s)) visible.add(clusterKey(s));
+  send('snapshot', { managementClusters: clusters.managementClusters() });
+  const unsubscribe = clusters.subscribe((changes: StreamChanges) => {
+    const upserted: ClusterSummary[] = [];
+    const removed: ClusterRef[] = [];
+    for (const s of changes.upserted) {
+      const key = clusterKey(s);
+      if (filter(s)) {
+        visible.add(key);
+        upserted.push(s);
+      } else if (visible.delete(key)) {
+        // No longer readable (e.g. the owner changed): gone for this caller.
+        removed.push({ managementCluster: s.managementCluster, namespace: s.namespace, name: s.name });
+      }
+    }
+    for (const r of changes.removed) if (visible.delete(clusterKey(r))) removed.push(r);
+    send('changes', { upserted, removed, managementClusters: changes.managementClusters });
+  });
+  const ping = setInterval(() => res.write(': ping\n\n'), pingMs);
+  req.on('close', () => {
+    clearInterval(ping);
+    unsubscribe();
+  });
 }

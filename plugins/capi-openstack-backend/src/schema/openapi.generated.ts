@@ -1,0 +1,931 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// GENERATED from openapi.yaml by scripts/generate-openapi.mjs; do not edit.
+// prettier-ignore
+/* eslint-disable */
+
+export const spec = {
+  "openapi": "3.0.3",
+  "info": {
+    "title": "capi-openstack",
+    "version": "1",
+    "description": "Cluster API workload clusters on OpenStack, read from watch caches of one or more\nmanagement clusters. Every answer comes from memory; no request reaches a management\ncluster on the read path. Errors use Backstage's error body\n(`{ error: { name, message }, response: { statusCode } }`).\n",
+    "license": {
+      "name": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "paths": {
+    "/health": {
+      "get": {
+        "operationId": "GetHealth",
+        "description": "Liveness of the plugin (no authentication).",
+        "security": [
+          {}
+        ],
+        "responses": {
+          "200": {
+            "description": "Alive",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "status": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "status"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/management-clusters": {
+      "get": {
+        "operationId": "ListManagementClusters",
+        "description": "The configured management clusters and the sync state of their caches.",
+        "responses": {
+          "200": {
+            "description": "Management clusters",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ManagementClusterStatus"
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters": {
+      "get": {
+        "operationId": "ListClusters",
+        "description": "Workload clusters the caller may read (`capi-openstack.cluster.read`, conditional\ndecisions applied), filtered, sorted and paged. `verdictCounts` ignore the verdict\nfilter so that every verdict chip can show its count.\n",
+        "parameters": [
+          {
+            "name": "managementCluster",
+            "in": "query",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "namespace",
+            "in": "query",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "verdict",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Verdict"
+              }
+            }
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "description": "Entity refs such as group:default/team-a",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "search",
+            "in": "query",
+            "description": "Case-insensitive substring of name, namespace, owner, version or reasons",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "sort",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "name",
+                "namespace",
+                "managementCluster",
+                "verdict",
+                "version",
+                "owner",
+                "age"
+              ],
+              "default": "name"
+            }
+          },
+          {
+            "name": "order",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc"
+              ],
+              "default": "asc"
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 5000,
+              "default": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of cluster summaries",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ClusterListResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetCluster",
+        "description": "The full tree of one cluster and its health verdict with reasons. 404 also when the caller may not read it.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Cluster detail",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ClusterDetailResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/events": {
+      "get": {
+        "operationId": "GetClusterEvents",
+        "description": "Kubernetes Events and condition transitions of the cluster's objects, newest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Timeline",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ClusterTimelineEntry"
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/stream": {
+      "get": {
+        "operationId": "StreamChanges",
+        "description": "Server-sent events. On connect, one `snapshot` event with\n`{ managementClusters }`; then `changes` events, coalesced over a short window,\nwhose data is a `StreamChanges` JSON object (summaries upserted, clusters removed,\nmanagement cluster states) limited to clusters the caller may read; a `: ping`\ncomment every 25 seconds keeps proxies from closing the connection.\n",
+        "responses": {
+          "200": {
+            "description": "An event stream",
+            "content": {
+              "text/event-stream": {
+                "schema": {
+                  "$ref": "#/components/schemas/StreamChanges"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "parameters": {
+      "managementCluster": {
+        "name": "managementCluster",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "maxLength": 63
+        }
+      },
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "maxLength": 63
+        }
+      },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "maxLength": 253
+        }
+      }
+    },
+    "responses": {
+      "ErrorResponse": {
+        "description": "An error",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "name",
+              "message"
+            ]
+          },
+          "response": {
+            "type": "object",
+            "properties": {
+              "statusCode": {
+                "type": "integer"
+              }
+            }
+          }
+        },
+        "required": [
+          "error"
+        ]
+      },
+      "Verdict": {
+        "type": "string",
+        "enum": [
+          "Healthy",
+          "Progressing",
+          "Degraded",
+          "Failed",
+          "Deleting",
+          "Paused",
+          "Unknown"
+        ]
+      },
+      "SyncState": {
+        "type": "string",
+        "enum": [
+          "syncing",
+          "synced",
+          "stale",
+          "error"
+        ]
+      },
+      "ReplicaCounters": {
+        "type": "object",
+        "description": "Counters are optional; absent is not zero.",
+        "properties": {
+          "desired": {
+            "type": "integer"
+          },
+          "replicas": {
+            "type": "integer"
+          },
+          "ready": {
+            "type": "integer"
+          },
+          "available": {
+            "type": "integer"
+          },
+          "upToDate": {
+            "type": "integer"
+          }
+        }
+      },
+      "ManagementClusterStatus": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/SyncState"
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "message": {
+            "type": "string"
+          },
+          "clusters": {
+            "type": "integer"
+          },
+          "apiVersions": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "apiRequests": {
+            "type": "integer",
+            "description": "Requests made to the management cluster since start (lists, watches, writes)"
+          }
+        },
+        "required": [
+          "name",
+          "title",
+          "state",
+          "since",
+          "clusters",
+          "apiVersions",
+          "apiRequests"
+        ]
+      },
+      "ClusterSummary": {
+        "type": "object",
+        "properties": {
+          "managementCluster": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "uid": {
+            "type": "string"
+          },
+          "verdict": {
+            "$ref": "#/components/schemas/Verdict"
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "info"
+                  ]
+                },
+                "object": {
+                  "type": "string",
+                  "description": "Kind/name"
+                },
+                "conditionType": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "severity",
+                "object"
+              ]
+            }
+          },
+          "version": {
+            "type": "string"
+          },
+          "versions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "controlPlane": {
+            "$ref": "#/components/schemas/ReplicaCounters"
+          },
+          "workers": {
+            "$ref": "#/components/schemas/ReplicaCounters"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "magnum": {
+            "type": "boolean"
+          },
+          "classy": {
+            "type": "boolean"
+          },
+          "className": {
+            "type": "string"
+          },
+          "paused": {
+            "type": "boolean"
+          },
+          "phase": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "resourceVersion": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "managementCluster",
+          "namespace",
+          "name",
+          "verdict",
+          "reasons",
+          "versions",
+          "controlPlane",
+          "workers",
+          "owner",
+          "magnum",
+          "classy",
+          "paused"
+        ]
+      },
+      "ClusterListResponse": {
+        "type": "object",
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ClusterSummary"
+            }
+          },
+          "totalCount": {
+            "type": "integer"
+          },
+          "verdictCounts": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          },
+          "managementClusters": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ManagementClusterStatus"
+            }
+          }
+        },
+        "required": [
+          "items",
+          "totalCount",
+          "verdictCounts",
+          "managementClusters"
+        ]
+      },
+      "VerdictReason": {
+        "type": "object",
+        "properties": {
+          "object": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "kind",
+              "name"
+            ]
+          },
+          "conditionType": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "severity": {
+            "type": "string",
+            "enum": [
+              "error",
+              "warning",
+              "info"
+            ]
+          }
+        },
+        "required": [
+          "object",
+          "severity"
+        ]
+      },
+      "ClusterHealth": {
+        "type": "object",
+        "properties": {
+          "verdict": {
+            "$ref": "#/components/schemas/Verdict"
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/VerdictReason"
+            }
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "lastKnownVerdict": {
+            "$ref": "#/components/schemas/Verdict"
+          }
+        },
+        "required": [
+          "verdict",
+          "reasons",
+          "evaluatedAt"
+        ]
+      },
+      "ClusterTree": {
+        "type": "object",
+        "description": "Cluster → control plane → pools (MachineDeployments with their MachineSets) →\nmachines → OpenStack servers, plus the OpenStackCluster (network, subnets, router,\nAPI load balancer, bastion, failure domains), MachineHealthChecks, versions and\ntopology. See `ClusterTree` in the -common package for every field.\n",
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "apiVersion": {
+            "type": "string"
+          },
+          "phase": {
+            "type": "string"
+          },
+          "conditions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "counters": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "controlPlane": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "pools": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "machines": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "infrastructure": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "machineHealthChecks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "versions": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "topology": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "classy": {
+            "type": "boolean"
+          },
+          "magnum": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "paused": {
+            "type": "boolean"
+          },
+          "deletion": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "apiGroupVersions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "name",
+          "namespace",
+          "apiVersion",
+          "conditions",
+          "counters",
+          "pools",
+          "machines",
+          "machineHealthChecks",
+          "versions",
+          "classy",
+          "magnum",
+          "paused",
+          "apiGroupVersions"
+        ],
+        "additionalProperties": true
+      },
+      "ClusterDetailResponse": {
+        "type": "object",
+        "properties": {
+          "summary": {
+            "$ref": "#/components/schemas/ClusterSummary"
+          },
+          "health": {
+            "$ref": "#/components/schemas/ClusterHealth"
+          },
+          "tree": {
+            "$ref": "#/components/schemas/ClusterTree"
+          },
+          "managementCluster": {
+            "$ref": "#/components/schemas/ManagementClusterStatus"
+          }
+        },
+        "required": [
+          "summary",
+          "health",
+          "tree",
+          "managementCluster"
+        ]
+      },
+      "ClusterTimelineEntry": {
+        "type": "object",
+        "properties": {
+          "time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "event",
+              "condition"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "Normal",
+              "Warning"
+            ]
+          },
+          "object": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "kind",
+              "name"
+            ]
+          },
+          "reason": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer"
+          },
+          "condition": {
+            "type": "object",
+            "properties": {
+              "type": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "type",
+              "status"
+            ]
+          }
+        },
+        "required": [
+          "time",
+          "source",
+          "type",
+          "object"
+        ]
+      },
+      "StreamChanges": {
+        "type": "object",
+        "properties": {
+          "upserted": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ClusterSummary"
+            }
+          },
+          "removed": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "managementCluster": {
+                  "type": "string"
+                },
+                "namespace": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "managementCluster",
+                "namespace",
+                "name"
+              ]
+            }
+          },
+          "managementClusters": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ManagementClusterStatus"
+            }
+          }
+        },
+        "required": [
+          "upserted",
+          "removed",
+          "managementClusters"
+        ]
+      }
+    }
+  }
+} as const;

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import {
+  ClusterHealth,
+  ClusterSummary,
+  ClusterTree,
+  OWNER_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ClusterObjects } from '../model';
+
+const MAX_REASONS = 3;
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The owner of a workload cluster: the `capi-openstack.dev/owner` annotation
+ * (an entity ref), else the label of the same name (a group name, since label
+ * values cannot hold `:` or `/`), else the configured default.
+ */
+export function ownerOf(objs: ClusterObjects, defaultOwner: string): string {
+  const meta = objs.cluster.metadata;
+  const annotation = meta.annotations?.[OWNER_LABEL];
+  if (annotation) return annotation.includes(':') ? annotation : `group:default/${annotation}`;
+  const label = meta.labels?.[OWNER_LABEL];
+  if (label) return `group:default/${label}`;
+  return defaultOwner;
+}
+
+/** One fleet row, from the model's tree and health. */
+export function toSummary(
+  managementCluster: string,
+  objs: ClusterObjects,
+  tree: ClusterTree,
+  health: ClusterHealth,
+  defaultOwner: string,
+): ClusterSummary {
+  const versions = [
+    ...new Set(tree.versions.observed.map(v => v.version).filter(Boolean)),
+  ].sort();
+  return {
+    managementCluster,
+    namespace: tree.namespace,
+    name: tree.name,
+    uid: tree.uid,
+    verdict: health.verdict,
+    reasons: health.reasons
+      .filter(r => r.severity !== 'info' || health.verdict === 'Healthy')
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      .slice(0, MAX_REASONS)
+      .map(r => ({
+        severity: r.severity,
+        reason: r.reason,
+        conditionType: r.conditionType,
+        message: r.message && r.message.length > 240 ? `${r.message.slice(0, 237)}...` : r.message,
+        object: `${r.object.kind}/${r.object.name}`,
+      })),
+    version: tree.versions.desired,
+    versions,
+    controlPlane: tree.counters.controlPlane,
+    workers: tree.counters.workers,
+    owner: ownerOf(objs, defaultOwner),
+    magnum: tree.magnum.managed,
+    classy: tree.classy,
+    className: tree.topology?.className,
+    paused: tree.paused,
+    phase: tree.phase,
+    createdAt: tree.createdAt,
+    resourceVersion: (objs.cluster.metadata as { resourceVersion?: string }).resourceVersion,
+  };
+}
