@@ -17,6 +17,7 @@ ensureDependencies();
 const [tool, ...args] = process.argv.slice(2);
 const entries = {
   'management-cluster': 'packages/management-cluster/src/cli.ts',
+  bench: 'packages/bench/src/bench.ts',
 };
 if (!entries[tool]) {
   console.error(`usage: node scripts/run.mjs <${Object.keys(entries).join('|')}> [args]`);

@@ -36,6 +36,8 @@ export interface ManagementCluster extends ManagementClusterHandle {
   kubeconfigPath?: string;
   /** Temporary folder of etcd data, certificates and logs (removed by stop). */
   dataDir: string;
+  /** Stops kube-apiserver and starts it again on the same port and etcd (watches break). */
+  restartApiServer(): Promise<void>;
   /** Stops both processes and removes every temporary file. */
   stop(): Promise<void>;
 }
@@ -123,7 +125,7 @@ export async function startManagementCluster(
     });
 
     const url = `https://127.0.0.1:${apiPort}`;
-    const apiserver = supervise(
+    const startApiServer = () => supervise(
       'kube-apiserver',
       binaries.kubeApiserver,
       [
@@ -147,10 +149,11 @@ export async function startManagementCluster(
       ],
       { logFile: path.join(dir, 'kube-apiserver.log') },
     );
-    processes.push(apiserver);
 
+    let apiserver = startApiServer();
+    processes.push(apiserver);
     const client = new KubeHttp(url, tokens.admin, pki.caPem);
-    await waitFor(
+    const waitReady = () => waitFor(
       'kube-apiserver to become ready',
       async () => ((await client.request<string>('GET', '/readyz').then(() => true)) ? true : undefined),
       {
@@ -163,6 +166,7 @@ export async function startManagementCluster(
       },
     );
 
+    await waitReady();
     log(`installing ${crdFiles.length} CRDs (${crdSet})`);
     const crds: KubeObject[] = crdFiles.map(f => yaml.load(fs.readFileSync(f.path, 'utf8')) as KubeObject);
     await Promise.all(crds.map(crd => client.create(crd)));
@@ -189,7 +193,6 @@ export async function startManagementCluster(
 
     const info: ConnectionInfo = { url, caPem: pki.caPem, crdSet, tokens };
     const handle = connect(info);
-    client.close();
     if (options.kubeconfigPath) {
       fs.mkdirSync(path.dirname(options.kubeconfigPath), { recursive: true });
       fs.writeFileSync(options.kubeconfigPath, handle.kubeconfig('admin'), { mode: 0o600 });
@@ -199,8 +202,23 @@ export async function startManagementCluster(
       info,
       kubeconfigPath: options.kubeconfigPath,
       dataDir: dir,
+      async restartApiServer() {
+        await apiserver.stop();
+        processes.splice(processes.indexOf(apiserver), 1, (apiserver = startApiServer()));
+        await waitReady();
+        // /readyz turns green before every watch cache is initialised (429).
+        for (const crd of crds as any[]) {
+          const version = crd.spec.versions.find((v: any) => v.storage).name;
+          const path = `/apis/${crd.spec.group}/${version}/${crd.spec.names.plural}?limit=1`;
+          await waitFor(`${crd.spec.names.kind} to be served`, () => client.request('GET', path), {
+            timeoutMs: 60_000,
+            intervalMs: 200,
+          });
+        }
+      },
       async stop() {
         handle.client.close();
+        client.close();
         await cleanup();
         if (options.kubeconfigPath) fs.rmSync(options.kubeconfigPath, { force: true });
       },

@@ -75,6 +75,8 @@ export class KindWatcher {
     while (!this.stopped) {
       try {
         if (!this.resourceVersion) await this.list();
+        // stop() may have been called while listing: no new watch then.
+        if (this.stopped) break;
         this.options.onState({ synced: true });
         await this.watchOnce();
         this.failures = 0;

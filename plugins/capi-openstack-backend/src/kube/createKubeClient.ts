@@ -187,10 +187,14 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
       requestCount++;
       let request: ReturnType<typeof https.request> | undefined;
       let aborted = false;
+      // Settled by abort() directly: socket events are not guaranteed to fire
+      // for a destroyed request, and stop() must never hang on them.
+      let settle: (() => void) | undefined;
       const done = (async () => {
         const opts = await requestOptions('GET', path);
         if (aborted) return;
         await new Promise<void>((resolve, reject) => {
+          settle = resolve;
           request = https.request(opts, res => {
             if (res.statusCode !== 200) {
               const chunks: Buffer[] = [];
@@ -233,13 +237,17 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
             });
             res.on('end', () => resolve());
             res.on('error', e => (aborted ? resolve() : reject(e)));
-            res.on('aborted', () => resolve());
+            // 'close' always fires, also when the request is destroyed mid-stream.
+            res.on('close', () => resolve());
           });
           request.on('error', e =>
             aborted
               ? resolve()
               : reject(new KubeRequestError(0, 'Unreachable', `${cfg.name} is unreachable: ${(e as any).code ?? e.message}`)),
           );
+          request.on('close', () => {
+            if (aborted) resolve();
+          });
           request.end();
         });
       })();
@@ -248,6 +256,7 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
         abort() {
           aborted = true;
           request?.destroy();
+          settle?.();
         },
       };
     },

@@ -1,0 +1,154 @@
+/* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
+
+// Conditions: CAPI v1beta2 (metav1.Condition) and the older CAPI v1beta1
+// shape (severity, optional reason/message) that CAPO v1beta1 objects and
+// CAPI v1beta1 `status.conditions` still use. lastTransitionTime only
+// changes when the status does.
+
+import { isoTime } from './clock';
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+/** A condition before times are attached. */
+export interface Cond {
+  type: string;
+  status: ConditionStatus;
+  reason: string;
+  message?: string;
+}
+
+export interface Condition extends Cond {
+  message: string;
+  lastTransitionTime: string;
+  observedGeneration?: number;
+}
+
+export interface LegacyCondition {
+  type: string;
+  status: ConditionStatus;
+  severity?: 'Error' | 'Warning' | 'Info';
+  reason?: string;
+  message?: string;
+  lastTransitionTime: string;
+}
+
+/** Types where True means "something is happening", not "good". */
+export const NEGATIVE_POLARITY = new Set([
+  'RollingOut',
+  'ScalingUp',
+  'ScalingDown',
+  'Remediating',
+  'Deleting',
+  'Paused',
+  'Updating',
+]);
+
+export function cond(
+  type: string,
+  status: ConditionStatus,
+  reason: string,
+  message = '',
+): Cond {
+  return { type, status, reason, message };
+}
+
+/** True/False by `ok`, with the reasons for each. */
+export function when(
+  type: string,
+  ok: boolean,
+  reasons: [string, string],
+  message = '',
+): Cond {
+  return cond(
+    type,
+    ok ? 'True' : 'False',
+    ok ? reasons[0] : reasons[1],
+    message,
+  );
+}
+
+export function findCondition<T extends { type: string }>(
+  list: T[] | undefined,
+  type: string,
+): T | undefined {
+  return list?.find(c => c.type === type);
+}
+
+/** Attaches lastTransitionTime (kept from `previous` when the status is unchanged) and observedGeneration. */
+export function finalize(
+  conds: Cond[],
+  previous: Condition[] | undefined,
+  generation?: number,
+  now = Date.now(),
+): Condition[] {
+  return conds.map(c => {
+    const prev = findCondition(previous, c.type);
+    return {
+      type: c.type,
+      status: c.status,
+      ...(generation !== undefined ? { observedGeneration: generation } : {}),
+      lastTransitionTime:
+        prev && prev.status === c.status
+          ? prev.lastTransitionTime
+          : isoTime(now),
+      reason: c.reason,
+      message: c.message ?? '',
+    };
+  });
+}
+
+/**
+ * v1beta1 conditions from v1beta2 ones: `mapping` gives legacy type -> v1beta2
+ * type (or a condition computed for it). Reason and message are only set
+ * when not True (the v1beta1 convention); severity Warning unless given.
+ */
+export function legacyConditions(
+  source: Cond[],
+  mapping: Array<[legacyType: string, from: string | Cond]>,
+  previous: LegacyCondition[] | undefined,
+  now = Date.now(),
+): LegacyCondition[] {
+  const out: LegacyCondition[] = [];
+  for (const [type, from] of mapping) {
+    const c = typeof from === 'string' ? findCondition(source, from) : from;
+    if (!c) continue;
+    out.push(legacy({ ...c, type }, previous, now));
+  }
+  return out;
+}
+
+/** One v1beta1 condition; `severity` for False ones (default Warning). */
+export function legacy(
+  c: Cond & { severity?: LegacyCondition['severity'] },
+  previous: LegacyCondition[] | undefined,
+  now = Date.now(),
+): LegacyCondition {
+  const prev = findCondition(previous, c.type);
+  const positive = c.status === 'True';
+  return {
+    type: c.type,
+    status: c.status,
+    ...(positive
+      ? {}
+      : {
+          severity: c.severity ?? (c.status === 'False' ? 'Warning' : 'Info'),
+        }),
+    ...(!positive && c.reason ? { reason: c.reason } : {}),
+    ...(!positive && c.message ? { message: c.message } : {}),
+    lastTransitionTime:
+      prev && prev.status === c.status ? prev.lastTransitionTime : isoTime(now),
+  };
+}
+
+/** A bullet list as CAPI writes summary messages. */
+export function bullets(items: string[]): string {
+  return items.map(i => `* ${i}`).join('\n');
+}
+
+/** Indents a (bulleted) message under a bullet. */
+export function nested(message: string): string {
+  return message
+    .split('\n')
+    .map(l => `  ${l}`)
+    .join('\n');
+}

@@ -1,0 +1,204 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  applySeed,
+  buildDemoFleet,
+  KubeObject,
+  startManagementCluster,
+} from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ClusterService } from './ClusterService';
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+function serviceFor(kubeconfig: string, namespaces?: string[], tuning = {}) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-svc-')), 'kubeconfig');
+  fs.writeFileSync(file, kubeconfig);
+  return new ClusterService({
+    config: {
+      managementClusters: [
+        { name: 'mc', title: 'MC', source: { type: 'kubeconfig', path: file }, namespaces, skipTLSVerify: false },
+      ],
+      defaultOwner: 'group:default/platform',
+    },
+    logger: mockServices.logger.mock(),
+    coalesceMs: 50,
+    tuning,
+  });
+}
+
+const T0 = '2026-09-01T10:00:00Z';
+const cond = (type: string, status = 'True', extra = {}) => ({ type, status, lastTransitionTime: T0, ...extra });
+
+/** A healthy plain cluster as CAPI v1.10 stores it (v1beta1), with one control plane machine. */
+function v1beta1Cluster(ns: string, name: string): Array<{ manifest: KubeObject; status?: any }> {
+  const ref = (apiVersion: string, kind: string, n: string) => ({ apiVersion, kind, name: n, namespace: ns });
+  const labels = { 'cluster.x-k8s.io/cluster-name': name };
+  return [
+    {
+      manifest: {
+        apiVersion: 'cluster.x-k8s.io/v1beta1',
+        kind: 'Cluster',
+        metadata: { name, namespace: ns, labels },
+        spec: {
+          controlPlaneRef: ref('controlplane.cluster.x-k8s.io/v1beta1', 'KubeadmControlPlane', `${name}-cp`),
+          infrastructureRef: ref('infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackCluster', name),
+        },
+      },
+      status: {
+        phase: 'Provisioned',
+        infrastructureReady: true,
+        controlPlaneReady: true,
+        observedGeneration: 1,
+        conditions: [cond('Ready'), cond('ControlPlaneReady'), cond('InfrastructureReady')],
+      },
+    },
+    {
+      manifest: {
+        apiVersion: 'controlplane.cluster.x-k8s.io/v1beta1',
+        kind: 'KubeadmControlPlane',
+        metadata: { name: `${name}-cp`, namespace: ns, labels },
+        spec: {
+          replicas: 1,
+          version: 'v1.31.4',
+          machineTemplate: {
+            infrastructureRef: ref('infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackMachineTemplate', `${name}-cp`),
+          },
+          kubeadmConfigSpec: {},
+        },
+      },
+      status: {
+        replicas: 1,
+        readyReplicas: 1,
+        updatedReplicas: 1,
+        unavailableReplicas: 0,
+        initialized: true,
+        ready: true,
+        version: 'v1.31.4',
+        conditions: [cond('Ready'), cond('Available'), cond('MachinesReady')],
+      },
+    },
+    {
+      manifest: {
+        apiVersion: 'cluster.x-k8s.io/v1beta1',
+        kind: 'Machine',
+        metadata: {
+          name: `${name}-cp-abcde`,
+          namespace: ns,
+          labels: { ...labels, 'cluster.x-k8s.io/control-plane': '', 'cluster.x-k8s.io/control-plane-name': `${name}-cp` },
+        },
+        spec: {
+          clusterName: name,
+          version: 'v1.31.4',
+          bootstrap: { dataSecretName: `${name}-cp-abcde` },
+          infrastructureRef: ref('infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackMachine', `${name}-cp-abcde`),
+          providerID: 'openstack://RegionOne/5b0c7a52-1f7e-4c0a-9e1e-2b1c3d4e5f60',
+        },
+      },
+      status: {
+        phase: 'Running',
+        nodeRef: { kind: 'Node', name: `${name}-cp-abcde` },
+        conditions: [cond('Ready'), cond('InfrastructureReady'), cond('NodeHealthy')],
+      },
+    },
+  ];
+}
+
+describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
+  const mc = setupManagementCluster('capi-v1.10');
+
+  it('discovers v1beta1 and evaluates a v1beta1 cluster', async () => {
+    const ns = await mc.createNamespace('v1beta1');
+    await mc.apply(v1beta1Cluster(ns, 'legacy'));
+    const service = serviceFor(mc.kubeconfig('admin'), [ns]);
+    await service.start();
+    try {
+      const summary = await waitFor('the summary', () =>
+        service.summary({ managementCluster: 'mc', namespace: ns, name: 'legacy' }),
+      ).catch(e => {
+        throw new Error(`${e.message}: ${JSON.stringify(service.managementClusters())}`);
+      });
+      expect(service.managementClusters()[0].apiVersions).toMatchObject({
+        Cluster: 'cluster.x-k8s.io/v1beta1',
+        KubeadmControlPlane: 'controlplane.cluster.x-k8s.io/v1beta1',
+        OpenStackCluster: 'infrastructure.cluster.x-k8s.io/v1beta1',
+        OpenStackServer: 'infrastructure.cluster.x-k8s.io/v1alpha1',
+      });
+      expect(summary.verdict).toBe('Healthy');
+      expect(summary.versions).toEqual(['v1.31.4']);
+      const detail = service.detail({ managementCluster: 'mc', namespace: ns, name: 'legacy' })!;
+      expect(detail.tree.machines.map(m => m.role)).toEqual(['control-plane']);
+    } finally {
+      await service.stop();
+    }
+  }, 120_000);
+});
+
+describe('ClusterService across an API server restart', () => {
+  it('goes stale, resyncs, and ends equal to a fresh LIST', async () => {
+    const mc = await startManagementCluster({ log: () => {} });
+    const service = serviceFor(mc.kubeconfig('admin'), undefined, { backoff: { initialMs: 4000, maxMs: 8000 } });
+    try {
+      const fleet = buildDemoFleet({ now: new Date() });
+      await mc.client.request('POST', '/api/v1/namespaces', { metadata: { name: 'scratch' } });
+      await applySeed(mc.client, fleet);
+      await service.start();
+      const total = fleet.filter(o => o.manifest.kind === 'Cluster').length;
+      await waitFor('the initial sync', () => ([...service.summaries()].length === total ? true : undefined));
+      const states = new Set<string>();
+      const poll = setInterval(() => states.add(service.managementClusters()[0].state), 20);
+
+      await mc.restartApiServer();
+      // Changes while the watches are broken (they back off for seconds).
+      const victim = fleet.find(o => o.manifest.kind === 'Cluster' && !o.manifest.metadata.finalizers)!.manifest;
+      await mc.client.request(
+        'DELETE',
+        `/apis/cluster.x-k8s.io/v1beta2/namespaces/${victim.metadata.namespace}/clusters/${victim.metadata.name}`,
+      );
+      await mc.client.create({
+        apiVersion: 'cluster.x-k8s.io/v1beta2',
+        kind: 'Cluster',
+        metadata: { name: 'born-during-outage', namespace: 'scratch' },
+        spec: { paused: false },
+      });
+
+      const fresh = async () =>
+        (await mc.client.list('cluster.x-k8s.io/v1beta2', 'Cluster'))
+          .map(c => `${c.metadata.namespace}/${c.metadata.name}@${c.metadata.resourceVersion}`)
+          .sort();
+      const expected = await fresh();
+      await waitFor(
+        'the cache to converge',
+        () => {
+          const ours = [...service.summaries()]
+            .map(s => `${s.namespace}/${s.name}@${s.resourceVersion}`)
+            .sort();
+          return JSON.stringify(ours) === JSON.stringify(expected) ? true : undefined;
+        },
+        60_000,
+      );
+      await waitFor('synced again', () => (service.managementClusters()[0].state === 'synced' ? true : undefined));
+      clearInterval(poll);
+      expect([...states]).toContain('stale');
+      expect(await fresh()).toEqual(expected);
+    } finally {
+      await service.stop();
+      await mc.stop();
+    }
+  }, 180_000);
+});
