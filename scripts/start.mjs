@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootstrap.mjs';
-import { startManagementClusterCli, stopService } from './lib/services.mjs';
+import { startManagementClusterCli, startSimulatorCli, stopService } from './lib/services.mjs';
 
 ensureNode();
 ensureDependencies();
@@ -57,6 +57,16 @@ if (!configuredManagementClusters(configFiles)) {
   let kubeconfig;
   try {
     kubeconfig = await mc.ready;
+  } catch (e) {
+    log(String(e.message));
+    await stopAll(1);
+  }
+  // Simulated controllers keep the live demo clusters converged and make
+  // lifecycle actions visible (CAPI_OPENSTACK_TIME_SCALE speeds them up).
+  const sim = startSimulatorCli(kubeconfig, Number(process.env.CAPI_OPENSTACK_TIME_SCALE ?? 10));
+  children.push(sim.child);
+  try {
+    await sim.ready;
   } catch (e) {
     log(String(e.message));
     await stopAll(1);

@@ -14,20 +14,36 @@ import { bin, log, repoRoot } from './bootstrap.mjs';
  * its `READY <path>` line. The child keeps running until stopService().
  */
 export function startManagementClusterCli(args) {
-  const child = spawn(
-    bin('tsx'),
-    [path.join(repoRoot, 'packages/management-cluster/src/cli.ts'), ...args],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  return startReadyProcess('packages/management-cluster/src/cli.ts', args, 'management cluster');
+}
+
+/**
+ * Starts the simulated CAPI/CAPO controllers (local demo and tests only)
+ * against a kubeconfig; resolves when their watches are synced.
+ */
+export function startSimulatorCli(kubeconfig, timeScale = 10) {
+  return startReadyProcess(
+    'packages/capi-simulator/src/cli.ts',
+    ['--kubeconfig', kubeconfig, '--time-scale', String(timeScale)],
+    'simulator',
   );
+}
+
+function startReadyProcess(entry, args, what) {
+  const child = spawn(bin('tsx'), [path.join(repoRoot, entry), ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const ready = new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', chunk => {
       buffer += chunk;
       const m = /^READY (.+)$/m.exec(buffer);
+      // Keep the child's other output visible.
       if (m) resolve(m[1].trim());
     });
     child.on('exit', code =>
-      reject(new Error(`management cluster exited with code ${code} before it was ready`)),
+      reject(new Error(`${what} exited with code ${code} before it was ready`)),
     );
   });
   return { child, ready };

@@ -111,9 +111,13 @@ export async function seedFleet(
     if (seed.status) {
       const path = await c.path(manifest.apiVersion, manifest.kind, manifest.metadata.namespace, manifest.metadata.name);
       requests++;
-      await limiter.run(() =>
-        c.request('PATCH', `${path}/status`, { status: seed.status }, 'application/merge-patch+json'),
-      );
+      if (process.env.BENCH_STATUS === 'patch') {
+        await limiter.run(() =>
+          c.request('PATCH', `${path}/status`, { status: seed.status }, 'application/merge-patch+json'),
+        );
+      } else {
+        await limiter.run(() => c.request('PUT', `${path}/status`, { ...created, status: seed.status }));
+      }
     }
     objects++;
   }

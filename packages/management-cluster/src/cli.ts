@@ -25,6 +25,7 @@ import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
 import { KubeHttp } from './kubeHttp';
 import { localDir, stderrLogger as log } from './paths';
 import { buildDemoFleet } from './seed';
+import { buildLiveClusters } from './seed/liveClusters';
 import { ManagementCluster, startManagementCluster } from './server';
 
 const { positionals, values } = parseArgs({
@@ -73,6 +74,11 @@ async function seedTime(client: KubeHttp): Promise<Date> {
   return now;
 }
 
+/** The frozen snapshot fleet plus the live clusters the simulator keeps converged. */
+function demoFleet(now: Date) {
+  return [...buildDemoFleet({ now }), ...buildLiveClusters()];
+}
+
 function crdSets(): CrdSetName[] {
   return (values.crds ?? 'capi-v1.14').split(',').map(s => parseCrdSetName(s.trim()));
 }
@@ -86,7 +92,7 @@ async function main() {
       const cluster = await startManagementCluster({ crdSet: crdSets()[0], kubeconfigPath, log });
       running.push(cluster);
       if (!values['no-seed']) {
-        await applySeed(cluster.client, buildDemoFleet({ now: await seedTime(cluster.client) }), log);
+        await applySeed(cluster.client, demoFleet(await seedTime(cluster.client)), log);
       }
       log(`local management cluster ready at ${cluster.url}`);
       log(`kubeconfig: ${kubeconfigPath}`);
@@ -109,7 +115,7 @@ async function main() {
     case 'seed': {
       const kubeconfigPath = path.resolve(values.kubeconfig ?? path.join(localDir, 'kubeconfig'));
       const client = clientFromKubeconfig(kubeconfigPath);
-      await applySeed(client, buildDemoFleet({ now: await seedTime(client) }), log);
+      await applySeed(client, demoFleet(await seedTime(client)), log);
       client.close();
       return;
     }
