@@ -16,7 +16,11 @@ describe('demo fleet seed against the real API server', () => {
     const first = await applySeed(mc.client, fleet);
     expect(first.applied).toBe(fleet.length);
 
-    const clusters = await mc.client.list('cluster.x-k8s.io/v1beta2', 'Cluster');
+    // Other suites share this API server: look at the fleet's namespaces only.
+    const ours = new Set(fleet.filter(o => o.manifest.kind === 'Namespace').map(o => o.manifest.metadata.name));
+    const clusters = (await mc.client.list('cluster.x-k8s.io/v1beta2', 'Cluster')).filter(c =>
+      ours.has(c.metadata.namespace!),
+    );
     const byNamespace = new Map<string, number>();
     for (const c of clusters) {
       byNamespace.set(c.metadata.namespace!, (byNamespace.get(c.metadata.namespace!) ?? 0) + 1);
