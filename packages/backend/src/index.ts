@@ -34,5 +34,8 @@ backend.add(import('@capi-openstack/backstage-plugin-capi-openstack-backend'));
 backend.add(
   import('@capi-openstack/backstage-plugin-scaffolder-backend-module-capi-openstack'),
 );
+backend.add(
+  import('@capi-openstack/backstage-plugin-catalog-backend-module-capi-openstack'),
+);
 
 backend.start();

@@ -1,0 +1,225 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { entityEnvelopeSchemaValidator, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  catalogProcessingExtensionPoint,
+  EntityProvider,
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+// The integration test runs the real backend plugin next to the module (a devDependency).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
+import { buildDemoFleet, OWNER_LABEL } from '@internal/management-cluster';
+import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { clusterEntityName, clusterEntityRef } from './entity';
+import { catalogModuleCapiOpenstackEntityProvider } from './module';
+
+const DEFAULT_OWNER = 'group:default/capi-admins';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+function refOf(c: { metadata: { namespace?: string; name: string } }) {
+  return { managementCluster: 'local', namespace: c.metadata.namespace!, name: c.metadata.name };
+}
+
+/** Records mutations and checks every entity envelope as the catalog does. */
+class RecordingConnection implements EntityProviderConnection {
+  readonly mutations: EntityProviderMutation[] = [];
+  private readonly validate = entityEnvelopeSchemaValidator();
+
+  async applyMutation(mutation: EntityProviderMutation) {
+    const entities = mutation.type === 'full' ? mutation.entities : mutation.added;
+    for (const e of entities) this.validate(e.entity);
+    this.mutations.push(mutation);
+  }
+
+  async refresh() {}
+
+  fulls() {
+    return this.mutations.filter((m): m is Extract<EntityProviderMutation, { type: 'full' }> => m.type === 'full');
+  }
+
+  deltas() {
+    return this.mutations.filter((m): m is Extract<EntityProviderMutation, { type: 'delta' }> => m.type === 'delta');
+  }
+}
+
+describe('ClusterEntityProvider against the capi-openstack backend (real API server)', () => {
+  const mc = setupManagementCluster('capi-v1.14');
+  const suffix = Math.random().toString(36).slice(2, 7);
+  const rename = (ns: string) => `cat-${ns}-${suffix}`;
+  // Own copies of the team namespaces; the Magnum cluster (magnum-system) is left out.
+  const inMagnum = (o: { manifest: any }) =>
+    (o.manifest.kind === 'Namespace' ? o.manifest.metadata.name : o.manifest.metadata.namespace) === 'magnum-system';
+  const fleet = relocate(buildDemoFleet({ now: new Date() }).filter(o => !inMagnum(o)), rename);
+  const namespaces = [...new Set(fleet.filter(o => o.manifest.kind === 'Namespace').map(o => o.manifest.metadata.name))];
+  const clusters = fleet.filter(o => o.manifest.kind === 'Cluster').map(o => o.manifest);
+  // The provider's scheduled task, with its schedule (the plugin's own tasks are not run).
+  const tasks: Array<SchedulerServiceTaskInvocationDefinition & { schedule: SchedulerServiceTaskScheduleDefinition }> =
+    [];
+  const scheduler = mockServices.scheduler.mock({
+    createScheduledTaskRunner: schedule => ({ run: async task => void tasks.push({ ...task, schedule }) }),
+  });
+  const providers: EntityProvider[] = [];
+  const connection = new RecordingConnection();
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+  beforeAll(async () => {
+    await mc.apply(fleet);
+    const kubeconfigPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-catalog-')), 'kubeconfig');
+    fs.writeFileSync(kubeconfigPath, mc.kubeconfig('admin'));
+    backend = await startTestBackend({
+      extensionPoints: [
+        [catalogProcessingExtensionPoint, { addEntityProvider: (...p: any[]) => providers.push(...p.flat()) }],
+      ],
+      features: [
+        capiOpenstackPlugin,
+        catalogModuleCapiOpenstackEntityProvider,
+        scheduler.factory,
+        mockServices.permissions.mock({
+          authorize: async reqs => reqs.map(() => ({ result: 'ALLOW' as any })),
+          authorizeConditional: async reqs => reqs.map(() => ({ result: 'ALLOW' as any })),
+        }).factory,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            capiOpenstack: {
+              defaultOwner: DEFAULT_OWNER,
+              managementClusters: [
+                { name: 'local', title: 'Local', kubeconfig: { path: kubeconfigPath }, namespaces },
+              ],
+            },
+            catalog: {
+              providers: {
+                capiOpenstack: {
+                  schedule: { frequency: { minutes: 10 }, timeout: { minutes: 3 } },
+                  system: 'kubernetes-fleet',
+                  // Small pages, so that a full sync reads several of them.
+                  pageSize: 4,
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+  }, 30_000);
+
+  it('publishes one entity per cluster in a full mutation on the first sync', async () => {
+    expect(providers).toHaveLength(1);
+    const provider = providers[0];
+    expect(provider.getProviderName()).toBe('capi-openstack');
+    await provider.connect(connection);
+    // The stream's snapshot triggers a full sync; while the watch cache still
+    // syncs it is published as an additive delta, then in full once synced.
+    const full = await waitFor('a full mutation with every cluster', () =>
+      connection.fulls().find(m => m.entities.length === clusters.length),
+    );
+    const byName = new Map(full.entities.map(e => [e.entity.metadata.name, e]));
+    for (const c of clusters) {
+      const ref = refOf(c);
+      const deferred = byName.get(clusterEntityName(ref));
+      expect(deferred).toBeDefined();
+      const { entity, locationKey } = deferred!;
+      expect(locationKey).toBe(`capi-openstack:local/${ref.namespace}/${ref.name}`);
+      expect(entity.kind).toBe('Resource');
+      expect(entity.spec).toEqual({
+        type: 'kubernetes-cluster',
+        owner: `group:default/${c.metadata.labels![OWNER_LABEL]}`,
+        lifecycle: 'production',
+        system: 'kubernetes-fleet',
+      });
+      expect(entity.metadata.annotations).toMatchObject({
+        'capi-openstack.dev/management-cluster': 'local',
+        'capi-openstack.dev/cluster': `${ref.namespace}/${ref.name}`,
+        'backstage.io/managed-by-location': locationKey,
+        'backstage.io/managed-by-origin-location': locationKey,
+      });
+      expect(entity.metadata.links).toEqual([
+        {
+          url: `http://localhost:3000/capi-openstack/clusters/local/${ref.namespace}/${ref.name}`,
+          title: 'Cluster page',
+          icon: 'dashboard',
+        },
+      ]);
+      expect(entity.metadata.description).toContain('management cluster Local');
+    }
+  }, 60_000);
+
+  it('adds a new cluster in a delta, then removes it when it is deleted', async () => {
+    const template = clusters[0];
+    const namespace = template.metadata.namespace!;
+    const name = `added-${suffix}`;
+    const ref = { managementCluster: 'local', namespace, name };
+    const manifest = structuredClone(template) as any;
+    manifest.metadata = { name, namespace, labels: { 'cluster.x-k8s.io/cluster-name': name } };
+    manifest.spec.controlPlaneRef.name = `${name}-control-plane`;
+    manifest.spec.infrastructureRef.name = name;
+    const seen = connection.mutations.length;
+
+    const started = Date.now();
+    await mc.apply([{ manifest }]);
+    const added = await waitFor('a delta adding the new cluster', () =>
+      connection
+        .deltas()
+        .slice()
+        .flatMap(m => m.added)
+        .find(e => e.entity.metadata.name === clusterEntityName(ref)),
+    );
+    const addLatency = Date.now() - started;
+    expect(addLatency).toBeLessThan(30_000);
+    expect(added.entity.spec?.owner).toBe(DEFAULT_OWNER);
+    expect(added.entity.metadata.annotations?.['capi-openstack.dev/cluster']).toBe(`${namespace}/${name}`);
+    // Only the new cluster changed its entity: nothing else was re-published.
+    const deltasSince = connection.mutations.slice(seen).filter(m => m.type === 'delta');
+    expect(deltasSince.flatMap(m => (m.type === 'delta' ? m.added : [])).map(e => e.entity.metadata.name)).toEqual([
+      clusterEntityName(ref),
+    ]);
+
+    await mc.client.delete('cluster.x-k8s.io/v1beta2', 'Cluster', namespace, name);
+    const removed = await waitFor('a delta removing the deleted cluster', () =>
+      connection
+        .deltas()
+        .flatMap(m => m.removed)
+        .find(r => ('entityRef' in r ? r.entityRef : stringifyEntityRef(r.entity)) === clusterEntityRef(ref)),
+    );
+    expect(removed).toMatchObject({ locationKey: `capi-openstack:local/${namespace}/${name}` });
+  }, 70_000);
+
+  it('runs a full sync on schedule', async () => {
+    expect(tasks.map(t => [t.id, t.schedule])).toEqual([
+      ['capi-openstack:refresh', { frequency: { minutes: 10 }, timeout: { minutes: 3 } }],
+    ]);
+    const before = connection.fulls().length;
+    await tasks[0].fn(new AbortController().signal as any);
+    const fulls = connection.fulls();
+    expect(fulls.length).toBe(before + 1);
+    expect(fulls[fulls.length - 1].entities.map(e => e.entity.metadata.name).sort()).toEqual(
+      clusters.map(c => clusterEntityName(refOf(c))).sort(),
+    );
+  }, 30_000);
+});
