@@ -209,8 +209,8 @@ export async function startManagementCluster(
         // /readyz turns green before every watch cache is initialised (429).
         for (const crd of crds as any[]) {
           const version = crd.spec.versions.find((v: any) => v.storage).name;
-          const path = `/apis/${crd.spec.group}/${version}/${crd.spec.names.plural}?limit=1`;
-          await waitFor(`${crd.spec.names.kind} to be served`, () => client.request('GET', path), {
+          const listPath = `/apis/${crd.spec.group}/${version}/${crd.spec.names.plural}?limit=1`;
+          await waitFor(`${crd.spec.names.kind} to be served`, () => client.request('GET', listPath), {
             timeoutMs: 60_000,
             intervalMs: 200,
           });
