@@ -268,7 +268,7 @@ async function main() {
   }
 
   try {
-    let t = Date.now();
+    const t = Date.now();
     mc = await startManagementCluster({ log: m => log(m) });
     results.apiServerStartMs = Date.now() - t;
     log(`management cluster up in ${ms(results.apiServerStartMs)}`);
@@ -413,8 +413,8 @@ function report(r: Record<string, any>) {
   const mem = (m: any) => `RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)} (total ${mb(m.heapTotal)}), external ${mb(m.external)}`;
   row('GET /clusters?limit=100 while patching', fmtLoad(r.listPageDuringEvents));
   row('backend memory before start (modules loaded)', mem(r.memoryBefore));
-  row('backend memory after sync' + (r.memoryAfterSync.gcRun ? ' (after GC)' : ''), mem(r.memoryAfterSync));
-  row('backend memory after the load' + (r.memoryAfterLoad.gcRun ? ' (after GC)' : ''), mem(r.memoryAfterLoad));
+  row(`backend memory after sync${r.memoryAfterSync.gcRun ? ' (after GC)' : ''}`, mem(r.memoryAfterSync));
+  row(`backend memory after the load${r.memoryAfterLoad.gcRun ? ' (after GC)' : ''}`, mem(r.memoryAfterLoad));
   row('backend peak RSS (maxRSS)', mb(r.memoryPeak.maxRss));
   row('backend RSS growth from the data (after sync)', mb(r.memoryAfterSync.rss - r.memoryBefore.rss));
   row('per-request LIST baseline (page of 100)', `p50 ${ms(r.baseline.p50)}, p99 ${ms(r.baseline.p99)}, max ${ms(r.baseline.max)}; ${r.baseline.requests} requests at concurrency 1 (totalCount ${r.baseline.totalCount})`);
