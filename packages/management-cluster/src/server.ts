@@ -36,8 +36,12 @@ export interface ManagementCluster extends ManagementClusterHandle {
   kubeconfigPath?: string;
   /** Temporary folder of etcd data, certificates and logs (removed by stop). */
   dataDir: string;
-  /** Stops kube-apiserver and starts it again on the same port and etcd (watches break). */
-  restartApiServer(): Promise<void>;
+  /**
+   * Stops kube-apiserver and starts it again on the same port and etcd
+   * (watches break). `downtimeMs` keeps it down that long before the start,
+   * so that clients see connection failures rather than only closed watches.
+   */
+  restartApiServer(options?: { downtimeMs?: number }): Promise<void>;
   /** Stops both processes and removes every temporary file. */
   stop(): Promise<void>;
 }
@@ -202,8 +206,9 @@ export async function startManagementCluster(
       info,
       kubeconfigPath: options.kubeconfigPath,
       dataDir: dir,
-      async restartApiServer() {
+      async restartApiServer({ downtimeMs = 0 } = {}) {
         await apiserver.stop();
+        if (downtimeMs > 0) await new Promise(r => setTimeout(r, downtimeMs));
         processes.splice(processes.indexOf(apiserver), 1, (apiserver = startApiServer()));
         await waitReady();
         // /readyz turns green before every watch cache is initialised (429).

@@ -163,7 +163,9 @@ describe('ClusterService across an API server restart', () => {
       const states = new Set<string>();
       const poll = setInterval(() => states.add(service.managementClusters()[0].state), 20);
 
-      await mc.restartApiServer();
+      // Down for longer than the first retry, so that the watchers fail at
+      // least once (a closed watch alone is normal and does not make stale).
+      await mc.restartApiServer({ downtimeMs: 5_000 });
       // Changes while the watches are broken (they back off for seconds).
       const victim = fleet.find(o => o.manifest.kind === 'Cluster' && !o.manifest.metadata.finalizers)!.manifest;
       await mc.client.request(
