@@ -5,6 +5,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './processes';
@@ -36,6 +37,31 @@ describe('local management cluster lifecycle', () => {
     expect(processesMentioning(`${mc.dataDir}/`)).toEqual([]);
     expect(fs.existsSync(mc.dataDir)).toBe(false);
     expect(fs.existsSync(kubeconfigPath)).toBe(false);
+  }, 300_000);
+
+  it('restart and stop end the API server even while a watch is open', async () => {
+    const mc = await startManagementCluster({ log: () => {} });
+    const apiServers = () => processesMentioning(`^\\S*kube-apiserver .*${mc.dataDir}/`);
+    try {
+      const [before] = apiServers();
+      // kube-apiserver keeps serving open watches long after SIGTERM; the
+      // watchdog must not let it outlive the restart.
+      const watch = https.get(`${mc.url}/api/v1/namespaces?watch=true&timeoutSeconds=300`, {
+        ca: mc.info.caPem,
+        headers: { authorization: `Bearer ${mc.info.tokens.admin}` },
+      });
+      watch.on('error', () => {});
+      const ended = new Promise<void>(resolve => watch.on('close', () => resolve()));
+      await new Promise<void>(resolve => watch.on('response', () => resolve()));
+      await mc.restartApiServer();
+      await ended;
+      const after = apiServers();
+      expect(after).toHaveLength(1);
+      expect(after).not.toContain(before);
+    } finally {
+      await mc.stop();
+    }
+    expect(apiServers()).toEqual([]);
   }, 300_000);
 
   it('cleans up after a starter killed with SIGKILL', async () => {

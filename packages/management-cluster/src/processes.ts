@@ -29,7 +29,14 @@ const WATCHDOG = `
 parent=$1; cleanup=$2; shift 2
 "$@" &
 child=$!
-stop() { kill -TERM $child 2>/dev/null; wait $child 2>/dev/null; [ "$cleanup" != "-" ] && rm -rf "$cleanup"; exit 0; }
+stop() {
+  kill -TERM $child 2>/dev/null
+  # kube-apiserver keeps serving open watches for a long time after SIGTERM:
+  # give it 3 s, then SIGKILL, so that it never outlives its watchdog.
+  for _ in $(seq 30); do kill -0 $child 2>/dev/null || break; sleep 0.1; done
+  kill -KILL $child 2>/dev/null
+  wait $child 2>/dev/null; [ "$cleanup" != "-" ] && rm -rf "$cleanup"; exit 0
+}
 trap stop TERM INT HUP
 while kill -0 $parent 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
 stop

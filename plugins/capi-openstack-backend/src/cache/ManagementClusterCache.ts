@@ -66,6 +66,11 @@ export class ManagementClusterCache {
     return this.config.name;
   }
 
+  /** Whether every kind has been listed completely at least once. */
+  get hasSynced(): boolean {
+    return this.everSynced;
+  }
+
   async start(): Promise<void> {
     try {
       const { kinds, missing } = await discoverKinds(this.client);

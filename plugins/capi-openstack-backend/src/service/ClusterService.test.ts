@@ -36,7 +36,7 @@ function serviceFor(kubeconfig: string, namespaces?: string[], tuning = {}) {
       ],
       defaultOwner: 'group:default/platform',
     },
-    logger: mockServices.logger.mock(),
+    logger: process.env.DEBUG_SVC ? mockServices.rootLogger({ level: 'debug' }) : mockServices.logger.mock(),
     coalesceMs: 50,
     tuning,
   });

@@ -14,17 +14,29 @@ import {
   ClusterTree,
   ManagementClusterStatus,
   StreamChanges,
+  Verdict,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CacheTuning, LocalClusterKey, ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { CapiOpenstackConfig } from '../config';
 import { createKubeClient, KubeClient } from '../kube/createKubeClient';
 import { buildClusterTree, ClusterObjects, evaluateHealth } from '../model';
+import { sortClusters, SortField } from './query';
 import { toSummary } from './summary';
 
 interface Entry {
   summary: ClusterSummary;
   health: ClusterHealth;
+  /** `summary` serialised once, for list responses and change detection. */
+  json: string;
 }
+
+function splitKey(local: LocalClusterKey) {
+  const slash = local.indexOf('/');
+  return { namespace: local.slice(0, slash), name: local.slice(slash + 1) };
+}
+
+/** Evaluations per slice of a flush: the event loop answers requests between slices. */
+const FLUSH_SLICE_MS = 20;
 
 export interface ClusterServiceOptions {
   config: CapiOpenstackConfig;
@@ -51,8 +63,19 @@ export class ClusterService {
   private readonly dirty = new Map<string, Set<LocalClusterKey>>();
   private readonly listeners = new Set<Listener>();
   private flushTimer?: NodeJS.Timeout;
+  private flushing = false;
+  private stopped = false;
   private statesChanged = false;
   private readonly now: () => Date;
+  /** Memoised views of `entries`, dropped whenever an entry changes. */
+  private views?: {
+    summaries: ClusterSummary[];
+    counts: Map<string, number>;
+    verdictCounts: Partial<Record<Verdict, number>>;
+    sorted: Map<string, ClusterSummary[]>;
+  };
+  /** The JSON of each current summary, serialised once. */
+  private readonly json = new WeakMap<ClusterSummary, string>();
 
   constructor(private readonly options: ClusterServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -77,6 +100,7 @@ export class ClusterService {
   }
 
   async stop() {
+    this.stopped = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     await Promise.all([...this.caches.values()].map(c => c.stop()));
   }
@@ -99,51 +123,139 @@ export class ClusterService {
     for (const [name, cache] of this.caches) this.markDirty(name, new Set(cache.clusterNames()));
   }
 
-  /** Recomputes dirty summaries now and notifies stream listeners. */
+  /**
+   * Recomputes dirty summaries and notifies stream listeners. Work is done in
+   * slices of about FLUSH_SLICE_MS so that re-evaluating thousands of
+   * clusters (initial sync, periodic refresh) never blocks requests for
+   * seconds; changes that arrive meanwhile go to the next flush.
+   */
   flush() {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    if (this.flushing) return; // the running flush picks up what is dirty now
+    const work: Array<{ mc: string; cache: ManagementClusterCache; local: LocalClusterKey }> = [];
+    for (const [mc, keys] of this.dirty) {
+      const cache = this.caches.get(mc);
+      if (!cache) {
+        this.dirty.delete(mc);
+        continue;
+      }
+      if (!cache.hasSynced) {
+        // Still in its first LIST: show clusters as they appear, but leave
+        // the ones already shown for one evaluation once every kind is
+        // listed. Their objects keep arriving page by page; re-evaluating
+        // them at every flush multiplies the work of the initial sync.
+        for (const local of keys) {
+          if (this.entries.has(clusterKey({ managementCluster: mc, ...splitKey(local) }))) continue;
+          work.push({ mc, cache, local });
+          keys.delete(local);
+        }
+        continue;
+      }
+      for (const local of keys) work.push({ mc, cache, local });
+      this.dirty.delete(mc);
+    }
+    const statesChanged = this.statesChanged;
+    this.statesChanged = false;
+    if (work.length === 0) {
+      if (statesChanged) this.notify([], []);
+      return;
+    }
     const upserted: ClusterSummary[] = [];
     const removed: ClusterRef[] = [];
     const now = this.now();
-    for (const [mc, keys] of this.dirty) {
-      const cache = this.caches.get(mc);
-      if (!cache) continue;
-      for (const local of keys) {
-        const [namespace, name] = local.split('/');
-        const ref = { managementCluster: mc, namespace, name };
+    let next = 0;
+    const slice = () => {
+      if (this.stopped) return;
+      const deadline = performance.now() + FLUSH_SLICE_MS;
+      for (let n = 1; next < work.length; n++) {
+        if (n % 8 === 0 && performance.now() > deadline) break;
+        const { mc, cache, local } = work[next++];
+        const ref = { managementCluster: mc, ...splitKey(local) };
         const key = clusterKey(ref);
         const objs = cache.objectsOf(local);
         if (!objs) {
-          if (this.entries.delete(key)) removed.push(ref);
+          if (this.entries.delete(key)) {
+            removed.push(ref);
+            this.views = undefined;
+          }
           continue;
         }
         const entry = this.evaluate(mc, objs, now).entry;
         const previous = this.entries.get(key);
-        this.entries.set(key, entry);
-        if (!previous || JSON.stringify(previous.summary) !== JSON.stringify(entry.summary)) {
+        if (!previous || previous.json !== entry.json) {
+          this.entries.set(key, entry);
+          this.json.set(entry.summary, entry.json);
+          this.views = undefined;
           upserted.push(entry.summary);
+        } else {
+          // Same summary: keep the old object (and its cached JSON) but the new health.
+          previous.health = entry.health;
         }
       }
+      if (next < work.length) {
+        setImmediate(slice);
+        return;
+      }
+      this.flushing = false;
+      if (upserted.length || removed.length || statesChanged) this.notify(upserted, removed);
+      // Changes that arrived meanwhile.
+      if (this.dirty.size || this.statesChanged) {
+        this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 200);
+      }
+    };
+    this.flushing = true;
+    slice();
+  }
+
+  private notify(upserted: ClusterSummary[], removed: ClusterRef[]) {
+    const changes: StreamChanges = { upserted, removed, managementClusters: this.managementClusters() };
+    for (const l of this.listeners) l(changes);
+  }
+
+  private view() {
+    if (!this.views) {
+      const summaries = [...this.entries.values()].map(e => e.summary);
+      const counts = new Map<string, number>();
+      const verdictCounts: Partial<Record<Verdict, number>> = {};
+      for (const s of summaries) {
+        counts.set(s.managementCluster, (counts.get(s.managementCluster) ?? 0) + 1);
+        verdictCounts[s.verdict] = (verdictCounts[s.verdict] ?? 0) + 1;
+      }
+      this.views = { summaries, counts, verdictCounts, sorted: new Map() };
     }
-    this.dirty.clear();
-    const statesChanged = this.statesChanged;
-    this.statesChanged = false;
-    if (upserted.length || removed.length || statesChanged) {
-      const changes: StreamChanges = { upserted, removed, managementClusters: this.managementClusters() };
-      for (const l of this.listeners) l(changes);
-    }
+    return this.views;
   }
 
   private evaluate(mc: string, objs: ClusterObjects, now: Date): { entry: Entry; tree: ClusterTree } {
     const tree = buildClusterTree(objs, now);
     const health = evaluateHealth(objs, now);
     const summary = toSummary(mc, objs, tree, health, this.options.config.defaultOwner);
-    return { entry: { summary, health }, tree };
+    return { entry: { summary, health, json: JSON.stringify(summary) }, tree };
   }
 
-  summaries(): Iterable<ClusterSummary> {
-    return [...this.entries.values()].map(e => e.summary);
+  /** Every summary (a shared array: do not modify it). */
+  summaries(): readonly ClusterSummary[] {
+    return this.view().summaries;
+  }
+
+  /** Every summary in the given order (memoised until the next change; do not modify it). */
+  sortedSummaries(sort: SortField = 'name', order: 'asc' | 'desc' = 'asc'): readonly ClusterSummary[] {
+    const view = this.view();
+    const key = `${sort}:${order}`;
+    let sorted = view.sorted.get(key);
+    if (!sorted) view.sorted.set(key, (sorted = sortClusters(view.summaries, sort, order)));
+    return sorted;
+  }
+
+  /** Summaries per verdict over every cluster (memoised until the next change). */
+  verdictCounts(): Partial<Record<Verdict, number>> {
+    return this.view().verdictCounts;
+  }
+
+  /** The JSON of a summary returned by this service. */
+  summaryJson(summary: ClusterSummary): string {
+    return this.json.get(summary) ?? JSON.stringify(summary);
   }
 
   summary(ref: ClusterRef): ClusterSummary | undefined {
@@ -151,10 +263,7 @@ export class ClusterService {
   }
 
   managementClusters(): ManagementClusterStatus[] {
-    const counts = new Map<string, number>();
-    for (const e of this.entries.values()) {
-      counts.set(e.summary.managementCluster, (counts.get(e.summary.managementCluster) ?? 0) + 1);
-    }
+    const counts = this.view().counts;
     return [...this.caches.values()].map(c => c.status(counts.get(c.name) ?? 0));
   }
 
