@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 
+export * from './actions';
 export * from './annotations';
 export * from './api';
 export * from './permissions';

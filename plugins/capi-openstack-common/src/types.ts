@@ -130,6 +130,8 @@ export interface ControlPlaneNode {
   name: string;
   kind: string;
   apiVersion: string;
+  /** For optimistic concurrency of control plane actions on plain clusters. */
+  resourceVersion?: string;
   /** Desired Kubernetes version (`spec.version`). */
   version?: string;
   counters: ReplicaCounters;
@@ -167,6 +169,8 @@ export interface MachineSetNode {
 /** A worker pool: one MachineDeployment. @public */
 export interface PoolNode {
   name: string;
+  /** Of the MachineDeployment, for optimistic concurrency of pool actions on plain clusters. */
+  resourceVersion?: string;
   /** Name in `spec.topology.workers.machineDeployments[]` for classy clusters. */
   topologyName?: string;
   /** Worker class in the ClusterClass. */
@@ -338,6 +342,8 @@ export interface ClusterTree {
   name: string;
   namespace: string;
   uid?: string;
+  /** Of the Cluster object, for optimistic concurrency. */
+  resourceVersion?: string;
   /** API version the Cluster was read with. */
   apiVersion: string;
   /** Informational only. */

@@ -29,6 +29,7 @@ export interface ObjectMeta {
   name: string;
   namespace?: string;
   uid?: string;
+  resourceVersion?: string;
   generation?: number;
   creationTimestamp?: string;
   deletionTimestamp?: string;

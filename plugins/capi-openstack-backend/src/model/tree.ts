@@ -403,6 +403,7 @@ export function buildClusterTree(
       name: kcp.metadata.name,
       kind: kcp.kind,
       apiVersion: kcp.apiVersion,
+      resourceVersion: kcp.metadata.resourceVersion,
       version: str(kcp.spec?.version),
       counters: replicaCountersOf(kcp),
       versions: kcpVersions ?? countVersions(cpMachines),
@@ -468,6 +469,7 @@ export function buildClusterTree(
       );
     return compact({
       name: mdName,
+      resourceVersion: md.metadata.resourceVersion,
       topologyName,
       class: topology?.workers.find(w => w.name === topologyName)?.class,
       version: str(md.spec?.template?.spec?.version),
@@ -523,6 +525,7 @@ export function buildClusterTree(
     name: cluster.metadata.name,
     namespace: cluster.metadata.namespace ?? 'default',
     uid: cluster.metadata.uid,
+    resourceVersion: cluster.metadata.resourceVersion,
     apiVersion: cluster.apiVersion,
     phase: str(cluster.status?.phase),
     createdAt: isoTime(cluster.metadata.creationTimestamp),

@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// The contract of the lifecycle endpoints, shared by the backend (which
+// implements them), the frontend dialogs and the scaffolder actions.
+//
+// Every write is `POST|DELETE /clusters/:managementCluster/:namespace/:name/<path>`
+// with a JSON body extending `ActionRequestBase`, `?dryRun=true` to validate
+// through the API server without changing anything, and an `ActionResult`
+// answer. Errors use Backstage's error body (`{ error: { name, message } }`)
+// with 400 (malformed), 403 (not allowed), 404 (unknown cluster or pool),
+// 409 (stale resourceVersion), 422 (valid JSON but not allowed for this
+// cluster, the message names the field).
+
+import type { ClusterRef } from './api';
+
+/** Every lifecycle action. @public */
+export type ClusterAction =
+  | 'scale-control-plane'
+  | 'scale-pool'
+  | 'set-autoscaler'
+  | 'upgrade'
+  | 'set-control-plane-flavor'
+  | 'set-pool-flavor'
+  | 'restart-control-plane'
+  | 'restart-pool'
+  | 'rotate-certificates'
+  | 'set-certificate-rotation'
+  | 'pause'
+  | 'resume'
+  | 'delete'
+  | 'kubeconfig';
+
+/**
+ * Fields every write request may carry.
+ * @public
+ */
+export interface ActionRequestBase {
+  /**
+   * The `resourceVersion` of the object the action writes, as the caller saw
+   * it (`tree.resourceVersion` for the Cluster, `tree.controlPlane.resourceVersion`,
+   * `pool.resourceVersion`; for ClusterClass clusters every action writes the
+   * Cluster). A stale one is answered 409. Omitted: the version in the
+   * backend's cache is used (the write is still conditional).
+   */
+  resourceVersion?: string;
+}
+
+/** `POST .../control-plane/scale`. @public */
+export interface ScaleControlPlaneRequest extends ActionRequestBase {
+  /** Odd, ≥ 1 (stacked etcd needs a quorum). */
+  replicas: number;
+}
+
+/** `POST .../pools/:pool/scale` (`:pool` is the MachineDeployment or topology name). @public */
+export interface ScalePoolRequest extends ActionRequestBase {
+  /** 0 ≤ replicas ≤ the configured maximum; refused while the pool has autoscaler bounds. */
+  replicas: number;
+}
+
+/** `POST .../pools/:pool/autoscaler`: `null` bounds return the pool to a fixed size. @public */
+export interface SetAutoscalerRequest extends ActionRequestBase {
+  bounds: { min: number; max: number } | null;
+}
+
+/** One allowed Kubernetes upgrade target. @public */
+export interface UpgradeTarget {
+  /** e.g. `v1.32.1`. */
+  version: string;
+  /** Image for the new machines (plain clusters), when known. */
+  image?: string;
+  /** Where the target comes from. */
+  source: 'clusterClass' | 'config';
+}
+
+/** `GET .../upgrades`. @public */
+export interface UpgradesResponse {
+  current?: string;
+  targets: UpgradeTarget[];
+  /** Why there is no target, when `targets` is empty (e.g. an upgrade is in progress). */
+  message?: string;
+  /** Plain clusters: the orchestration in progress, if any (read from the objects). */
+  inProgress?: UpgradeProgress;
+}
+
+/** Progress of a plain cluster's upgrade, derived from the objects only. @public */
+export interface UpgradeProgress {
+  version: string;
+  phase: 'control-plane' | 'workers' | 'done';
+  /** Pools still to be moved to the version. */
+  pendingPools: string[];
+}
+
+/** `POST .../upgrade`. @public */
+export interface UpgradeRequest extends ActionRequestBase {
+  /** One of the targets of `GET .../upgrades`. */
+  version: string;
+}
+
+/** `POST .../control-plane/flavor` and `POST .../pools/:pool/flavor`. @public */
+export interface SetFlavorRequest extends ActionRequestBase {
+  /** Nova flavor name; must be in `capiOpenstack.flavors` when that list is configured. */
+  flavor: string;
+}
+
+/** `POST .../control-plane/restart`, `POST .../pools/:pool/restart`, `POST .../control-plane/rotate-certificates`. @public */
+export type RestartRequest = ActionRequestBase;
+
+/** `POST .../control-plane/certificate-rotation`: `null` turns automatic rotation off. @public */
+export interface SetCertificateRotationRequest extends ActionRequestBase {
+  /** ≥ 7: control plane machines are replaced when their certificates expire within this many days. */
+  certificatesExpiryDays: number | null;
+}
+
+/** `POST .../pause`, `POST .../resume`. @public */
+export type PauseRequest = ActionRequestBase;
+
+/** `DELETE /clusters/:mc/:ns/:name`. @public */
+export interface DeleteClusterRequest extends ActionRequestBase {
+  /** Must repeat the cluster's name. */
+  confirmName: string;
+}
+
+/** One field an action changed (or would change, on a dry run). @public */
+export interface ActionChange {
+  kind: string;
+  name: string;
+  /** Dotted path, e.g. `spec.replicas`; `(created)` / `(deleted)` for whole objects. */
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/** The answer of every lifecycle write. @public */
+export interface ActionResult {
+  action: ClusterAction;
+  cluster: ClusterRef;
+  dryRun: boolean;
+  /** False when the requested state was already in effect (nothing written). */
+  changed: boolean;
+  /** One readable sentence, e.g. "Scaled pool md-0 from 3 to 5 replicas." */
+  message: string;
+  changes: ActionChange[];
+  /** The object written and its resourceVersion after the write (absent on dry runs and deletes). */
+  target?: { kind: string; name: string; resourceVersion?: string };
+}
+
+/** `GET .../kubeconfig` (`?download=true` answers the YAML as an attachment). @public */
+export interface KubeconfigResponse {
+  kubeconfig: string;
+}
+
+/** Paths of the lifecycle endpoints relative to `/clusters/:mc/:ns/:name`. @public */
+export const actionPaths = {
+  scaleControlPlane: 'control-plane/scale',
+  scalePool: (pool: string) => `pools/${encodeURIComponent(pool)}/scale`,
+  setAutoscaler: (pool: string) => `pools/${encodeURIComponent(pool)}/autoscaler`,
+  upgrades: 'upgrades',
+  upgrade: 'upgrade',
+  setControlPlaneFlavor: 'control-plane/flavor',
+  setPoolFlavor: (pool: string) => `pools/${encodeURIComponent(pool)}/flavor`,
+  restartControlPlane: 'control-plane/restart',
+  restartPool: (pool: string) => `pools/${encodeURIComponent(pool)}/restart`,
+  rotateCertificates: 'control-plane/rotate-certificates',
+  setCertificateRotation: 'control-plane/certificate-rotation',
+  pause: 'pause',
+  resume: 'resume',
+  kubeconfig: 'kubeconfig',
+} as const;
