@@ -13,6 +13,7 @@
 export * from './actions';
 export * from './annotations';
 export * from './api';
+export * from './create';
 export * from './permissions';
 export * from './validation';
 export * from './types';
