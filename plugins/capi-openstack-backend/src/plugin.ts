@@ -12,7 +12,9 @@ import {
   capiOpenstackPermissions,
   clusterKey,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { readActionsConfig } from './actions/actionsConfig';
 import { readCapiOpenstackConfig } from './config';
+import { CreateService } from './create/CreateService';
 import { clusterPermissionResourceRef, clusterPermissionRules } from './permissions/rules';
 import { ClusterService } from './service/ClusterService';
 import { createRouter } from './service/router';
@@ -35,8 +37,9 @@ export const capiOpenstackPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
+        auditor: coreServices.auditor,
       },
-      async init({ config, httpRouter, httpAuth, logger, permissions, permissionsRegistry, scheduler, lifecycle }) {
+      async init({ config, httpRouter, httpAuth, logger, permissions, permissionsRegistry, scheduler, lifecycle, auditor }) {
         // Bad configuration fails the start-up with the key named.
         const pluginConfig = readCapiOpenstackConfig(config);
         if (pluginConfig.managementClusters.length === 0) {
@@ -56,7 +59,21 @@ export const capiOpenstackPlugin = createBackendPlugin({
         });
 
         httpRouter.use(
-          await createRouter({ logger, httpAuth, permissions, permissionsRegistry, clusters }),
+          await createRouter({
+            logger,
+            httpAuth,
+            permissions,
+            permissionsRegistry,
+            clusters,
+            create: {
+              service: new CreateService(
+                clusters,
+                readActionsConfig(config),
+                pluginConfig.managementClusters.map(m => ({ name: m.name, title: m.title })),
+              ),
+              auditor,
+            },
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 

@@ -10,3 +10,7 @@
  */
 
 export { scaffolderModuleCapiOpenstack as default } from './module';
+export { createCapiOpenstackCreateClusterAction } from './actions/createCluster';
+export { createCapiOpenstackWaitForClusterAction } from './actions/waitForCluster';
+export { createCapiOpenstackScaleClusterAction } from './actions/scaleCluster';
+export { createCapiOpenstackUpgradeClusterAction } from './actions/upgradeCluster';

@@ -263,6 +263,11 @@ export class ManagementClusterCache {
     return this.get('ClusterClass', namespace, name);
   }
 
+  /** Every cached ClusterClass. */
+  clusterClasses(): KubeObject[] {
+    return [...(this.store.get('ClusterClass')?.values() ?? [])];
+  }
+
   /** Everything the model needs about one workload cluster. */
   objectsOf(key: LocalClusterKey): ClusterObjects | undefined {
     const cluster = this.store.get('Cluster')?.get(key);

@@ -211,6 +211,107 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
+      },
+      "post": {
+        "operationId": "CreateCluster",
+        "description": "Creates a workload cluster (`capi-openstack.cluster.create`, audited): every field is\nvalidated first (422 naming the field), then the objects are applied with server-side\napply under the field manager `capi-openstack-backstage`, after a complete dryRun=All\npass. Applying the same request again changes nothing (200). A Cluster of that name\nnot created through the plugin for the same owner is refused (409). `dryRun=true`:\nthe API server validates, nothing is created, the objects it would store are answered.\n",
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateClusterRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Nothing changed (a retry) or a dry run",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateClusterResponse"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Created or changed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateClusterResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/render": {
+      "post": {
+        "operationId": "RenderCluster",
+        "description": "Validates like `POST /clusters` and answers the manifests (for a GitOps repository); writes nothing.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateClusterRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The manifests",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateClusterResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/create-options": {
+      "get": {
+        "operationId": "GetCreateOptions",
+        "description": "What the create form may offer (management clusters, allowed versions and flavors, ClusterClasses with their variables).",
+        "responses": {
+          "200": {
+            "description": "Options",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateOptionsResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
       }
     },
     "/clusters/{managementCluster}/{namespace}/{name}": {
@@ -392,6 +493,332 @@ export const spec = {
         },
         "required": [
           "error"
+        ]
+      },
+      "CreateClusterRequest": {
+        "type": "object",
+        "description": "See CreateClusterRequest in the common package.",
+        "properties": {
+          "managementCluster": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "kubernetesVersion": {
+            "type": "string"
+          },
+          "mode": {
+            "type": "string",
+            "enum": [
+              "clusterClass",
+              "manifests"
+            ]
+          },
+          "clusterClass": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "variables": {
+                "type": "object",
+                "additionalProperties": true
+              }
+            },
+            "required": [
+              "name"
+            ]
+          },
+          "controlPlane": {
+            "type": "object",
+            "properties": {
+              "replicas": {
+                "type": "integer"
+              },
+              "flavor": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "replicas"
+            ]
+          },
+          "workerPools": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "class": {
+                  "type": "string"
+                },
+                "replicas": {
+                  "type": "integer"
+                },
+                "autoscaler": {
+                  "type": "object",
+                  "properties": {
+                    "min": {
+                      "type": "integer"
+                    },
+                    "max": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "min",
+                    "max"
+                  ]
+                },
+                "flavor": {
+                  "type": "string"
+                },
+                "availabilityZone": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name"
+              ]
+            }
+          },
+          "image": {
+            "type": "string"
+          },
+          "externalNetwork": {
+            "type": "string"
+          },
+          "sshKeyName": {
+            "type": "string"
+          },
+          "identity": {
+            "type": "object",
+            "properties": {
+              "secretName": {
+                "type": "string"
+              },
+              "cloudName": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "secretName",
+              "cloudName"
+            ]
+          },
+          "availabilityZones": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "owner": {
+            "type": "string"
+          },
+          "labels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "managementCluster",
+          "namespace",
+          "name",
+          "kubernetesVersion",
+          "mode",
+          "controlPlane",
+          "workerPools",
+          "identity",
+          "owner"
+        ]
+      },
+      "CreateClusterResponse": {
+        "type": "object",
+        "properties": {
+          "cluster": {
+            "type": "object",
+            "properties": {
+              "managementCluster": {
+                "type": "string"
+              },
+              "namespace": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "managementCluster",
+              "namespace",
+              "name"
+            ]
+          },
+          "dryRun": {
+            "type": "boolean"
+          },
+          "changed": {
+            "type": "boolean"
+          },
+          "message": {
+            "type": "string"
+          },
+          "objects": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "apiVersion": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "changed": {
+                  "type": "boolean"
+                }
+              },
+              "required": [
+                "apiVersion",
+                "kind",
+                "name"
+              ]
+            }
+          },
+          "manifests": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        },
+        "required": [
+          "cluster",
+          "dryRun",
+          "changed",
+          "message",
+          "objects",
+          "manifests"
+        ]
+      },
+      "CreateOptionsResponse": {
+        "type": "object",
+        "properties": {
+          "managementClusters": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "supported": {
+                  "type": "boolean"
+                },
+                "message": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "title",
+                "supported"
+              ]
+            }
+          },
+          "kubernetesVersions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "flavors": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "clusterClasses": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "managementCluster": {
+                  "type": "string"
+                },
+                "namespace": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "kubernetesVersions": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "workerClasses": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "variables": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "name": {
+                        "type": "string"
+                      },
+                      "required": {
+                        "type": "boolean"
+                      },
+                      "schema": {
+                        "type": "object",
+                        "additionalProperties": true
+                      }
+                    },
+                    "required": [
+                      "name",
+                      "required",
+                      "schema"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "managementCluster",
+                "namespace",
+                "name",
+                "kubernetesVersions",
+                "workerClasses",
+                "variables"
+              ]
+            }
+          }
+        },
+        "required": [
+          "managementClusters",
+          "kubernetesVersions",
+          "flavors",
+          "clusterClasses"
         ]
       },
       "Verdict": {

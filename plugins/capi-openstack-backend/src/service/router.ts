@@ -4,6 +4,7 @@
  */
 
 import {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
@@ -23,6 +24,8 @@ import {
 import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { Request, Response } from 'express';
+import { CreateService } from '../create/CreateService';
+import { registerCreateRoutes } from '../create/createRoutes';
 import { clusterPermissionResourceRef } from '../permissions/rules';
 import { spec } from '../schema/openapi.generated';
 import { ClusterService } from './ClusterService';
@@ -36,6 +39,8 @@ export interface RouterOptions {
   clusters: ClusterService;
   /** Keep-alive comment interval of the event stream. */
   streamPingMs?: number;
+  /** Cluster creation (`POST /clusters`...); absent: not served. */
+  create?: { service: CreateService; auditor: AuditorService };
 }
 
 /** Decides, per cluster, whether a caller may read it (one policy call per request). */
@@ -154,6 +159,10 @@ export async function createRouter(options: RouterOptions) {
     const filter = await readFilter(credentials);
     streamChanges(req, res as unknown as Response, clusters, filter, options.streamPingMs ?? 25_000);
   });
+
+  if (options.create) {
+    registerCreateRoutes(router, { httpAuth, permissions, auditor: options.create.auditor, create: options.create.service });
+  }
 
   return router;
 }

@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// Creating workload clusters: validation against configuration and the
+// cached ClusterClass, rendering, then server-side apply (or render only).
+// The router authorizes and audits; this class does the work.
+
+import {
+  CreateClusterRequest,
+  CreateClusterResponse,
+  CreateOptionsResponse,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CreateRequestError } from './errors';
+import { ActionsConfig } from '../actions/actionsConfig';
+import { ClusterService } from '../service/ClusterService';
+import { applyManifests, checkTargets } from './applyManifests';
+import { Manifest, renderManifests, RenderApiVersions } from './renderManifests';
+import { classVariables, normaliseOwner, validateCreateRequest, workerClasses } from './validateCreateRequest';
+
+const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';
+const CAPO_V1BETA1 = 'infrastructure.cluster.x-k8s.io/v1beta1';
+
+export class CreateService {
+  constructor(
+    private readonly clusters: ClusterService,
+    private readonly config: Pick<ActionsConfig, 'flavors' | 'kubernetesVersions' | 'maxPoolReplicas' | 'classVariables'>,
+    private readonly managementClusterNames: Array<{ name: string; title: string }>,
+  ) {}
+
+  /** Whether clusters can be created in a management cluster (API versions it serves). */
+  support(name: string): { supported: boolean; message?: string; apiVersions?: RenderApiVersions } {
+    const cache = this.clusters.cache(name);
+    if (!cache) return { supported: false, message: `management cluster "${name}" is not configured` };
+    const cluster = cache.apiVersionOf('Cluster')?.apiVersion;
+    const infra = cache.apiVersionOf('OpenStackCluster')?.apiVersion;
+    if (!cluster || !infra) {
+      return { supported: false, message: `management cluster "${name}" has not been discovered yet (API server unreachable or still syncing)` };
+    }
+    if (cluster !== CAPI_V1BETA2) {
+      return {
+        supported: false,
+        message: `management cluster "${name}" serves Cluster API ${cluster}; creating clusters needs ${CAPI_V1BETA2} (CAPI v1.11 or newer)`,
+      };
+    }
+    if (infra !== CAPO_V1BETA1) {
+      return { supported: false, message: `management cluster "${name}" serves ${infra}; creating clusters needs ${CAPO_V1BETA1} (CAPO v0.10 to v0.14)` };
+    }
+    return { supported: true, apiVersions: { capi: 'v1beta2', infrastructure: infra } };
+  }
+
+  private clusterClassOf(req: CreateClusterRequest) {
+    if (req.mode !== 'clusterClass' || !req.clusterClass?.name) return undefined;
+    return this.clusters.cache(req.managementCluster)?.clusterClass(req.namespace, req.clusterClass.name);
+  }
+
+  /** Validates and renders; throws 422 naming every bad field. */
+  render(req: CreateClusterRequest): Manifest[] {
+    const clusterClass = this.clusterClassOf(req);
+    const problems = validateCreateRequest(req, {
+      managementClusters: new Map(this.managementClusterNames.map(m => [m.name, this.support(m.name)])),
+      clusterClass,
+      flavors: this.config.flavors,
+      kubernetesVersions: this.config.kubernetesVersions,
+      maxPoolReplicas: this.config.maxPoolReplicas,
+      classVariables: this.config.classVariables,
+    });
+    if (problems.length) throw new CreateRequestError(problems.map(p => p.message).join('; '));
+    return renderManifests({
+      request: req,
+      clusterClass,
+      configuredImage: this.config.kubernetesVersions.find(v => v.version === req.kubernetesVersion)?.image,
+      classVariables: this.config.classVariables,
+      apiVersions: this.support(req.managementCluster).apiVersions,
+    });
+  }
+
+  async create(req: CreateClusterRequest, dryRun: boolean): Promise<CreateClusterResponse> {
+    const manifests = this.render(req);
+    const client = this.clusters.cache(req.managementCluster)!.client;
+    const existing = await checkTargets(client, manifests, {
+      namespace: req.namespace,
+      secretName: req.identity.secretName,
+      owner: normaliseOwner(req.owner)!,
+    });
+    const result = await applyManifests(client, manifests, existing, dryRun);
+    const where = `${req.namespace}/${req.name} in ${req.managementCluster}`;
+    let message: string;
+    if (dryRun) message = `Dry run: the API server accepted the ${manifests.length} objects of cluster ${where}; nothing was created.`;
+    else if (existing.size === 0) message = `Created cluster ${where} (${manifests.length} objects).`;
+    else if (!result.changed) message = `Cluster ${where} already exists as requested; nothing changed.`;
+    else message = `Updated cluster ${where} (${result.objects.filter(o => o.changed).length} objects changed).`;
+    return {
+      cluster: { managementCluster: req.managementCluster, namespace: req.namespace, name: req.name },
+      dryRun,
+      changed: result.changed,
+      message,
+      objects: result.objects,
+      manifests: dryRun ? result.applied.map(stripServerFields) : manifests,
+    };
+  }
+
+  renderOnly(req: CreateClusterRequest): CreateClusterResponse {
+    const manifests = this.render(req);
+    return {
+      cluster: { managementCluster: req.managementCluster, namespace: req.namespace, name: req.name },
+      dryRun: false,
+      changed: false,
+      message: `Rendered ${manifests.length} objects of cluster ${req.namespace}/${req.name} for ${req.managementCluster}.`,
+      objects: manifests.map(m => ({ apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name })),
+      manifests,
+    };
+  }
+
+  options(): CreateOptionsResponse {
+    const managementClusters = this.managementClusterNames.map(m => {
+      const s = this.support(m.name);
+      return { name: m.name, title: m.title, supported: s.supported, ...(s.message ? { message: s.message } : {}) };
+    });
+    const clusterClasses: CreateOptionsResponse['clusterClasses'] = [];
+    for (const mc of managementClusters) {
+      const cache = this.clusters.cache(mc.name);
+      if (!cache || !mc.supported) continue;
+      for (const cc of cache.clusterClasses()) {
+        clusterClasses.push({
+          managementCluster: mc.name,
+          namespace: cc.metadata.namespace ?? '',
+          name: cc.metadata.name,
+          kubernetesVersions: cc.spec?.kubernetesVersions ?? [],
+          workerClasses: workerClasses(cc),
+          variables: [...classVariables(cc)].map(([name, v]) => ({ name, required: v.required, schema: v.schema })),
+        });
+      }
+    }
+    return {
+      managementClusters,
+      kubernetesVersions: this.config.kubernetesVersions.map(v => v.version),
+      flavors: this.config.flavors ?? [],
+      clusterClasses,
+    };
+  }
+}
+
+/** Dry-run answers without the server's bookkeeping (managedFields, uid...). */
+function stripServerFields(m: Manifest): Manifest {
+  const copy: any = structuredClone(m);
+  for (const f of ['managedFields', 'uid', 'resourceVersion', 'creationTimestamp', 'generation']) delete copy.metadata[f];
+  delete copy.status;
+  return copy;
+}

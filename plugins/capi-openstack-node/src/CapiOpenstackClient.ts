@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import {
+  AuthService,
+  BackstageCredentials,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import { CustomErrorBase } from '@backstage/errors';
+import {
+  ActionResult,
+  actionPaths,
+  ClusterDetailResponse,
+  ClusterRef,
+  CreateClusterRequest,
+  CreateClusterResponse,
+  CreateOptionsResponse,
+  createPaths,
+  ScaleControlPlaneRequest,
+  ScalePoolRequest,
+  SetAutoscalerRequest,
+  UpgradeRequest,
+  UpgradesResponse,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+
+/** Options of every call: whose request it is. @public */
+export interface CallOptions {
+  /** The caller, e.g. a scaffolder task's `ctx.getInitiatorCredentials()`. */
+  credentials: BackstageCredentials;
+}
+
+/**
+ * An error answer of the capi-openstack backend: the status and the
+ * backend's message (which names the offending field).
+ * @public
+ */
+export class CapiOpenstackRequestError extends CustomErrorBase {
+  constructor(
+    readonly statusCode: number,
+    /** Error name of the backend (`InputError`, `ConflictError`, …). */
+    readonly errorName: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CapiOpenstackRequestError';
+  }
+}
+
+/**
+ * The capi-openstack backend as seen from other backend plugins and
+ * modules (the scaffolder actions): the same REST API, hence the same
+ * validation, permissions and audit, called on behalf of a user.
+ * @public
+ */
+export interface CapiOpenstackService {
+  getCreateOptions(options: CallOptions): Promise<CreateOptionsResponse>;
+  createCluster(request: CreateClusterRequest, options: CallOptions & { dryRun?: boolean }): Promise<CreateClusterResponse>;
+  renderCluster(request: CreateClusterRequest, options: CallOptions): Promise<CreateClusterResponse>;
+  /** undefined when the cluster does not exist or the caller may not read it. */
+  getCluster(ref: ClusterRef, options: CallOptions): Promise<ClusterDetailResponse | undefined>;
+  scaleControlPlane(ref: ClusterRef, body: ScaleControlPlaneRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
+  scalePool(ref: ClusterRef, pool: string, body: ScalePoolRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
+  setAutoscaler(ref: ClusterRef, pool: string, body: SetAutoscalerRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
+  getUpgrades(ref: ClusterRef, options: CallOptions): Promise<UpgradesResponse>;
+  upgrade(ref: ClusterRef, body: UpgradeRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
+}
+
+const PLUGIN_ID = 'capi-openstack';
+
+function clusterPath(ref: ClusterRef, sub?: string) {
+  const base = `clusters/${[ref.managementCluster, ref.namespace, ref.name].map(encodeURIComponent).join('/')}`;
+  return sub ? `${base}/${sub}` : base;
+}
+
+/** HTTP client of the capi-openstack backend with service-to-service tokens on behalf of the caller. @public */
+export class CapiOpenstackClient implements CapiOpenstackService {
+  constructor(
+    private readonly deps: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      /** For tests: the fetch implementation. */
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    options: CallOptions & { body?: unknown; dryRun?: boolean; allow404?: boolean },
+  ): Promise<T> {
+    const base = await this.deps.discovery.getBaseUrl(PLUGIN_ID);
+    const { token } = await this.deps.auth.getPluginRequestToken({
+      onBehalfOf: options.credentials,
+      targetPluginId: PLUGIN_ID,
+    });
+    const url = `${base}/${path}${options.dryRun ? '?dryRun=true' : ''}`;
+    const res = await (this.deps.fetch ?? fetch)(url, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    });
+    const text = await res.text();
+    let body: any;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!res.ok) {
+      if (options.allow404 && res.status === 404) return undefined as T;
+      throw new CapiOpenstackRequestError(
+        res.status,
+        body?.error?.name ?? 'Error',
+        body?.error?.message ?? `${method} /${path} failed with ${res.status} ${res.statusText}`,
+      );
+    }
+    return body as T;
+  }
+
+  getCreateOptions(options: CallOptions) {
+    return this.call<CreateOptionsResponse>('GET', createPaths.options, options);
+  }
+
+  createCluster(request: CreateClusterRequest, options: CallOptions & { dryRun?: boolean }) {
+    return this.call<CreateClusterResponse>('POST', createPaths.create, { ...options, body: request });
+  }
+
+  renderCluster(request: CreateClusterRequest, options: CallOptions) {
+    return this.call<CreateClusterResponse>('POST', createPaths.render, { ...options, body: request });
+  }
+
+  getCluster(ref: ClusterRef, options: CallOptions) {
+    return this.call<ClusterDetailResponse | undefined>('GET', clusterPath(ref), { ...options, allow404: true });
+  }
+
+  scaleControlPlane(ref: ClusterRef, body: ScaleControlPlaneRequest, options: CallOptions & { dryRun?: boolean }) {
+    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.scaleControlPlane), { ...options, body });
+  }
+
+  scalePool(ref: ClusterRef, pool: string, body: ScalePoolRequest, options: CallOptions & { dryRun?: boolean }) {
+    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.scalePool(pool)), { ...options, body });
+  }
+
+  setAutoscaler(ref: ClusterRef, pool: string, body: SetAutoscalerRequest, options: CallOptions & { dryRun?: boolean }) {
+    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.setAutoscaler(pool)), { ...options, body });
+  }
+
+  getUpgrades(ref: ClusterRef, options: CallOptions) {
+    return this.call<UpgradesResponse>('GET', clusterPath(ref, actionPaths.upgrades), options);
+  }
+
+  upgrade(ref: ClusterRef, body: UpgradeRequest, options: CallOptions & { dryRun?: boolean }) {
+    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.upgrade), { ...options, body });
+  }
+}

@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// Test support: the real capi-openstack backend plugin (startTestBackend)
+// watching a real API server, and the node client that the actions use,
+// calling it over HTTP with mock service tokens on behalf of a user.
+
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
+import { CapiOpenstackClient } from '@capi-openstack/backstage-plugin-capi-openstack-node';
+import { TestManagementCluster } from '@internal/management-cluster/src/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const MC = 'local';
+export const FLAVORS = ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'];
+
+export interface CapiBackendHandle {
+  client: CapiOpenstackClient;
+  baseUrl: string;
+  /** Switches the permission decisions of the create/write permissions. */
+  setAllowWrites(allow: boolean): void;
+  stop(): Promise<void>;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+/** Starts the backend plugin for `mc`, limited to `namespaces`. */
+export async function startCapiBackend(mc: TestManagementCluster, namespaces: string[]): Promise<CapiBackendHandle> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-scaffolder-'));
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  fs.writeFileSync(kubeconfig, mc.kubeconfig('admin'), { mode: 0o600 });
+  let allowWrites = true;
+  const decide = (permission: { attributes?: { action?: string } }) =>
+    permission.attributes?.action === 'read' || allowWrites ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
+  const backend = await startTestBackend({
+    features: [
+      capiOpenstackPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://localhost:3000' },
+          capiOpenstack: {
+            managementClusters: [{ name: MC, kubeconfig: { path: kubeconfig }, namespaces }],
+            flavors: FLAVORS,
+          },
+        },
+      }),
+      mockServices.permissions.mock({
+        authorize: async (requests: any[]) => requests.map(r => ({ result: decide(r.permission) })),
+        authorizeConditional: async (requests: any[]) => requests.map(r => ({ result: decide(r.permission) })),
+      } as any).factory,
+    ],
+  });
+  const baseUrl = `http://localhost:${backend.server.port()}/api/capi-openstack`;
+  const client = new CapiOpenstackClient({
+    discovery: { getBaseUrl: async () => baseUrl, getExternalBaseUrl: async () => baseUrl },
+    auth: mockServices.auth(),
+  });
+  return {
+    client,
+    baseUrl,
+    setAllowWrites(allow) {
+      allowWrites = allow;
+    },
+    async stop() {
+      await backend.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
