@@ -9,6 +9,8 @@
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+// Test only: the actions are tested against the real backend plugin they call.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { CapiOpenstackClient } from '@capi-openstack/backstage-plugin-capi-openstack-node';
 import { TestManagementCluster } from '@internal/management-cluster/src/testing';
