@@ -1,0 +1,209 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// End to end: the example templates run through the scaffolder's REST API
+// (POST /api/scaffolder/v2/tasks) of a backend with the catalog, the
+// scaffolder and the capi-openstack plugins, against a real API server with
+// the simulated CAPI/CAPO controllers. Checked: the objects in the API
+// server, the verdict reaching Healthy, the fleet list and the catalog.
+
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
+import catalogModuleCapiOpenstack from '@capi-openstack/backstage-plugin-catalog-backend-module-capi-openstack';
+import scaffolderModuleCapiOpenstack from '@capi-openstack/backstage-plugin-scaffolder-backend-module-capi-openstack';
+import { startSimulator, Simulator } from '@internal/capi-simulator';
+import { Clock } from '@internal/management-cluster/src/seed/clock';
+import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
+import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const MC = 'local';
+const TEMPLATES = path.resolve(__dirname, '../../../examples/templates');
+const CAPI = 'cluster.x-k8s.io/v1beta2';
+const USER = 'user:default/jane';
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+describe('scaffolder templates end to end (real backend, API server and simulated controllers)', () => {
+  const mc = setupManagementCluster('capi-v1.14');
+  let ns: string;
+  let dir: string;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let simulator: Simulator;
+  let base: string;
+
+  const auth = { Authorization: mockCredentials.user.header(USER) };
+  const get = async (p: string) => {
+    const res = await fetch(`${base}${p}`, { headers: auth });
+    return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
+  };
+
+  /** Runs a template through the scaffolder API; answers the finished task and its completion output. */
+  async function runTemplate(name: string, values: Record<string, unknown>) {
+    const res = await fetch(`${base}/api/scaffolder/v2/tasks`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ templateRef: `template:default/${name}`, values }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const task = await waitFor(
+      `task ${id} of ${name}`,
+      async () => {
+        const t = (await get(`/api/scaffolder/v2/tasks/${id}`)).body;
+        return ['completed', 'failed', 'cancelled'].includes(t.status) ? t : undefined;
+      },
+      240_000,
+    );
+    const events: any[] = (await get(`/api/scaffolder/v2/tasks/${id}/events`)).body;
+    const log = events.filter(e => e.type === 'log').map(e => e.body.message as string);
+    if (task.status !== 'completed') throw new Error(`${name} ${task.status}:\n${log.join('\n')}`);
+    const completion = events.find(e => e.type === 'completion');
+    return { task, log, output: completion?.body?.output ?? {} };
+  }
+
+  beforeAll(async () => {
+    ns = await mc.createNamespace('scaffold-e2e');
+    await mc.apply(demoClusterClassObjects(ns, new Clock(new Date())));
+    await mc.client.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'team-cloud', namespace: ns },
+      stringData: { 'clouds.yaml': 'clouds: {openstack: {auth: {auth_url: "http://127.0.0.1:5000/v3"}}}\n' },
+    });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-e2e-'));
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(kubeconfig, mc.kubeconfig('admin'), { mode: 0o600 });
+    simulator = await startSimulator({ kubeconfig: mc.kubeconfig('admin'), timeScale: 300, namespaces: [ns], log: () => {} });
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleTemplates,
+        scaffolderPlugin,
+        capiOpenstackPlugin,
+        scaffolderModuleCapiOpenstack,
+        catalogModuleCapiOpenstack,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            catalog: {
+              rules: [{ allow: ['Component', 'Resource', 'Location', 'Template', 'Group', 'User'] }],
+              locations: ['cluster-class.yaml', 'gitops-manifests.yaml', 'day-2.yaml'].map(f => ({
+                type: 'file',
+                target: path.join(TEMPLATES, f),
+              })),
+            },
+            capiOpenstack: {
+              managementClusters: [{ name: MC, kubeconfig: { path: kubeconfig }, namespaces: [ns] }],
+              flavors: ['m1.medium', 'm1.large', 'm1.xlarge'],
+            },
+          },
+        }),
+      ],
+    });
+    base = `http://localhost:${backend.server.port()}`;
+    await waitFor(
+      'the templates in the catalog',
+      async () => {
+        const r = await get('/api/catalog/entities/by-query?filter=kind=template');
+        return r.body?.items?.length === 3 ? true : undefined;
+      },
+      60_000,
+    );
+    await waitFor(
+      'the ClusterClass in the capi-openstack cache',
+      async () => ((await get('/api/capi-openstack/create-options')).body?.clusterClasses?.length ? true : undefined),
+      60_000,
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await simulator?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ClusterClass template: applies, waits for Healthy, and the cluster is in the fleet and the catalog', async () => {
+    const { output, log } = await runTemplate('capi-openstack-cluster-class', {
+      managementCluster: MC,
+      namespace: ns,
+      name: 'shop',
+      owner: 'group:default/team-payments',
+      clusterClass: { name: 'capi-openstack-demo', variables: { certificatesExpiryDays: 30 } },
+      kubernetesVersion: 'v1.34.2',
+      controlPlaneReplicas: 1,
+      controlPlaneFlavor: 'm1.large',
+      workerPools: [{ name: 'md-0', replicas: 2, flavor: 'm1.medium' }],
+      identitySecretName: 'team-cloud',
+      cloudName: 'openstack',
+      image: 'ubuntu-2404-kube',
+    });
+    const entityRef = `resource:default/${MC}.${ns}.shop`;
+    expect(output.links).toEqual([
+      { title: 'Cluster in the catalog', icon: 'catalog', entityRef },
+      { title: 'Cluster page', icon: 'dashboard', url: `http://localhost:3000/capi-openstack/clusters/${MC}/${ns}/shop` },
+    ]);
+    expect(log.join('\n')).toMatch(/Healthy: control plane 1\/1 ready, workers 2\/2 ready/);
+
+    const cluster: any = await mc.client.get(CAPI, 'Cluster', ns, 'shop');
+    expect(cluster.spec.topology.classRef.name).toBe('capi-openstack-demo');
+    expect(cluster.metadata.annotations['capi-openstack.dev/created-by']).toBe('backstage-capi-openstack');
+
+    const fleet = (await get(`/api/capi-openstack/clusters?namespace=${ns}`)).body;
+    expect(fleet.items.find((c: any) => c.name === 'shop')).toMatchObject({
+      verdict: 'Healthy',
+      owner: 'group:default/team-payments',
+      classy: true,
+      version: 'v1.34.2',
+    });
+    const entity = await waitFor(
+      'the catalog entity',
+      async () => {
+        const r = await get(`/api/catalog/entities/by-name/resource/default/${MC}.${ns}.shop`);
+        return r.status === 200 ? r.body : undefined;
+      },
+      60_000,
+    );
+    expect(entity.spec).toMatchObject({ type: 'kubernetes-cluster', owner: 'group:default/team-payments' });
+  }, 300_000);
+
+  it('GitOps template: renders complete manifests and creates nothing', async () => {
+    const { output } = await runTemplate('capi-openstack-cluster-gitops', {
+      managementCluster: MC,
+      namespace: ns,
+      name: 'lake',
+      owner: 'group:default/team-data',
+      kubernetesVersion: 'v1.34.2',
+      image: 'ubuntu-2404-kube-v1.34.2',
+      controlPlaneReplicas: 3,
+      controlPlaneFlavor: 'm1.large',
+      workerPools: [{ name: 'md-0', replicas: 2, flavor: 'm1.medium' }],
+      identitySecretName: 'team-cloud',
+      cloudName: 'openstack',
+    });
+    expect(output.text[0].content).toBe(
+      `Rendered into \`clusters/${MC}/${ns}/lake\`: Rendered 7 objects of cluster ${ns}/lake for ${MC}.`,
+    );
+    expect(await mc.client.get(CAPI, 'Cluster', ns, 'lake')).toBeUndefined();
+  }, 60_000);
+});
