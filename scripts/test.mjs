@@ -23,11 +23,11 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const summary = [];
 let failed = false;
 
-function step(name, cmd, args, env = {}) {
+function step(name, cmd, args, env = {}, cwd = repoRoot) {
   log(`== ${name}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, {
-    cwd: repoRoot,
+    cwd,
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
@@ -90,14 +90,38 @@ if (haveBinaries) {
   }
 }
 
+// 3. Browser tests (packages/e2e-tests): chromium against the app started as
+// by `npm start` on free ports, with its own management cluster. A step of
+// their own, after the shared API servers are gone: they need the CPU (a
+// frontend build) and would slow the parallel jest suites down.
+let e2eResult;
+if (haveBinaries && jestArgs.length === 0) {
+  const jsonFile = path.join(resultsDir, 'e2e.json');
+  fs.rmSync(jsonFile, { force: true });
+  step(
+    'browser tests (chromium, packages/e2e-tests)',
+    bin('backstage-cli'),
+    ['package', 'test', '--ci', '--runInBand', '--json', `--outputFile=${jsonFile}`],
+    { CI: 'true' },
+    path.join(repoRoot, 'packages', 'e2e-tests'),
+  );
+  if (fs.existsSync(jsonFile)) e2eResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+}
+
 console.log('\n== summary');
 for (const line of summary) console.log(line);
-if (jestResult) {
-  const passed = jestResult.numPassedTests;
-  const failedTests = jestResult.numFailedTests + (jestResult.numRuntimeErrorTestSuites ?? 0);
-  console.log(
-    `jest: ${jestResult.numTotalTestSuites} suites, ${jestResult.numTotalTests} tests`,
-  );
+const results = [
+  ['jest', jestResult],
+  ['browser', e2eResult],
+].filter(([, r]) => r);
+if (results.length > 0) {
+  let passed = 0;
+  let failedTests = 0;
+  for (const [name, r] of results) {
+    console.log(`${name}: ${r.numTotalTestSuites} suites, ${r.numTotalTests} tests`);
+    passed += r.numPassedTests;
+    failedTests += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+  }
   // The plain closing line CI reads.
   console.log(`tests: ${passed} passed, ${failedTests} failed`);
 }
