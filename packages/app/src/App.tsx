@@ -14,6 +14,13 @@ import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
+import {
+  CapiClusterClassPickerFieldExtension,
+  CapiFlavorPickerFieldExtension,
+  CapiKubernetesVersionPickerFieldExtension,
+  CapiManagementClusterPickerFieldExtension,
+} from '@capi-openstack/backstage-plugin-capi-openstack';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 
 import {
   AlertDisplay,
@@ -55,7 +62,14 @@ const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      <ScaffolderFieldExtensions>
+        <CapiManagementClusterPickerFieldExtension />
+        <CapiClusterClassPickerFieldExtension />
+        <CapiKubernetesVersionPickerFieldExtension />
+        <CapiFlavorPickerFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
     <Route
       path="/catalog-import"
       element={

@@ -14,3 +14,11 @@ export { capiOpenstackApiRef } from './api/CapiOpenstackApi';
 export type { CapiOpenstackApi, CapiOpenstackHealth } from './api/CapiOpenstackApi';
 export { CapiOpenstackClient } from './api/CapiOpenstackClient';
 export { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
+export {
+  CapiManagementClusterPickerFieldExtension,
+  CapiClusterClassPickerFieldExtension,
+  CapiKubernetesVersionPickerFieldExtension,
+  CapiFlavorPickerFieldExtension,
+} from './scaffolder/fieldExtensions';
+export type { ClusterClassPickerOptions } from './scaffolder/ClusterClassPicker';
+export type { FlavorPickerOptions } from './scaffolder/FlavorPicker';

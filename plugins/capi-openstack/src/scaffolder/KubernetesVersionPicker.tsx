@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { CustomFieldValidator, FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { allowedVersions, fetchCreateOptions } from './createOptions';
+import { useCreateOptions } from './useCreateOptions';
+
+const VERSION = /^v\d+\.\d+\.\d+$/;
+
+/** The versions the selected ClusterClass (or the configuration) allows; free text when nothing restricts them. */
+export const KubernetesVersionPicker = (props: FieldExtensionComponentProps<string>) => {
+  const { onChange, formData, schema, required, rawErrors, idSchema, formContext } = props;
+  const { value: options, error } = useCreateOptions();
+  const versions = options ? allowedVersions(options, formContext?.formData) : [];
+  const common = {
+    id: idSchema?.$id,
+    fullWidth: true,
+    margin: 'normal' as const,
+    label: schema.title ?? 'Kubernetes version',
+    required,
+    value: formData ?? '',
+    error: Boolean(rawErrors?.length) || Boolean(error),
+    helperText: error ? `Could not load the allowed versions: ${error.message}` : schema.description,
+    onChange: (e: React.ChangeEvent<{ value: unknown }>) => onChange(e.target.value as string),
+  };
+  if (!versions.length) return <TextField {...common} placeholder="v1.34.2" />;
+  return (
+    <TextField {...common} select>
+      {[...versions].reverse().map(v => (
+        <MenuItem key={v} value={v}>
+          {v}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};
+
+/** Only allowed versions (v1.2.3 when nothing restricts them). */
+export const kubernetesVersionValidation: CustomFieldValidator<string> = async (value, validation, context) => {
+  if (!value) return;
+  if (!VERSION.test(value)) {
+    validation.addError(`"${value}" must look like v1.34.2`);
+    return;
+  }
+  const versions = allowedVersions(await fetchCreateOptions(context.apiHolder), context.formData);
+  if (versions.length && !versions.includes(value)) validation.addError(`${value} is not allowed (allowed: ${versions.join(', ')})`);
+};
