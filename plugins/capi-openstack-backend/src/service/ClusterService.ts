@@ -23,6 +23,12 @@ import { buildClusterTree, ClusterObjects, evaluateHealth } from '../model';
 import { sortClusters, SortField } from './query';
 import { toSummary } from './summary';
 
+interface Work {
+  mc: string;
+  cache: ManagementClusterCache;
+  local: LocalClusterKey;
+}
+
 interface Entry {
   summary: ClusterSummary;
   health: ClusterHealth;
@@ -64,6 +70,7 @@ export class ClusterService {
   private readonly listeners = new Set<Listener>();
   private flushTimer?: NodeJS.Timeout;
   private flushing = false;
+  private refreshing = false;
   private stopped = false;
   private statesChanged = false;
   private readonly now: () => Date;
@@ -118,9 +125,23 @@ export class ClusterService {
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 200);
   }
 
-  /** Re-evaluates every cluster (time-based verdict changes). */
+  /**
+   * Re-evaluates every cluster (time-based verdict changes). A pass of its
+   * own, beside the flushes of watch changes: a change arriving during the
+   * pass (seconds, with thousands of clusters) is not held back by it.
+   */
   refreshAll() {
-    for (const [name, cache] of this.caches) this.markDirty(name, new Set(cache.clusterNames()));
+    if (this.refreshing) return;
+    const work: Work[] = [];
+    for (const [mc, cache] of this.caches) {
+      if (!cache.hasSynced) continue; // the first flush after the sync evaluates them
+      for (const local of cache.clusterNames()) work.push({ mc, cache, local });
+    }
+    if (work.length === 0) return;
+    this.refreshing = true;
+    this.evaluateSliced(work, false, () => {
+      this.refreshing = false;
+    });
   }
 
   /**
@@ -133,7 +154,7 @@ export class ClusterService {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (this.flushing) return; // the running flush picks up what is dirty now
-    const work: Array<{ mc: string; cache: ManagementClusterCache; local: LocalClusterKey }> = [];
+    const work: Work[] = [];
     for (const [mc, keys] of this.dirty) {
       const cache = this.caches.get(mc);
       if (!cache) {
@@ -161,6 +182,18 @@ export class ClusterService {
       if (statesChanged) this.notify([], []);
       return;
     }
+    this.flushing = true;
+    this.evaluateSliced(work, statesChanged, () => {
+      this.flushing = false;
+      // Changes that arrived meanwhile.
+      if (this.dirty.size || this.statesChanged) {
+        this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 200);
+      }
+    });
+  }
+
+  /** Evaluates `work` in slices of about FLUSH_SLICE_MS, then notifies listeners once. */
+  private evaluateSliced(work: Work[], statesChanged: boolean, done: () => void) {
     const upserted: ClusterSummary[] = [];
     const removed: ClusterRef[] = [];
     const now = this.now();
@@ -197,14 +230,9 @@ export class ClusterService {
         setImmediate(slice);
         return;
       }
-      this.flushing = false;
       if (upserted.length || removed.length || statesChanged) this.notify(upserted, removed);
-      // Changes that arrived meanwhile.
-      if (this.dirty.size || this.statesChanged) {
-        this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 200);
-      }
+      done();
     };
-    this.flushing = true;
     slice();
   }
 
