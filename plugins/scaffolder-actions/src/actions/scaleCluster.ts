@@ -8,6 +8,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ActionResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CapiOpenstackService } from '@capi-openstack/backstage-plugin-capi-openstack-node';
 import { clusterRefInput, clusterRefOf, formatClusterRef } from './clusterInput';
+import { retryConflicts } from './retryConflicts';
 import { examples } from './scaleCluster.examples';
 
 /**
@@ -66,11 +67,12 @@ export function createCapiOpenstackScaleClusterAction(options: { capiOpenstack: 
       }
       const results: ActionResult[] = [];
       for (const step of steps) {
+        const run = () => retryConflicts(step.run, ctx.logger);
         const result = dryRun
-          ? await step.run()
+          ? await run()
           : ((await ctx.checkpoint({
               key: `capi-openstack.scale.${formatClusterRef(ref)}.${target}.${step.key}`,
-              fn: async () => (await step.run()) as unknown as Record<string, any>,
+              fn: async () => (await run()) as unknown as Record<string, any>,
             })) as unknown as ActionResult);
         ctx.logger.info(result.message);
         results.push(result);

@@ -8,6 +8,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ActionResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CapiOpenstackService } from '@capi-openstack/backstage-plugin-capi-openstack-node';
 import { clusterRefInput, clusterRefOf, formatClusterRef } from './clusterInput';
+import { retryConflicts } from './retryConflicts';
 import { examples } from './upgradeCluster.examples';
 
 /**
@@ -50,7 +51,8 @@ export function createCapiOpenstackUpgradeClusterAction(options: { capiOpenstack
         );
       }
       const dryRun = Boolean(ctx.isDryRun);
-      const run = () => options.capiOpenstack.upgrade(ref, { version: ctx.input.version }, { credentials, dryRun });
+      const run = () =>
+        retryConflicts(() => options.capiOpenstack.upgrade(ref, { version: ctx.input.version }, { credentials, dryRun }), ctx.logger);
       const result = dryRun
         ? await run()
         : ((await ctx.checkpoint({
