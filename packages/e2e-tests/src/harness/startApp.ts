@@ -182,10 +182,19 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppUnderT
       const dev = startProcess('frontend dev server', bin('backstage-cli'), ['package', 'start', ...configArgs], {
         cwd: path.join(repoRoot, 'packages/app'),
         logFile: path.join(logsDir, 'frontend-dev.log'),
-        env: { BROWSER: 'none' },
+        // As under `npm start`, where the backend sets it for the whole CLI;
+        // Rspack picks the browserslist query by it.
+        env: { BROWSER: 'none', NODE_ENV: 'development' },
       });
       started.push(dev);
-      await waitUntil('the frontend dev server', async () => (await httpStatus(baseUrl)) === 200, 300_000);
+      await waitUntil(
+        'the frontend dev server',
+        async () => {
+          if (dev.child.exitCode !== null) throw new Error(`the dev server exited:\n${tail(dev.logFile)}`);
+          return (await httpStatus(baseUrl)) === 200;
+        },
+        300_000,
+      );
       mark('frontend dev server', devStart);
     }
     mark('harness total', t0);
