@@ -9,9 +9,20 @@
  * @packageDocumentation
  */
 
-export { capiOpenstackPlugin } from './plugin';
+export {
+  capiOpenstackPlugin,
+  CapiOpenstackPage,
+  EntityCapiOpenstackClusterContent,
+  EntityCapiOpenstackClusterCard,
+} from './plugin';
 export { capiOpenstackApiRef } from './api/CapiOpenstackApi';
-export type { CapiOpenstackApi, CapiOpenstackHealth } from './api/CapiOpenstackApi';
+export type {
+  CapiOpenstackApi,
+  CapiOpenstackHealth,
+  ClusterActionCall,
+  ClusterListQuery,
+  ClusterStreamHandlers,
+} from './api/CapiOpenstackApi';
 export { CapiOpenstackClient } from './api/CapiOpenstackClient';
 export { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
 export {

@@ -5,13 +5,15 @@
 
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { capiOpenstackApiRef } from './api/CapiOpenstackApi';
 import { CapiOpenstackClient } from './api/CapiOpenstackClient';
-import { rootRouteRef } from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The capi-openstack frontend plugin (legacy frontend system).
@@ -26,5 +28,44 @@ export const capiOpenstackPlugin = createPlugin({
       factory: deps => new CapiOpenstackClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, entityContent: entityContentRouteRef },
 });
+
+/**
+ * The fleet page with every workload cluster, and each cluster below it at
+ * `clusters/:managementCluster/:namespace/:name`. Mount it at `/capi-openstack`.
+ * @public
+ */
+export const CapiOpenstackPage = capiOpenstackPlugin.provide(
+  createRoutableExtension({
+    name: 'CapiOpenstackPage',
+    component: () => import('./components/Router').then(m => m.CapiOpenstackRouter),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Cluster" tab of a `kubernetes-cluster` resource entity (guard with `isCapiOpenstackAvailable`).
+ * @public
+ */
+export const EntityCapiOpenstackClusterContent = capiOpenstackPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityCapiOpenstackClusterContent',
+    component: () => import('./components/ClusterPage/EntityClusterContent').then(m => m.EntityClusterContent),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * Overview card of a `kubernetes-cluster` resource entity: verdict, what is happening, top reasons.
+ * @public
+ */
+export const EntityCapiOpenstackClusterCard = capiOpenstackPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCapiOpenstackClusterCard',
+    component: {
+      lazy: () =>
+        import('./components/ClusterPage/EntityClusterOverviewCard').then(m => m.EntityClusterOverviewCard),
+    },
+  }),
+);

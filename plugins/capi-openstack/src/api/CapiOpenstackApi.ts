@@ -4,10 +4,51 @@
  */
 
 import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  ActionResult,
+  ClusterDetailResponse,
+  ClusterEventsResponse,
+  ClusterListResponse,
+  ClusterRef,
+  KubeconfigResponse,
+  ManagementClustersResponse,
+  StreamChanges,
+  UpgradesResponse,
+  Verdict,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** Liveness of the backend plugin. @public */
 export interface CapiOpenstackHealth {
   status: string;
+}
+
+/** Filters, sorting and paging of `GET /clusters`. @public */
+export interface ClusterListQuery {
+  managementCluster?: string[];
+  namespace?: string[];
+  verdict?: Verdict[];
+  owner?: string[];
+  search?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+/** One lifecycle write: method and path relative to the cluster (see `actionPaths`). @public */
+export interface ClusterActionCall {
+  method: 'POST' | 'DELETE';
+  /** Relative to `/clusters/:mc/:ns/:name`; empty for the cluster itself (delete). */
+  path: string;
+  body: object;
+}
+
+/** Callbacks of a stream subscription. @public */
+export interface ClusterStreamHandlers {
+  onChanges(changes: StreamChanges): void;
+  /** The connection is open (again): callers may refetch what they missed. */
+  onOpen?(): void;
+  onError?(error: Error): void;
 }
 
 /**
@@ -16,6 +57,19 @@ export interface CapiOpenstackHealth {
  */
 export interface CapiOpenstackApi {
   getHealth(): Promise<CapiOpenstackHealth>;
+  listClusters(query?: ClusterListQuery): Promise<ClusterListResponse>;
+  getCluster(ref: ClusterRef): Promise<ClusterDetailResponse>;
+  getClusterEvents(ref: ClusterRef, options?: { limit?: number }): Promise<ClusterEventsResponse>;
+  getManagementClusters(): Promise<ManagementClustersResponse>;
+  getUpgrades(ref: ClusterRef): Promise<UpgradesResponse>;
+  getKubeconfig(ref: ClusterRef): Promise<KubeconfigResponse>;
+  /** Runs a lifecycle action; `dryRun` validates without changing anything. */
+  runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }): Promise<ActionResult>;
+  /**
+   * Reads `GET /stream` until `signal` aborts; resolves when the connection
+   * ends (callers reconnect).
+   */
+  stream(handlers: ClusterStreamHandlers, signal: AbortSignal): Promise<void>;
 }
 
 /** @public */

@@ -5,7 +5,41 @@
 
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { CapiOpenstackApi, CapiOpenstackHealth } from './CapiOpenstackApi';
+import {
+  actionPaths,
+  ActionResult,
+  ClusterDetailResponse,
+  ClusterEventsResponse,
+  ClusterListResponse,
+  ClusterRef,
+  KubeconfigResponse,
+  ManagementClustersResponse,
+  StreamChanges,
+  UpgradesResponse,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  CapiOpenstackApi,
+  CapiOpenstackHealth,
+  ClusterActionCall,
+  ClusterListQuery,
+  ClusterStreamHandlers,
+} from './CapiOpenstackApi';
+import { createServerSentEventParser } from './parseServerSentEvents';
+
+function clusterPath(ref: ClusterRef): string {
+  return `/clusters/${[ref.managementCluster, ref.namespace, ref.name].map(encodeURIComponent).join('/')}`;
+}
+
+function queryString(query: ClusterListQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) value.forEach(v => params.append(key, String(v)));
+    else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 /**
  * {@link CapiOpenstackApi} over HTTP: discovery for the base URL, the app's
@@ -22,12 +56,75 @@ export class CapiOpenstackClient implements CapiOpenstackApi {
   }
 
   async getHealth(): Promise<CapiOpenstackHealth> {
-    return this.get('/health');
+    return this.request('/health');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async listClusters(query: ClusterListQuery = {}): Promise<ClusterListResponse> {
+    return this.request(`/clusters${queryString(query)}`);
+  }
+
+  async getCluster(ref: ClusterRef): Promise<ClusterDetailResponse> {
+    return this.request(clusterPath(ref));
+  }
+
+  async getClusterEvents(ref: ClusterRef, options: { limit?: number } = {}): Promise<ClusterEventsResponse> {
+    return this.request(`${clusterPath(ref)}/events${queryString(options)}`);
+  }
+
+  async getManagementClusters(): Promise<ManagementClustersResponse> {
+    return this.request('/management-clusters');
+  }
+
+  async getUpgrades(ref: ClusterRef): Promise<UpgradesResponse> {
+    return this.request(`${clusterPath(ref)}/${actionPaths.upgrades}`);
+  }
+
+  async getKubeconfig(ref: ClusterRef): Promise<KubeconfigResponse> {
+    return this.request(`${clusterPath(ref)}/${actionPaths.kubeconfig}`);
+  }
+
+  async runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }): Promise<ActionResult> {
+    const path = call.path ? `${clusterPath(ref)}/${call.path}` : clusterPath(ref);
+    return this.request(`${path}${options.dryRun ? '?dryRun=true' : ''}`, {
+      method: call.method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(call.body),
+    });
+  }
+
+  async stream(handlers: ClusterStreamHandlers, signal: AbortSignal): Promise<void> {
+    // fetch rather than EventSource: EventSource cannot send the Backstage token.
     const baseUrl = await this.discoveryApi.getBaseUrl('capi-openstack');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}/stream`, {
+      headers: { Accept: 'text/event-stream' },
+      signal,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (!response.body) throw new Error('The stream response has no body');
+    handlers.onOpen?.();
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const parse = createServerSentEventParser();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        for (const event of parse(decoder.decode(value, { stream: true }))) {
+          if (event.event === 'changes') handlers.onChanges(JSON.parse(event.data) as StreamChanges);
+          else if (event.event === 'snapshot') {
+            const snapshot = JSON.parse(event.data) as Pick<StreamChanges, 'managementClusters'>;
+            handlers.onChanges({ upserted: [], removed: [], managementClusters: snapshot.managementClusters ?? [] });
+          }
+        }
+      }
+    } finally {
+      reader.cancel().catch(() => {});
+    }
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('capi-openstack');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import type {
+  ActionResult,
+  ClusterDetailResponse,
+  ClusterListResponse,
+  ClusterRef,
+  StreamChanges,
+  UpgradesResponse,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type {
+  CapiOpenstackApi,
+  ClusterActionCall,
+  ClusterListQuery,
+  ClusterStreamHandlers,
+} from '../api/CapiOpenstackApi';
+
+/**
+ * An in-memory {@link CapiOpenstackApi} for component tests: answers from
+ * fields the test sets, records calls, and lets the test push stream changes.
+ */
+export class FakeCapiOpenstackApi implements CapiOpenstackApi {
+  list: ClusterListResponse | ((q: ClusterListQuery) => ClusterListResponse | Promise<ClusterListResponse>) = {
+    items: [],
+    totalCount: 0,
+    verdictCounts: {},
+    managementClusters: [],
+  };
+  detail?: ClusterDetailResponse | Error;
+  upgrades: UpgradesResponse = { targets: [] };
+  /** Answers of runAction, in order; an Error is thrown. */
+  actionResults: Array<ActionResult | Error | ((call: ClusterActionCall, dryRun: boolean) => ActionResult)> = [];
+  readonly calls: Array<{ method: string; args: unknown[] }> = [];
+  private readonly streams = new Set<ClusterStreamHandlers>();
+
+  async getHealth() {
+    return { status: 'ok' };
+  }
+  async listClusters(query: ClusterListQuery = {}) {
+    this.calls.push({ method: 'listClusters', args: [query] });
+    return typeof this.list === 'function' ? this.list(query) : this.list;
+  }
+  async getCluster(ref: ClusterRef) {
+    this.calls.push({ method: 'getCluster', args: [ref] });
+    if (!this.detail) throw new Error('no detail configured');
+    if (this.detail instanceof Error) throw this.detail;
+    return this.detail;
+  }
+  async getClusterEvents() {
+    return { items: [] };
+  }
+  async getManagementClusters() {
+    return { items: [] };
+  }
+  async getUpgrades() {
+    return this.upgrades;
+  }
+  async getKubeconfig() {
+    return { kubeconfig: 'apiVersion: v1\nkind: Config\n' };
+  }
+  async runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }) {
+    this.calls.push({ method: 'runAction', args: [ref, call, options] });
+    const next = this.actionResults.shift();
+    if (!next) throw new Error('no action result configured');
+    if (next instanceof Error) throw next;
+    return typeof next === 'function' ? next(call, options.dryRun) : next;
+  }
+  stream(handlers: ClusterStreamHandlers, signal: AbortSignal): Promise<void> {
+    this.streams.add(handlers);
+    handlers.onOpen?.();
+    return new Promise(resolve => {
+      signal.addEventListener('abort', () => {
+        this.streams.delete(handlers);
+        resolve();
+      });
+    });
+  }
+  /** Number of open stream connections. */
+  get openStreams() {
+    return this.streams.size;
+  }
+  push(changes: Partial<StreamChanges>) {
+    for (const s of this.streams) s.onChanges({ upserted: [], removed: [], managementClusters: [], ...changes });
+  }
+  callsOf(method: string) {
+    return this.calls.filter(c => c.method === method);
+  }
+}
+
+/** A ResponseError-shaped failure as the client throws it. */
+export async function responseError(status: number, message: string) {
+  const { ResponseError } = await import('@backstage/errors');
+  return ResponseError.fromResponse(
+    new Response(JSON.stringify({ error: { name: 'Error', message }, response: { statusCode: status } }), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    }) as any,
+  );
+}

@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { capiOpenstackApiRef } from './api/CapiOpenstackApi';
+import { CapiOpenstackClient } from './api/CapiOpenstackClient';
+import { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
+import { rootRouteRef } from './routes';
+
+/** The API client. @alpha */
+export const capiOpenstackApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: capiOpenstackApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new CapiOpenstackClient(deps),
+    }),
+});
+
+/** The fleet page at `/capi-openstack` (clusters below it). @alpha */
+export const capiOpenstackPage = PageBlueprint.make({
+  params: {
+    path: '/capi-openstack',
+    title: 'Clusters',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    noHeader: true,
+    loader: () => import('./components/Router').then(m => <m.CapiOpenstackRouter />),
+  },
+});
+
+/** The "Cluster" tab of `kubernetes-cluster` resources. @alpha */
+export const capiOpenstackEntityContent = EntityContentBlueprint.make({
+  name: 'cluster',
+  params: {
+    path: '/capi-openstack',
+    title: 'Cluster',
+    filter: isCapiOpenstackAvailable,
+    loader: () =>
+      import('./components/ClusterPage/EntityClusterContent').then(m => <m.EntityClusterContent />),
+  },
+});
+
+/** The overview card of `kubernetes-cluster` resources. @alpha */
+export const capiOpenstackEntityCard = EntityCardBlueprint.make({
+  name: 'cluster',
+  params: {
+    filter: isCapiOpenstackAvailable,
+    loader: () =>
+      import('./components/ClusterPage/EntityClusterOverviewCard').then(m => <m.EntityClusterOverviewCard />),
+  },
+});
+
+/**
+ * The capi-openstack plugin for the new frontend system.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'capi-openstack',
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [capiOpenstackApi, capiOpenstackPage, capiOpenstackEntityContent, capiOpenstackEntityCard],
+});

@@ -1,0 +1,160 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
+import { detail, pool, summary, tree } from '../../__testUtils__/fixtures';
+import { renderCluster } from '../../__testUtils__/renderCluster';
+import { VERDICTS } from '../VerdictChip';
+
+describe('ClusterDetailView', () => {
+  it('shows health, node groups, machines, infrastructure and certificates of a healthy cluster', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    await renderCluster(api);
+    expect(await screen.findByText('Everything is as wanted: all machines are ready and up to date.')).toBeInTheDocument();
+    const cpRow = screen.getByText('Control plane').closest('tr')!;
+    expect(within(cpRow).getByText('3/3')).toBeInTheDocument();
+    expect(within(cpRow).getByText('m1.medium')).toBeInTheDocument();
+    expect(within(cpRow).getByText('v1.33.5 ×3')).toBeInTheDocument();
+    const poolRow = screen.getByText('Pool alpha-md-0').closest('tr')!;
+    expect(within(poolRow).getByText('m1.large')).toBeInTheDocument();
+    expect(within(poolRow).getByText('off')).toBeInTheDocument();
+    const machines = screen.getByRole('table', { name: 'Machines' });
+    expect(within(machines).getByText('ACTIVE')).toBeInTheDocument();
+    expect(within(machines).getByText('10.6.0.11')).toBeInTheDocument();
+    expect(within(machines).getByText('nova-a')).toBeInTheDocument();
+    expect(screen.getByText('alpha-router r-1 — 172.24.4.10')).toBeInTheDocument();
+    expect(screen.getByText(/alpha-kubeapi, IP 172.24.4.20/)).toBeInTheDocument();
+    expect(screen.getByText(/alpha-cp-1: expire in \d+ days/)).toBeInTheDocument();
+  });
+
+  it.each(VERDICTS)('shows the %s verdict', async verdict => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ verdict });
+    await renderCluster(api);
+    const chip = within(await screen.findByRole('group', { name: 'Verdict' })).getByText(verdict);
+    expect(chip.closest('[data-verdict]')).toHaveAttribute('data-verdict', verdict);
+  });
+
+  it('explains a Nova quota failure in plain words and highlights the machine', async () => {
+    const quota =
+      'error creating Openstack instance: got 403 instead: {"forbidden": {"code": 403, "message": "Quota exceeded for cores: Requested 8, but already used 96 of 100 cores"}}';
+    const t = tree();
+    t.machines.push({
+      name: 'alpha-md-0-x7k2p',
+      role: 'worker',
+      pool: 'alpha-md-0',
+      phase: 'Provisioning',
+      conditions: [{ type: 'InfrastructureReady', status: 'False', reason: 'InstanceStateError' }],
+      server: {
+        source: 'OpenStackServer',
+        name: 'alpha-md-0-x7k2p',
+        state: 'ERROR',
+        addresses: [],
+        conditions: [{ type: 'InstanceReady', status: 'False', reason: 'InstanceCreateFailed', message: quota }],
+      },
+    });
+    const api = new FakeCapiOpenstackApi();
+    api.detail = {
+      ...detail({ verdict: 'Failed' }),
+      tree: t,
+      health: {
+        verdict: 'Failed',
+        evaluatedAt: '2026-09-01T10:20:00Z',
+        reasons: [
+          {
+            object: { kind: 'OpenStackServer', name: 'alpha-md-0-x7k2p' },
+            conditionType: 'InstanceReady',
+            reason: 'InstanceCreateFailed',
+            message: quota,
+            since: '2026-09-01T10:00:00Z',
+            severity: 'error',
+          },
+        ],
+      },
+    };
+    await renderCluster(api);
+    const text = 'OpenStack quota exhausted: Quota exceeded for cores: Requested 8, but already used 96 of 100 cores.';
+    const reasons = await screen.findByRole('list', { name: 'Reasons' });
+    expect(within(reasons).getByText(text)).toBeInTheDocument();
+    expect(within(reasons).getByText(/OpenStackServer alpha-md-0-x7k2p since/)).toBeInTheDocument();
+    const machineRow = within(screen.getByRole('table', { name: 'Machines' })).getByText('alpha-md-0-x7k2p').closest('tr')!;
+    expect(machineRow).toHaveAttribute('data-failed', 'true');
+    expect(within(machineRow).getByRole('alert')).toHaveTextContent(text);
+  });
+
+  it('says what is happening during a scale-up', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({
+      verdict: 'Progressing',
+      tree: { pools: [pool({ topologyName: 'md-0', counters: { desired: 5, replicas: 3, ready: 3, upToDate: 3 } })] },
+    });
+    await renderCluster(api);
+    expect(await screen.findByLabelText('What is happening now')).toHaveTextContent('Scaling up pool md-0 from 3 to 5 machines (3 ready)');
+  });
+
+  it('warns when the management cluster is stale', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ managementCluster: { state: 'stale', message: 'watch of Machines broke' } });
+    await renderCluster(api);
+    expect(await screen.findByText(/is stale since .*watch of Machines broke/)).toBeInTheDocument();
+  });
+
+  it('disables the actions the user may not use and says why', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    await renderCluster(api, r => (r.permission.name === 'capi-openstack.cluster.scale' ? 'DENY' : 'ALLOW'));
+    const scale = await screen.findByRole('button', { name: 'Scale pool alpha-md-0' });
+    await waitFor(() => expect(scale).toHaveAttribute('title', 'You are not allowed to scale this cluster.'));
+    expect(scale).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Scale control plane' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Restart pool alpha-md-0' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeEnabled();
+  });
+
+  it('denies everything when no permission is granted', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    await renderCluster(api, 'DENY');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete' })).toHaveAttribute('title', 'You are not allowed to delete this cluster.'));
+    for (const name of ['Upgrade', 'Pause', 'Rotate certificates', 'Kubeconfig', 'Delete']) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+  });
+
+  it('keeps Magnum clusters read-only and says why', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ tree: { magnum: { managed: true, uuid: 'u-1' }, classy: true }, summary: { magnum: true } });
+    await renderCluster(api);
+    expect(await screen.findByText(/Made by OpenStack Magnum/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Scale pool alpha-md-0' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toHaveAttribute('title', expect.stringMatching(/^Made by OpenStack Magnum/));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Kubeconfig' })).toBeEnabled());
+  });
+
+  it('shows a not-found panel for an unknown cluster', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = await responseError(404, 'Cluster team-a/alpha not found in management cluster mc-1');
+    await renderCluster(api);
+    expect((await screen.findAllByText(/Cluster team-a\/alpha not found/)).length).toBeGreaterThan(0);
+    expect(screen.getByText(/Cluster not found/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+  });
+
+  it('reloads the detail when the stream reports a change of this cluster', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    await renderCluster(api);
+    await screen.findByText('Pool alpha-md-0');
+    await waitFor(() => expect(api.openStreams).toBe(1));
+    const before = api.callsOf('getCluster').length;
+    api.detail = detail({ verdict: 'Paused', tree: { paused: true } });
+    act(() => api.push({ upserted: [summary({ name: 'other' })] }));
+    act(() => api.push({ upserted: [summary({ verdict: 'Paused', paused: true })] }));
+    expect(await screen.findByRole('button', { name: 'Resume' })).toBeInTheDocument();
+    expect(api.callsOf('getCluster').length).toBeGreaterThan(before);
+  });
+});

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { Box, Grid, Typography } from '@material-ui/core';
+import type { ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { useState } from 'react';
+import { capiOpenstackApiRef } from '../../api/CapiOpenstackApi';
+import { useClusterDetail } from '../../hooks/useClusterDetail';
+import { useClusterPermissions } from '../../hooks/useClusterPermissions';
+import { actionDisabledReason, ActionKind } from '../../lib/actionAvailability';
+import { NodeGroupTarget } from '../../lib/targets';
+import { ManagementClusterBanners } from '../ManagementClusterBanners';
+import { ActionButton } from './ActionButton';
+import { ClusterDialogs, OpenDialog } from './ClusterDialogs';
+import { downloadKubeconfig } from './downloadKubeconfig';
+import { HealthCard } from './HealthCard';
+import { InfrastructureCard } from './InfrastructureCard';
+import { MachinesCard } from './MachinesCard';
+import { NodeGroupsCard } from './NodeGroupsCard';
+import { TimelineCard } from './TimelineCard';
+
+/** Everything about one cluster, live, with its actions. */
+export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
+  const api = useApi(capiOpenstackApiRef);
+  const alertApi = useApi(alertApiRef);
+  const state = useClusterDetail(cluster);
+  const permissions = useClusterPermissions(cluster);
+  const [dialog, setDialog] = useState<OpenDialog>();
+  const detail = state.detail;
+  const gone = state.error instanceof ResponseError && state.error.statusCode === 404;
+
+  if (state.loading && !detail) return <Progress />;
+  // Once the dialog shows a deletion's progress, a 404 means "done", not an error page.
+  if (state.error && !(gone && dialog?.kind === 'delete')) {
+    return <ResponseErrorPanel error={state.error} title={gone ? 'Cluster not found' : undefined} />;
+  }
+  if (!detail) return <Progress />;
+
+  const tree = detail.tree;
+  const reason = (kind: ActionKind, target?: NodeGroupTarget) => actionDisabledReason(kind, tree, permissions, target);
+  const open = (kind: ActionKind, target?: NodeGroupTarget) => setDialog({ kind, target });
+  const clusterButton = (kind: ActionKind, label: string, color?: 'secondary') => (
+    <ActionButton onClick={() => open(kind)} disabledReason={reason(kind)} color={color}>
+      {label}
+    </ActionButton>
+  );
+
+  return (
+    <>
+      <ManagementClusterBanners managementClusters={[detail.managementCluster]} />
+      <Box display="flex" flexWrap="wrap" alignItems="center" mb={2} role="toolbar" aria-label="Cluster actions">
+        {clusterButton('upgrade', 'Upgrade')}
+        {tree.paused ? clusterButton('resume', 'Resume') : clusterButton('pause', 'Pause')}
+        {clusterButton('rotate-certificates', 'Rotate certificates')}
+        <ActionButton
+          disabledReason={reason('kubeconfig')}
+          onClick={() =>
+            downloadKubeconfig(api, cluster).catch(e =>
+              alertApi.post({ message: `Could not download the kubeconfig: ${e.body?.error?.message ?? e.message}`, severity: 'error' }),
+            )
+          }
+        >
+          Kubeconfig
+        </ActionButton>
+        {clusterButton('delete', 'Delete', 'secondary')}
+        <Typography variant="caption" color="textSecondary">
+          {detail.managementCluster.title} · {cluster.namespace} · {tree.classy ? `class ${tree.topology?.className}` : 'plain cluster'}
+        </Typography>
+      </Box>
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={6}>
+          <HealthCard detail={detail} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <InfrastructureCard infrastructure={tree.infrastructure} />
+        </Grid>
+        <Grid item xs={12}>
+          <NodeGroupsCard tree={tree} onAction={open} disabledReason={reason} />
+        </Grid>
+        <Grid item xs={12}>
+          <MachinesCard machines={tree.machines} />
+        </Grid>
+        <Grid item xs={12}>
+          <TimelineCard entries={state.events} />
+        </Grid>
+      </Grid>
+      <ClusterDialogs
+        open={dialog}
+        cluster={cluster}
+        detail={detail}
+        gone={gone}
+        onClose={() => setDialog(undefined)}
+        onReload={state.reload}
+      />
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { Link } from '@backstage/core-components';
+import {
+  Box,
+  Chip,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TablePagination,
+  TableRow,
+  TableSortLabel,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
+import { clusterKey, ClusterSummary } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { memo } from 'react';
+import { age, readyOfDesired, shortRef } from '../../lib/format';
+import { VerdictChip } from '../VerdictChip';
+
+export type FleetSort = 'name' | 'namespace' | 'managementCluster' | 'verdict' | 'version' | 'owner' | 'age';
+
+const useStyles = makeStyles(theme => ({
+  reason: { color: theme.palette.text.secondary, maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  magnum: { marginLeft: theme.spacing(1) },
+}));
+
+/** Path of a cluster's page relative to the fleet page. */
+export function clusterPagePath(c: ClusterSummary): string {
+  return `clusters/${[c.managementCluster, c.namespace, c.name].map(encodeURIComponent).join('/')}`;
+}
+
+/** One row; memoised so a stream update re-renders only the rows it replaced. */
+const FleetRow = memo(function FleetRowContent({ cluster, linkPrefix }: { cluster: ClusterSummary; linkPrefix: string }) {
+  const classes = useStyles();
+  const reason = cluster.reasons[0];
+  let versions = cluster.versions;
+  if (!versions.length) versions = cluster.version ? [cluster.version] : [];
+  return (
+    <TableRow hover data-cluster={clusterKey(cluster)}>
+      <TableCell>
+        <Link to={`${linkPrefix}${clusterPagePath(cluster)}`}>{cluster.name}</Link>
+        {cluster.magnum && (
+          <Tooltip title="Made by OpenStack Magnum: change it through Magnum">
+            <Chip className={classes.magnum} size="small" variant="outlined" label="Magnum" />
+          </Tooltip>
+        )}
+      </TableCell>
+      <TableCell>
+        <Box display="flex" alignItems="center">
+          <VerdictChip verdict={cluster.verdict} />
+          {reason && (
+            <Tooltip title={reason.message ?? reason.reason ?? ''}>
+              <Typography variant="body2" className={classes.reason} component="span" style={{ marginLeft: 8 }}>
+                {reason.message ?? reason.reason}
+              </Typography>
+            </Tooltip>
+          )}
+        </Box>
+      </TableCell>
+      <TableCell>{cluster.managementCluster}</TableCell>
+      <TableCell>{cluster.namespace}</TableCell>
+      <TableCell>{shortRef(cluster.owner)}</TableCell>
+      <TableCell>{versions.join(', ')}</TableCell>
+      <TableCell aria-label="control plane ready/desired">{readyOfDesired(cluster.controlPlane)}</TableCell>
+      <TableCell aria-label="workers ready/desired">{readyOfDesired(cluster.workers)}</TableCell>
+      <TableCell>{age(cluster.createdAt)}</TableCell>
+    </TableRow>
+  );
+});
+
+const COLUMNS: Array<{ label: string; sort?: FleetSort }> = [
+  { label: 'Name', sort: 'name' },
+  { label: 'Verdict', sort: 'verdict' },
+  { label: 'Management cluster', sort: 'managementCluster' },
+  { label: 'Namespace', sort: 'namespace' },
+  { label: 'Owner', sort: 'owner' },
+  { label: 'Kubernetes', sort: 'version' },
+  { label: 'Control plane' },
+  { label: 'Workers' },
+  { label: 'Age', sort: 'age' },
+];
+
+interface Props {
+  rows: ClusterSummary[];
+  totalCount: number;
+  page: number;
+  pageSize: number;
+  sort: FleetSort;
+  order: 'asc' | 'desc';
+  /** Prefix of cluster links (relative to the fleet page by default). */
+  linkPrefix?: string;
+  onPage(page: number): void;
+  onPageSize(size: number): void;
+  onSort(sort: FleetSort, order: 'asc' | 'desc'): void;
+}
+
+/** The fleet: one server-side page at a time. */
+export function FleetTable(props: Props) {
+  return (
+    <>
+      <Table size="small" aria-label="Workload clusters">
+        <TableHead>
+          <TableRow>
+            {COLUMNS.map(col => (
+              <TableCell key={col.label}>
+                {col.sort ? (
+                  <TableSortLabel
+                    active={props.sort === col.sort}
+                    direction={props.sort === col.sort ? props.order : 'asc'}
+                    onClick={() =>
+                      props.onSort(col.sort!, props.sort === col.sort && props.order === 'asc' ? 'desc' : 'asc')
+                    }
+                  >
+                    {col.label}
+                  </TableSortLabel>
+                ) : (
+                  col.label
+                )}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map(cluster => (
+            <FleetRow key={clusterKey(cluster)} cluster={cluster} linkPrefix={props.linkPrefix ?? ''} />
+          ))}
+        </TableBody>
+      </Table>
+      <TablePagination
+        component="div"
+        count={props.totalCount}
+        page={props.page}
+        rowsPerPage={props.pageSize}
+        rowsPerPageOptions={[25, 50, 100, 250]}
+        onPageChange={(_e, page) => props.onPage(page)}
+        onRowsPerPageChange={e => props.onPageSize(Number(e.target.value))}
+      />
+    </>
+  );
+}

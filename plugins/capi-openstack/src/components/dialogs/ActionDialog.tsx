@@ -1,0 +1,191 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import type { ActionResult, ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ReactNode, useEffect, useState } from 'react';
+import { capiOpenstackApiRef, ClusterActionCall } from '../../api/CapiOpenstackApi';
+import { ActionErrorView, describeActionError } from './actionError';
+
+/** Progress of a confirmed action, read from the live cluster detail. */
+export interface ActionProgress {
+  done: boolean;
+  text: string;
+}
+
+type Step =
+  | { name: 'form' }
+  | { name: 'busy'; dryRun: boolean }
+  | { name: 'previewed'; result: ActionResult }
+  | { name: 'applied'; result: ActionResult };
+
+export interface ActionDialogProps {
+  open: boolean;
+  title: string;
+  cluster: ClusterRef;
+  /** The form (may be empty for actions without input). */
+  children?: ReactNode;
+  /** The call the form describes, or a validation message (Preview disabled; the form shows it). */
+  call: ClusterActionCall | { invalid: string };
+  /** Label of the final button (default "Confirm"). */
+  confirmLabel?: string;
+  /** Live progress after the action ran; omitted: done at once. */
+  progress?: () => ActionProgress;
+  onClose(): void;
+  /** Reloads the cluster (after a 409) so the next preview uses fresh versions. */
+  onReload(): void;
+}
+
+/**
+ * Form → Preview (dry run: message and field changes) → Confirm → live
+ * progress. A changed form invalidates the preview. 409 offers a reload,
+ * 400/422 show the server message beside the form.
+ */
+export function ActionDialog(props: ActionDialogProps) {
+  const api = useApi(capiOpenstackApiRef);
+  const [step, setStep] = useState<Step>({ name: 'form' });
+  const [error, setError] = useState<ActionErrorView>();
+  const callKey = JSON.stringify(props.call);
+
+  // Editing the form after a preview discards the preview.
+  useEffect(() => {
+    setStep(s => (s.name === 'previewed' ? { name: 'form' } : s));
+  }, [callKey]);
+  useEffect(() => {
+    if (!props.open) {
+      setStep({ name: 'form' });
+      setError(undefined);
+    }
+  }, [props.open]);
+
+  const call = 'invalid' in props.call ? undefined : props.call;
+  const run = async (dryRun: boolean) => {
+    if (!call) return;
+    setError(undefined);
+    setStep({ name: 'busy', dryRun });
+    try {
+      const result = await api.runAction(props.cluster, call, { dryRun });
+      setStep(dryRun ? { name: 'previewed', result } : { name: 'applied', result });
+    } catch (e) {
+      setError(describeActionError(e));
+      setStep({ name: 'form' });
+    }
+  };
+
+  const progress = step.name === 'applied' && step.result.changed ? props.progress?.() : undefined;
+  const result = step.name === 'previewed' || step.name === 'applied' ? step.result : undefined;
+
+  return (
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm" aria-labelledby="capi-action-title">
+      <DialogTitle id="capi-action-title">{props.title}</DialogTitle>
+      <DialogContent>
+        <fieldset disabled={step.name !== 'form' && step.name !== 'previewed'} style={{ border: 0, padding: 0, margin: 0 }}>
+          {props.children}
+        </fieldset>
+        {error && (
+          <Box mt={2}>
+            <Alert
+              severity="error"
+              role="alert"
+              action={
+                error.kind === 'conflict' ? (
+                  <Button
+                    color="inherit"
+                    size="small"
+                    onClick={() => {
+                      props.onReload();
+                      setError(undefined);
+                    }}
+                  >
+                    Reload
+                  </Button>
+                ) : undefined
+              }
+            >
+              {error.message}
+            </Alert>
+          </Box>
+        )}
+        {step.name === 'busy' && (
+          <Box mt={2}>
+            <LinearProgress />
+          </Box>
+        )}
+        {result && (
+          <Box mt={2} aria-label={step.name === 'previewed' ? 'Preview' : 'Result'} role="region">
+            <Alert severity={step.name === 'previewed' ? 'info' : 'success'}>
+              {step.name === 'previewed' ? 'Dry run: ' : ''}
+              {result.message}
+            </Alert>
+            {result.changes.length > 0 && (
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Object</TableCell>
+                    <TableCell>Field</TableCell>
+                    <TableCell>From</TableCell>
+                    <TableCell>To</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {result.changes.map((c, i) => (
+                    <TableRow key={i}>
+                      <TableCell>
+                        {c.kind} {c.name}
+                      </TableCell>
+                      <TableCell>{c.field}</TableCell>
+                      <TableCell>{c.from === undefined ? '—' : JSON.stringify(c.from)}</TableCell>
+                      <TableCell>{c.to === undefined ? '—' : JSON.stringify(c.to)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </Box>
+        )}
+        {progress && (
+          <Box mt={2} role="status" aria-label="Progress">
+            {!progress.done && <LinearProgress variant="indeterminate" />}
+            <Typography variant="body2">{progress.done ? `Done. ${progress.text}` : progress.text}</Typography>
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{step.name === 'applied' ? 'Close' : 'Cancel'}</Button>
+        {step.name !== 'applied' && (
+          <Button onClick={() => run(true)} disabled={!call || step.name === 'busy'} color="primary">
+            Preview
+          </Button>
+        )}
+        {step.name !== 'applied' && (
+          <Button
+            onClick={() => run(false)}
+            disabled={step.name !== 'previewed'}
+            color={props.confirmLabel === 'Delete' ? 'secondary' : 'primary'}
+            variant="contained"
+          >
+            {props.confirmLabel ?? 'Confirm'}
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { Typography } from '@material-ui/core';
+import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ActionDialog } from './ActionDialog';
+import { ClusterDialogProps } from './types';
+import { useVersionSnapshot } from './useVersionSnapshot';
+
+/** Pause or resume reconciliation of the whole cluster. */
+export function PauseDialog(props: ClusterDialogProps & { resume: boolean }) {
+  const version = useVersionSnapshot(props.open, props.detail?.tree);
+  return (
+    <ActionDialog
+      open={props.open}
+      onClose={props.onClose}
+      title={props.resume ? 'Resume reconciliation' : 'Pause reconciliation'}
+      cluster={props.cluster}
+      onReload={() => {
+        props.onReload();
+        version.recapture();
+      }}
+      call={{
+        method: 'POST',
+        path: props.resume ? actionPaths.resume : actionPaths.pause,
+        body: { resourceVersion: version.resourceVersion },
+      }}
+      progress={() => {
+        const paused = props.detail?.tree.paused;
+        return {
+          done: paused === !props.resume,
+          text: paused ? 'The cluster is paused.' : 'The controllers reconcile the cluster.',
+        };
+      }}
+    >
+      <Typography variant="body2">
+        {props.resume
+          ? 'The controllers resume reconciling the cluster and apply any pending changes.'
+          : 'The controllers stop changing the cluster: no scaling, rollouts or repairs until it is resumed.'}
+      </Typography>
+    </ActionDialog>
+  );
+}

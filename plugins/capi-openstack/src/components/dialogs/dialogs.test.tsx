@@ -1,0 +1,232 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { ActionResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ClusterActionCall } from '../../api/CapiOpenstackApi';
+import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
+import { detail, pool } from '../../__testUtils__/fixtures';
+import { REF, renderCluster } from '../../__testUtils__/renderCluster';
+
+function result(overrides: Partial<ActionResult> = {}): (call: ClusterActionCall, dryRun: boolean) => ActionResult {
+  return (_call, dryRun) => ({
+    action: 'scale-pool',
+    cluster: REF,
+    dryRun,
+    changed: true,
+    message: dryRun ? 'Would scale pool md-0 from 2 to 4 replicas.' : 'Scaled pool md-0 from 2 to 4 replicas.',
+    changes: [{ kind: 'MachineDeployment', name: 'alpha-md-0', field: 'spec.replicas', from: 2, to: 4 }],
+    ...overrides,
+  });
+}
+
+async function open(api: FakeCapiOpenstackApi, button: string) {
+  await renderCluster(api);
+  const b = await screen.findByRole('button', { name: button });
+  await waitFor(() => expect(b).toBeEnabled());
+  fireEvent.click(b);
+  return screen.findByRole('dialog');
+}
+
+const actionCalls = (api: FakeCapiOpenstackApi) =>
+  api.callsOf('runAction').map(c => ({ call: c.args[1] as ClusterActionCall, dryRun: (c.args[2] as any).dryRun }));
+
+describe('action dialogs', () => {
+  it('scale: previews the dry run, confirms, then follows the progress live', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [result(), result()];
+    const dialog = await open(api, 'Scale pool alpha-md-0');
+    const replicas = within(dialog).getByLabelText('Replicas');
+    expect(replicas).toHaveValue(2);
+    expect(within(dialog).getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    fireEvent.change(replicas, { target: { value: '4' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    expect(await within(dialog).findByText(/Would scale pool md-0 from 2 to 4 replicas./)).toBeInTheDocument();
+    expect(within(dialog).getByText('spec.replicas')).toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    expect(await within(dialog).findByText('Scaled pool md-0 from 2 to 4 replicas.')).toBeInTheDocument();
+    expect(actionCalls(api)).toEqual([
+      { call: { method: 'POST', path: 'pools/alpha-md-0/scale', body: { replicas: 4, resourceVersion: '300' } }, dryRun: true },
+      { call: { method: 'POST', path: 'pools/alpha-md-0/scale', body: { replicas: 4, resourceVersion: '300' } }, dryRun: false },
+    ]);
+    expect(within(dialog).getByRole('status', { name: 'Progress' })).toHaveTextContent('2/2 machines ready');
+  });
+
+  it('scale: refuses an even control plane size before calling the backend', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    const dialog = await open(api, 'Scale control plane');
+    fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
+    expect(within(dialog).getByText('Control plane replicas must be odd (etcd needs a quorum).')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+  });
+
+  it('a 409 says the cluster changed and offers a reload; a new preview follows', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [await responseError(409, 'resourceVersion 300 is stale'), result()];
+    const dialog = await open(api, 'Scale pool alpha-md-0');
+    fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The cluster changed since you loaded it.');
+    const loads = api.callsOf('getCluster').length;
+    api.detail = detail({ tree: { pools: [pool({ resourceVersion: '301' })] } });
+    fireEvent.click(within(alert).getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(api.callsOf('getCluster').length).toBe(loads + 1));
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Would scale/);
+    expect((actionCalls(api)[1].call.body as any).resourceVersion).toBe('301');
+  });
+
+  it('a 422 shows the server message naming the field next to the form', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [await responseError(422, 'replicas: at most 10 workers are allowed')];
+    const dialog = await open(api, 'Scale pool alpha-md-0');
+    fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '40' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('replicas: at most 10 workers are allowed');
+    expect(within(dialog).queryByRole('button', { name: 'Reload' })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  });
+
+  it('autoscaler: checks the bounds and sends them, or null to switch it off', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ tree: { pools: [pool({ autoscaler: { min: 1, max: 5 } })] } });
+    api.actionResults = [result({ action: 'set-autoscaler' }), result({ action: 'set-autoscaler' })];
+    const dialog = await open(api, 'Autoscaler pool alpha-md-0');
+    fireEvent.change(within(dialog).getByLabelText('Minimum'), { target: { value: '6' } });
+    expect(within(dialog).getByText('The minimum must not exceed the maximum.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Minimum'), { target: { value: '2' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run/);
+    fireEvent.click(within(dialog).getByRole('checkbox'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(actionCalls(api)).toHaveLength(2));
+    expect(actionCalls(api).map(c => (c.call.body as any).bounds)).toEqual([{ min: 2, max: 5 }, null]);
+  });
+
+  it('scale of an autoscaled pool is disabled with the reason', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ tree: { pools: [pool({ autoscaler: { min: 1, max: 5 } })] } });
+    await renderCluster(api);
+    const scale = await screen.findByRole('button', { name: 'Scale pool alpha-md-0' });
+    await waitFor(() => expect(scale).toHaveAttribute('title', expect.stringMatching(/autoscaler sizes this pool \(1–5\)/)));
+    expect(scale).toBeDisabled();
+  });
+
+  it('upgrade: offers only the allowed targets', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.upgrades = { current: 'v1.33.5', targets: [{ version: 'v1.34.2', source: 'config', image: 'ubuntu-v1.34.2' }] };
+    api.actionResults = [result({ action: 'upgrade' })];
+    const dialog = await open(api, 'Upgrade');
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+    fireEvent.mouseDown(await within(dialog).findByRole('button', { name: /Version/ }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual(['v1.34.2 (image ubuntu-v1.34.2)']);
+    fireEvent.click(options[0]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run/);
+    expect(actionCalls(api)[0].call).toEqual({ method: 'POST', path: 'upgrade', body: { version: 'v1.34.2', resourceVersion: '200' } });
+  });
+
+  it('upgrade: says why there is no target', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.upgrades = { current: 'v1.33.5', targets: [], message: 'An upgrade to v1.34.2 is in progress.' };
+    const dialog = await open(api, 'Upgrade');
+    expect(await within(dialog).findByText('An upgrade to v1.34.2 is in progress.')).toBeInTheDocument();
+  });
+
+  it('flavor: refuses the current flavor and sends a new one', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [result({ action: 'set-control-plane-flavor' })];
+    const dialog = await open(api, 'Flavor control plane');
+    expect(within(dialog).getByText('The flavor is already m1.medium.')).toBeInTheDocument();
+    fireEvent.change(within(dialog).getByLabelText('Flavor'), { target: { value: 'm1.xlarge' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run/);
+    expect(actionCalls(api)[0].call).toEqual({
+      method: 'POST',
+      path: 'control-plane/flavor',
+      body: { flavor: 'm1.xlarge', resourceVersion: '200' },
+    });
+  });
+
+  it.each([
+    ['Restart pool alpha-md-0', 'pools/alpha-md-0/restart', '300'],
+    ['Restart control plane', 'control-plane/restart', '200'],
+    ['Rotate certificates', 'control-plane/rotate-certificates', '200'],
+    ['Pause', 'pause', '100'],
+  ])('%s: previews and confirms', async (button, path, resourceVersion) => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [result(), result()];
+    const dialog = await open(api, button);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await within(dialog).findByRole('button', { name: 'Close' });
+    expect(actionCalls(api)).toEqual([
+      { call: { method: 'POST', path, body: { resourceVersion } }, dryRun: true },
+      { call: { method: 'POST', path, body: { resourceVersion } }, dryRun: false },
+    ]);
+  });
+
+  it('resume is offered for a paused cluster', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ verdict: 'Paused', tree: { paused: true } });
+    api.actionResults = [result({ action: 'resume' })];
+    const dialog = await open(api, 'Resume');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run/);
+    expect(actionCalls(api)[0].call.path).toBe('resume');
+  });
+
+  it('delete: requires the typed name, previews, then deletes', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [result({ action: 'delete', message: 'Would delete cluster alpha.' }), result({ action: 'delete', message: 'Deleting cluster alpha.' })];
+    const dialog = await open(api, 'Delete');
+    const confirmName = within(dialog).getByLabelText('Type the cluster name to confirm');
+    fireEvent.change(confirmName, { target: { value: 'alpa' } });
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+    fireEvent.change(confirmName, { target: { value: 'alpha' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    expect(await within(dialog).findByText(/Would delete cluster alpha./)).toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await within(dialog).findByText('Deleting cluster alpha.')).toBeInTheDocument();
+    expect(actionCalls(api).map(c => [c.call.method, c.call.path, (c.call.body as any).confirmName, c.dryRun])).toEqual([
+      ['DELETE', '', 'alpha', true],
+      ['DELETE', '', 'alpha', false],
+    ]);
+  });
+
+  it('kubeconfig: downloads the file without putting it on screen', async () => {
+    const created: Blob[] = [];
+    (URL as any).createObjectURL = jest.fn((b: Blob) => {
+      created.push(b);
+      return 'blob:kubeconfig';
+    });
+    (URL as any).revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    await renderCluster(api);
+    const button = await screen.findByRole('button', { name: 'Kubeconfig' });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(await created[0].text()).toContain('kind: Config');
+    expect(screen.queryByText(/kind: Config/)).not.toBeInTheDocument();
+    click.mockRestore();
+  });
+});

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  capiClusterDeletePermission,
+  capiClusterKubeconfigPermission,
+  capiClusterPausePermission,
+  capiClusterScalePermission,
+  capiClusterUpdatePermission,
+  capiClusterUpgradePermission,
+  clusterKey,
+  ClusterRef,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+
+/** What the user may do to a cluster (UX only: the backend enforces). */
+export interface ClusterPermissions {
+  loading: boolean;
+  scale: boolean;
+  upgrade: boolean;
+  update: boolean;
+  pause: boolean;
+  delete: boolean;
+  kubeconfig: boolean;
+}
+
+/** Resource permission checks with the cluster key as resource ref (the backend's `getResources` key). */
+export function useClusterPermissions(ref: ClusterRef): ClusterPermissions {
+  const resourceRef = clusterKey(ref);
+  const scale = usePermission({ permission: capiClusterScalePermission, resourceRef });
+  const upgrade = usePermission({ permission: capiClusterUpgradePermission, resourceRef });
+  const update = usePermission({ permission: capiClusterUpdatePermission, resourceRef });
+  const pause = usePermission({ permission: capiClusterPausePermission, resourceRef });
+  const remove = usePermission({ permission: capiClusterDeletePermission, resourceRef });
+  const kubeconfig = usePermission({ permission: capiClusterKubeconfigPermission, resourceRef });
+  const all = [scale, upgrade, update, pause, remove, kubeconfig];
+  return {
+    loading: all.some(p => p.loading),
+    scale: scale.allowed,
+    upgrade: upgrade.allowed,
+    update: update.allowed,
+    pause: pause.allowed,
+    delete: remove.allowed,
+    kubeconfig: kubeconfig.allowed,
+  };
+}
