@@ -15,6 +15,7 @@ import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
 import {
+  CapiOpenstackPage,
   CapiClusterClassPickerFieldExtension,
   CapiFlavorPickerFieldExtension,
   CapiKubernetesVersionPickerFieldExtension,
@@ -80,6 +81,7 @@ const routes = (
     />
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
+    <Route path="/capi-openstack" element={<CapiOpenstackPage />} />
   </FlatRoutes>
 );
 

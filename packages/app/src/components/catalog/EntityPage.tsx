@@ -23,6 +23,11 @@ import {
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
 import { EntityCatalogGraphCard } from '@backstage/plugin-catalog-graph';
+import {
+  EntityCapiOpenstackClusterCard,
+  EntityCapiOpenstackClusterContent,
+  isCapiOpenstackAvailable,
+} from '@capi-openstack/backstage-plugin-capi-openstack';
 
 const entityWarningContent = (
   <>
@@ -98,6 +103,29 @@ const resourcePage = (
   </EntityLayout>
 );
 
+// Workload clusters published by the capi-openstack catalog module.
+const kubernetesClusterPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntityCapiOpenstackClusterCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/capi-openstack" title="Cluster">
+      <EntityCapiOpenstackClusterContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const userPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -160,6 +188,7 @@ const systemPage = (
 
 export const entityPage = (
   <EntitySwitch>
+    <EntitySwitch.Case if={isCapiOpenstackAvailable} children={kubernetesClusterPage} />
     <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
     <EntitySwitch.Case if={isKind('group')} children={groupPage} />
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
