@@ -7,6 +7,7 @@
 // watching a real API server, and the node client that the actions use,
 // calling it over HTTP with mock service tokens on behalf of a user.
 
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 // Test only: the actions are tested against the real backend plugin they call.
@@ -21,8 +22,18 @@ import path from 'node:path';
 export const MC = 'local';
 export const FLAVORS = ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'];
 
+/** One audit event the backend emitted, with its outcome. */
+export interface RecordedAudit {
+  eventId: string;
+  severityLevel?: string;
+  meta?: Record<string, unknown>;
+  outcome?: 'success' | 'fail';
+  error?: string;
+}
+
 export interface CapiBackendHandle {
   client: CapiOpenstackClient;
+  audits: RecordedAudit[];
   baseUrl: string;
   /** Switches the permission decisions of the create/write permissions. */
   setAllowWrites(allow: boolean): void;
@@ -47,8 +58,29 @@ export async function startCapiBackend(mc: TestManagementCluster, namespaces: st
   let allowWrites = true;
   const decide = (permission: { attributes?: { action?: string } }) =>
     permission.attributes?.action === 'read' || allowWrites ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
+  const audits: RecordedAudit[] = [];
+  const auditor = createServiceFactory({
+    service: coreServices.auditor,
+    deps: {},
+    factory: () => ({
+      async createEvent(options) {
+        const audit: RecordedAudit = { eventId: options.eventId, severityLevel: options.severityLevel, meta: options.meta as any };
+        audits.push(audit);
+        return {
+          async success() {
+            audit.outcome = 'success';
+          },
+          async fail({ error }) {
+            audit.outcome = 'fail';
+            audit.error = error.message;
+          },
+        };
+      },
+    }),
+  });
   const backend = await startTestBackend({
     features: [
+      auditor,
       capiOpenstackPlugin,
       mockServices.rootConfig.factory({
         data: {
@@ -72,6 +104,7 @@ export async function startCapiBackend(mc: TestManagementCluster, namespaces: st
   });
   return {
     client,
+    audits,
     baseUrl,
     setAllowWrites(allow) {
       allowWrites = allow;

@@ -101,9 +101,20 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
       identityRef: { name: 'payments-cloud-config', cloudName: 'openstack' },
       imageName: 'ubuntu-2404-kube',
     });
+    expect(backend.audits.filter(a => a.meta?.name === 'payments-staging')).toEqual([
+      {
+        eventId: 'cluster-create',
+        severityLevel: 'medium',
+        meta: expect.objectContaining({ managementCluster: MC, namespace: ns, mode: 'clusterClass', dryRun: false }),
+        outcome: 'success',
+      },
+    ]);
     // The manifests are also in the workspace.
     const written = fs.readdirSync(path.join(ctx.workspacePath, out.manifestPath)).sort();
     expect(written).toEqual(['cluster-payments-staging.yaml', 'kustomization.yaml']);
+    // The identity Secret is only checked for existence: its content goes nowhere.
+    const everything = JSON.stringify(ctx.output.mock.calls) + written.map((f: string) => fs.readFileSync(path.join(ctx.workspacePath, out.manifestPath, f), 'utf8')).join('');
+    expect(everything).not.toContain('auth_url');
   });
 
   it('changes nothing when retried (same resourceVersion, changed false)', async () => {
@@ -233,6 +244,11 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
     try {
       await expect(run({ ...exampleInput(0), name: 'not-allowed' })).rejects.toThrow(/not allowed to create workload clusters/);
       expect(await clusterObj('not-allowed')).toBeUndefined();
+      expect(backend.audits.find(a => a.meta?.name === 'not-allowed')).toMatchObject({
+        eventId: 'cluster-create',
+        outcome: 'fail',
+        error: expect.stringMatching(/not allowed/),
+      });
     } finally {
       backend.setAllowWrites(true);
     }
