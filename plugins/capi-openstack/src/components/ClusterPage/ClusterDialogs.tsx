@@ -7,6 +7,7 @@ import type { ClusterDetailResponse, ClusterRef } from '@capi-openstack/backstag
 import { ActionKind } from '../../lib/actionAvailability';
 import { NodeGroupTarget } from '../../lib/targets';
 import { AutoscalerDialog } from '../dialogs/AutoscalerDialog';
+import { CertificatesDialog } from '../dialogs/CertificatesDialog';
 import { DeleteDialog } from '../dialogs/DeleteDialog';
 import { FlavorDialog } from '../dialogs/FlavorDialog';
 import { PauseDialog } from '../dialogs/PauseDialog';
@@ -43,7 +44,7 @@ export function ClusterDialogs(props: {
     case 'restart':
       return <RestartDialog {...common} target={target} />;
     case 'rotate-certificates':
-      return <RestartDialog {...common} target={{ type: 'controlPlane' }} rotateCertificates />;
+      return <CertificatesDialog {...common} />;
     case 'upgrade':
       return <UpgradeDialog {...common} />;
     case 'pause':

@@ -12,20 +12,13 @@ import { ActionDialog } from './ActionDialog';
 import { ClusterDialogProps } from './types';
 import { useVersionSnapshot } from './useVersionSnapshot';
 
-/**
- * Rolling restart of the control plane or a pool, or (`rotateCertificates`)
- * replacing the control plane machines to renew their certificates.
- */
-export function RestartDialog(props: ClusterDialogProps & { target: NodeGroupTarget; rotateCertificates?: boolean }) {
+/** Rolling restart of the control plane or a pool (every machine replaced). */
+export function RestartDialog(props: ClusterDialogProps & { target: NodeGroupTarget }) {
   const { target } = props;
   const version = useVersionSnapshot(props.open, props.detail?.tree, target);
   // Progress: every machine must become up to date again after the rollout starts.
   const sawRollout = useRef(false);
-  let path: string = actionPaths.rotateCertificates;
-  if (!props.rotateCertificates) {
-    path = target.type === 'controlPlane' ? actionPaths.restartControlPlane : actionPaths.restartPool(target.pool);
-  }
-  const certificates = props.detail?.tree.controlPlane?.certificates ?? [];
+  const path = target.type === 'controlPlane' ? actionPaths.restartControlPlane : actionPaths.restartPool(target.pool);
   return (
     <ActionDialog
       open={props.open}
@@ -33,7 +26,7 @@ export function RestartDialog(props: ClusterDialogProps & { target: NodeGroupTar
         sawRollout.current = false;
         props.onClose();
       }}
-      title={props.rotateCertificates ? 'Rotate control plane certificates' : `Restart ${targetLabel(target)}`}
+      title={`Restart ${targetLabel(target)}`}
       cluster={props.cluster}
       onReload={() => {
         props.onReload();
@@ -50,19 +43,8 @@ export function RestartDialog(props: ClusterDialogProps & { target: NodeGroupTar
       }}
     >
       <Typography variant="body2">
-        {props.rotateCertificates
-          ? 'Every control plane machine is replaced by a new one with fresh certificates, one at a time.'
-          : `Every machine of the ${targetLabel(target)} is replaced by a new one, one at a time.`}
+        Every machine of the {targetLabel(target)} is replaced by a new one, one at a time.
       </Typography>
-      {props.rotateCertificates && certificates.length > 0 && (
-        <Typography variant="body2" color="textSecondary">
-          Earliest expiry now:{' '}
-          {certificates
-            .map(c => c.expiry)
-            .filter(Boolean)
-            .sort()[0] ?? 'not reported'}
-        </Typography>
-      )}
     </ActionDialog>
   );
 }

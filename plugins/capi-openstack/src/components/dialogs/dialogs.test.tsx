@@ -181,6 +181,27 @@ describe('action dialogs', () => {
     ]);
   });
 
+  it('certificates: sets automatic rotation before expiry (at least 7 days)', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [result({ action: 'set-certificate-rotation' })];
+    const dialog = await open(api, 'Rotate certificates');
+    expect(within(dialog).getByText(/Automatic rotation: off/)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Turn automatic rotation off')).toBeDisabled();
+    fireEvent.click(within(dialog).getByLabelText('Replace them automatically before expiry'));
+    fireEvent.change(within(dialog).getByLabelText('Days before expiry'), { target: { value: '5' } });
+    expect(within(dialog).getByText(/At least 7 days/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Days before expiry'), { target: { value: '21' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run/);
+    expect(actionCalls(api)[0].call).toEqual({
+      method: 'POST',
+      path: 'control-plane/certificate-rotation',
+      body: { certificatesExpiryDays: 21, resourceVersion: '200' },
+    });
+  });
+
   it('resume is offered for a paused cluster', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail({ verdict: 'Paused', tree: { paused: true } });

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { validateBounds, validateConfirmName, validateFlavor, validateReplicas } from './validation';
+import { validateBounds, validateConfirmName, validateExpiryDays, validateFlavor, validateReplicas } from './validation';
 
 describe('dialog validation', () => {
   it('requires odd control plane replicas of at least one', () => {
@@ -28,6 +28,12 @@ describe('dialog validation', () => {
     expect(validateFlavor('m1.medium', 'm1.medium')).toMatch(/already/);
     expect(validateFlavor('  ')).toMatch(/Enter/);
     expect(validateFlavor('bad flavor')).toMatch(/letters/);
+  });
+
+  it('requires at least 7 days for automatic certificate rotation', () => {
+    expect(validateExpiryDays('21')).toBeUndefined();
+    expect(validateExpiryDays('6')).toMatch(/At least 7 days/);
+    expect(validateExpiryDays('x')).toMatch(/whole number/);
   });
 
   it('requires the exact cluster name to delete', () => {

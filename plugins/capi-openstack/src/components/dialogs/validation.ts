@@ -34,3 +34,8 @@ export function validateFlavor(flavor: string, current?: string): string | undef
 export function validateConfirmName(typed: string, name: string): string | undefined {
   return typed === name ? undefined : `Type ${name} to confirm.`;
 }
+
+export function validateExpiryDays(text: string): string | undefined {
+  if (!/^\d+$/.test(text.trim())) return 'Days must be a whole number.';
+  return Number(text) < 7 ? 'At least 7 days (kubeadm needs time to replace every machine).' : undefined;
+}
