@@ -54,5 +54,51 @@ export interface Config {
      * annotation, as an entity ref (e.g. `group:default/platform`).
      */
     defaultOwner?: string;
+    /**
+     * Nova flavors lifecycle actions (and cluster creation) may use. When set,
+     * any other flavor is refused with 422; when absent, any flavor name is
+     * accepted (Nova decides).
+     */
+    flavors?: string[];
+    /**
+     * Kubernetes versions plain (non-ClusterClass) clusters may be upgraded
+     * to, with the Glance image name of each. Upgrades go one minor version
+     * at a time, never down. ClusterClass clusters use the class's
+     * `spec.kubernetesVersions` when it has them, else this list.
+     */
+    kubernetesVersions?: Array<{
+      /** e.g. `v1.34.2`. */
+      version: string;
+      /** Glance image name for machines of this version. */
+      image: string;
+    }>;
+    /** Lifecycle actions (scale, upgrade, flavor, restart, pause, delete...). */
+    actions?: {
+      /** Highest replica count (and autoscaler maximum) of a worker pool. Default 50. */
+      maxPoolReplicas?: number;
+      /**
+       * Seconds between passes of the plain-cluster upgrade orchestration (it
+       * also runs on every change seen by the watch caches). Default 10.
+       */
+      upgradeResyncSeconds?: number;
+      /**
+       * Names of the ClusterClass variables that feed the flavors and the
+       * certificate rotation of ClusterClass clusters. A class without the
+       * variable gets 422 naming it.
+       */
+      classVariables?: {
+        /** Default `controlPlaneFlavor`. */
+        controlPlaneFlavor?: string;
+        /** Default `workerFlavor` (set per pool as a variable override). */
+        workerFlavor?: string;
+        /** Default `certificatesExpiryDays`. */
+        certificatesExpiryDays?: string;
+      };
+    };
+    /** The admin kubeconfig endpoint (`GET .../kubeconfig`). */
+    kubeconfig?: {
+      /** false turns the endpoint off entirely (404). Default true. */
+      enabled?: boolean;
+    };
   };
 }

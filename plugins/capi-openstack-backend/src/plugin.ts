@@ -16,6 +16,9 @@ import { readActionsConfig } from './actions/actionsConfig';
 import { readCapiOpenstackConfig } from './config';
 import { CreateService } from './create/CreateService';
 import { clusterPermissionResourceRef, clusterPermissionRules } from './permissions/rules';
+import { ActionService } from './actions/ActionService';
+import { startUpgradeReconciler } from './actions/upgradeReconciler';
+import { createActionsRouter } from './service/actionsRouter';
 import { ClusterService } from './service/ClusterService';
 import { createRouter } from './service/router';
 
@@ -58,6 +61,11 @@ export const capiOpenstackPlugin = createBackendPlugin({
           },
         });
 
+        // Lifecycle actions first: they validate and audit their own input.
+        const actions = new ActionService(clusters, readActionsConfig(config), logger);
+        httpRouter.use(
+          await createActionsRouter({ logger, httpAuth, auditor, permissions, permissionsRegistry, clusters, actions }),
+        );
         httpRouter.use(
           await createRouter({
             logger,
@@ -86,6 +94,9 @@ export const capiOpenstackPlugin = createBackendPlugin({
           scope: 'local',
           fn: async () => clusters.refreshAll(),
         });
+        // Plain-cluster upgrades carry on from the objects' state (any replica, after restarts).
+        const reconciler = startUpgradeReconciler(actions, clusters, actions.config.upgradeResyncMs);
+        lifecycle.addShutdownHook(() => reconciler.stop());
         lifecycle.addShutdownHook(() => clusters.stop());
       },
     });

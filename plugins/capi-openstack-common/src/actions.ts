@@ -15,6 +15,7 @@
 // cluster, the message names the field).
 
 import type { ClusterRef } from './api';
+import type { ClusterTree } from './types';
 
 /** Every lifecycle action. @public */
 export type ClusterAction =
@@ -42,8 +43,11 @@ export interface ActionRequestBase {
    * The `resourceVersion` of the object the action writes, as the caller saw
    * it (`tree.resourceVersion` for the Cluster, `tree.controlPlane.resourceVersion`,
    * `pool.resourceVersion`; for ClusterClass clusters every action writes the
-   * Cluster). A stale one is answered 409. Omitted: the version in the
-   * backend's cache is used (the write is still conditional).
+   * Cluster; `resourceVersionFor` picks the right one). A stale one is
+   * answered 409. Omitted: the version the backend reads from the API server
+   * at write time is used (the write is still conditional). When the
+   * requested state is already in effect the answer is 200 with
+   * `changed: false`, whatever the resourceVersion.
    */
   resourceVersion?: string;
 }
@@ -169,3 +173,25 @@ export const actionPaths = {
   resume: 'resume',
   kubeconfig: 'kubeconfig',
 } as const;
+
+/**
+ * The resourceVersion a lifecycle request should carry, from the tree the
+ * caller shows: the Cluster's for ClusterClass clusters and for cluster-wide
+ * actions (pause, resume, delete), the control plane's for control plane
+ * actions and plain-cluster upgrades, the pool's (MachineDeployment's) for
+ * pool actions. Undefined when the tree does not know it.
+ * @public
+ */
+export function resourceVersionFor(
+  tree: Pick<ClusterTree, 'resourceVersion' | 'classy' | 'controlPlane' | 'pools'>,
+  action: Exclude<ClusterAction, 'kubeconfig'>,
+  pool?: string,
+): string | undefined {
+  if (tree.classy || action === 'pause' || action === 'resume' || action === 'delete') {
+    return tree.resourceVersion;
+  }
+  if (action === 'scale-pool' || action === 'set-autoscaler' || action === 'set-pool-flavor' || action === 'restart-pool') {
+    return tree.pools.find(p => p.name === pool || p.topologyName === pool)?.resourceVersion;
+  }
+  return tree.controlPlane?.resourceVersion;
+}

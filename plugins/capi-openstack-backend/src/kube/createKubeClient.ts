@@ -100,22 +100,20 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
   const kc = await loadKubeConfig(cfg);
   const server = kc.getCurrentCluster()!.server.replace(/\/$/, '');
   let agent: https.Agent | undefined;
+  let watchAgent: https.Agent | undefined;
   let requestCount = 0;
 
   /** Fresh options per request: exec/token credentials may rotate. */
-  async function requestOptions(method: string, path: string): Promise<https.RequestOptions> {
+  async function requestOptions(method: string, path: string, forWatch = false): Promise<https.RequestOptions> {
     const opts: https.RequestOptions & { headers: Record<string, any> } = { headers: {} };
     await kc.applyToHTTPSOptions(opts);
-    if (!agent) {
-      agent = new https.Agent({
-        ca: opts.ca,
-        cert: opts.cert,
-        key: opts.key,
-        rejectUnauthorized: !cfg.skipTLSVerify,
-        keepAlive: true,
-        maxSockets: 32,
-      });
-    }
+    const tls = { ca: opts.ca, cert: opts.cert, key: opts.key, rejectUnauthorized: !cfg.skipTLSVerify };
+    // Watches hold their socket for minutes: they get their own unbounded
+    // pool, so that they never starve requests (lifecycle actions) of
+    // sockets when a cluster has more watches than the request pool.
+    agent ??= new https.Agent({ ...tls, keepAlive: true, maxSockets: 32 });
+    watchAgent ??= new https.Agent({ ...tls, keepAlive: false });
+    const chosen = forWatch ? watchAgent : agent;
     const url = new URL(server + path);
     return {
       method,
@@ -123,7 +121,7 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
       hostname: url.hostname,
       port: url.port,
       path: url.pathname + url.search,
-      agent: url.protocol === 'https:' ? agent : undefined,
+      agent: url.protocol === 'https:' ? chosen : undefined,
       headers: { ...opts.headers, Accept: 'application/json' },
       auth: opts.auth,
     };
@@ -143,7 +141,13 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
       const opts = await requestOptions(method, path);
       const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
       if (payload) {
-        opts.headers = { ...opts.headers, 'Content-Type': options.contentType ?? 'application/json' };
+        // An explicit length: Node sends a DELETE body neither chunked nor
+        // with a length, and the server would read it as the next request.
+        opts.headers = {
+          ...opts.headers,
+          'Content-Type': options.contentType ?? 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+        };
       }
       return new Promise<T>((resolve, reject) => {
         const req = https.request(opts, res => {
@@ -191,7 +195,7 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
       // for a destroyed request, and stop() must never hang on them.
       let settle: (() => void) | undefined;
       const done = (async () => {
-        const opts = await requestOptions('GET', path);
+        const opts = await requestOptions('GET', path, true);
         if (aborted) return;
         await new Promise<void>((resolve, reject) => {
           settle = resolve;
@@ -262,6 +266,7 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
     },
     close() {
       agent?.destroy();
+      watchAgent?.destroy();
     },
   };
 }

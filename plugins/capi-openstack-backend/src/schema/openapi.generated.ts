@@ -344,6 +344,54 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
+      },
+      "delete": {
+        "operationId": "DeleteCluster",
+        "description": "Delete the Cluster (CAPI removes the rest in order). The body repeats the name; refused for clusters annotated capi-openstack.dev/protected; audited at high severity. Permission capi-openstack.cluster.delete.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "resourceVersion": {
+                    "type": "string"
+                  },
+                  "confirmName": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "confirmName"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
       }
     },
     "/clusters/{managementCluster}/{namespace}/{name}/events": {
@@ -389,6 +437,676 @@ export const spec = {
                   "required": [
                     "items"
                   ]
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/control-plane/scale": {
+      "post": {
+        "operationId": "ScaleControlPlane",
+        "description": "Scale the control plane: odd counts ≥ 1 (stacked etcd). Permission capi-openstack.cluster.scale. ClusterClass clusters: spec.topology.controlPlane.replicas; plain: KubeadmControlPlane spec.replicas.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ScaleRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/pools/{pool}/scale": {
+      "post": {
+        "operationId": "ScalePool",
+        "description": "Scale a worker pool from 0 to capiOpenstack.actions.maxPoolReplicas; refused (422) while the pool has autoscaler bounds. Permission capi-openstack.cluster.scale.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/pool"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ScaleRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/pools/{pool}/autoscaler": {
+      "post": {
+        "operationId": "SetAutoscaler",
+        "description": "Set (min ≤ max, both ≥ 0) or clear (null) the cluster-autoscaler bounds of a pool. Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/pool"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "resourceVersion": {
+                    "type": "string"
+                  },
+                  "bounds": {
+                    "nullable": true,
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "min": {
+                        "type": "integer",
+                        "minimum": 0
+                      },
+                      "max": {
+                        "type": "integer",
+                        "minimum": 0
+                      }
+                    },
+                    "required": [
+                      "min",
+                      "max"
+                    ]
+                  }
+                },
+                "required": [
+                  "bounds"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/upgrades": {
+      "get": {
+        "operationId": "GetUpgrades",
+        "description": "Allowed Kubernetes upgrade targets (one minor step, never a downgrade) and the upgrade in progress. Permission capi-openstack.cluster.read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Targets",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "current": {
+                      "type": "string"
+                    },
+                    "message": {
+                      "type": "string"
+                    },
+                    "targets": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "version": {
+                            "type": "string"
+                          },
+                          "image": {
+                            "type": "string"
+                          },
+                          "source": {
+                            "type": "string",
+                            "enum": [
+                              "clusterClass",
+                              "config"
+                            ]
+                          }
+                        },
+                        "required": [
+                          "version",
+                          "source"
+                        ]
+                      }
+                    },
+                    "inProgress": {
+                      "type": "object",
+                      "properties": {
+                        "version": {
+                          "type": "string"
+                        },
+                        "phase": {
+                          "type": "string",
+                          "enum": [
+                            "control-plane",
+                            "workers",
+                            "done"
+                          ]
+                        },
+                        "pendingPools": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "required": [
+                    "targets"
+                  ]
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/upgrade": {
+      "post": {
+        "operationId": "Upgrade",
+        "description": "Upgrade Kubernetes to one of the targets of GET .../upgrades. ClusterClass: spec.topology.version. Plain: a new OpenStackMachineTemplate and the control plane's version in one update, then the pools (driven by the backend from the objects' state). The resourceVersion is the control plane's (plain) or the Cluster's. Permission capi-openstack.cluster.upgrade.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "resourceVersion": {
+                    "type": "string"
+                  },
+                  "version": {
+                    "type": "string",
+                    "pattern": "^v\\d+\\.\\d+\\.\\d+$"
+                  }
+                },
+                "required": [
+                  "version"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/control-plane/flavor": {
+      "post": {
+        "operationId": "SetControlPlaneFlavor",
+        "description": "Change the control plane's Nova flavor (a new OpenStackMachineTemplate, or the ClusterClass variable). Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SetFlavorRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/pools/{pool}/flavor": {
+      "post": {
+        "operationId": "SetPoolFlavor",
+        "description": "Change a pool's Nova flavor. Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/pool"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SetFlavorRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/control-plane/restart": {
+      "post": {
+        "operationId": "RestartControlPlane",
+        "description": "Replace every control plane machine now (rollout.after). Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/pools/{pool}/restart": {
+      "post": {
+        "operationId": "RestartPool",
+        "description": "Replace every machine of a pool now (rollout.after). Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/pool"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/control-plane/rotate-certificates": {
+      "post": {
+        "operationId": "RotateCertificates",
+        "description": "Rotate the control plane certificates now: every control plane machine is replaced and gets new ones. Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/control-plane/certificate-rotation": {
+      "post": {
+        "operationId": "SetCertificateRotation",
+        "description": "Automatic certificate rotation: machines are replaced when their certificates expire within certificatesExpiryDays (≥ 7; null turns it off). Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "resourceVersion": {
+                    "type": "string"
+                  },
+                  "certificatesExpiryDays": {
+                    "type": "integer",
+                    "minimum": 7,
+                    "nullable": true
+                  }
+                },
+                "required": [
+                  "certificatesExpiryDays"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/pause": {
+      "post": {
+        "operationId": "PauseCluster",
+        "description": "Pause reconciliation of the whole cluster (spec.paused). Permission capi-openstack.cluster.pause.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/resume": {
+      "post": {
+        "operationId": "ResumeCluster",
+        "description": "Resume reconciliation (spec.paused false). Permission capi-openstack.cluster.pause.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/kubeconfig": {
+      "get": {
+        "operationId": "GetKubeconfig",
+        "description": "The admin kubeconfig (Secret <name>-kubeconfig), read on every call, never cached; audited. Permission capi-openstack.cluster.kubeconfig. 404 when capiOpenstack.kubeconfig.enabled is false.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "download",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            },
+            "description": "true: the YAML as an attachment"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The kubeconfig",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "kubeconfig": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "kubeconfig"
+                  ]
+                }
+              },
+              "application/yaml": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }
@@ -449,9 +1167,41 @@ export const spec = {
           "type": "string",
           "maxLength": 253
         }
+      },
+      "pool": {
+        "name": "pool",
+        "in": "path",
+        "required": true,
+        "description": "MachineDeployment or topology name",
+        "schema": {
+          "type": "string",
+          "maxLength": 253
+        }
+      },
+      "dryRun": {
+        "name": "dryRun",
+        "in": "query",
+        "description": "true: validated by the API server (dryRun=All), nothing changed",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "true",
+            "false"
+          ]
+        }
       }
     },
     "responses": {
+      "ActionResult": {
+        "description": "What the action changed (or would change on a dry run); changed false when the requested state was already in effect",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ActionResult"
+            }
+          }
+        }
+      },
       "ErrorResponse": {
         "description": "An error",
         "content": {
@@ -464,6 +1214,125 @@ export const spec = {
       }
     },
     "schemas": {
+      "ActionRequestBase": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "resourceVersion": {
+            "type": "string",
+            "description": "The resourceVersion the caller saw; a different current one is answered 409"
+          }
+        }
+      },
+      "ScaleRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "resourceVersion": {
+            "type": "string"
+          },
+          "replicas": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "replicas"
+        ]
+      },
+      "SetFlavorRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "resourceVersion": {
+            "type": "string"
+          },
+          "flavor": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "flavor"
+        ]
+      },
+      "ActionResult": {
+        "type": "object",
+        "properties": {
+          "action": {
+            "type": "string"
+          },
+          "cluster": {
+            "type": "object",
+            "properties": {
+              "managementCluster": {
+                "type": "string"
+              },
+              "namespace": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              }
+            }
+          },
+          "dryRun": {
+            "type": "boolean"
+          },
+          "changed": {
+            "type": "boolean"
+          },
+          "message": {
+            "type": "string"
+          },
+          "changes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "field": {
+                  "type": "string"
+                },
+                "from": {},
+                "to": {}
+              },
+              "required": [
+                "kind",
+                "name",
+                "field"
+              ]
+            }
+          },
+          "target": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "resourceVersion": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "required": [
+          "action",
+          "cluster",
+          "dryRun",
+          "changed",
+          "message",
+          "changes"
+        ]
+      },
       "Error": {
         "type": "object",
         "properties": {

@@ -1,0 +1,362 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import type {
+  ActionResult,
+  ClusterAction,
+  ClusterRef,
+  UpgradesResponse,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ManagementClusterCache } from '../cache/ManagementClusterCache';
+import { KubeRequestError } from '../kube/createKubeClient';
+import { WatchedKind } from '../kube/kinds';
+import { KubeObject } from '../model';
+import { ClusterService } from '../service/ClusterService';
+import { ActionsConfig } from './actionsConfig';
+import { UnprocessableError, UpstreamError } from './errors';
+import {
+  classNameOf,
+  isClassy,
+  kcpTemplateName,
+  mdTemplateName,
+  refuseDeleting,
+  refuseMagnum,
+  UPGRADE_ANNOTATION,
+} from './plans/shapes';
+import { LiveObjects, Plan, PlanContext, Write } from './plans/types';
+import { planUpgradeStep, upgradeOptions } from './plans/upgrade';
+
+const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
+
+export interface RunOptions {
+  dryRun: boolean;
+  /** What the caller saw; a different current version is answered 409. */
+  resourceVersion?: string;
+}
+
+/**
+ * Executes lifecycle actions: reads the current objects from the API server
+ * (never from the cache: a plan is only as good as what it was computed
+ * from), plans, and writes with resourceVersion preconditions. Writes use the
+ * backend's management cluster credentials; authorization happens before.
+ */
+export class ActionService {
+  constructor(
+    private readonly clusters: ClusterService,
+    readonly config: ActionsConfig,
+    private readonly logger: LoggerService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private context(): PlanContext {
+    return { config: this.config, now: this.now() };
+  }
+
+  private cacheOf(ref: ClusterRef): ManagementClusterCache {
+    const cache = this.clusters.cache(ref.managementCluster);
+    if (!cache) throw new NotFoundError(`management cluster ${ref.managementCluster} is not configured`);
+    return cache;
+  }
+
+  private path(cache: ManagementClusterCache, kind: WatchedKind, namespace: string, name?: string) {
+    const resolved = cache.apiVersionOf(kind);
+    if (!resolved) throw new ServiceUnavailableError(`management cluster ${cache.name} is not synced yet (${kind})`);
+    const base = `/apis/${resolved.apiVersion}/namespaces/${encodeURIComponent(namespace)}/${resolved.plural}`;
+    return name ? `${base}/${encodeURIComponent(name)}` : base;
+  }
+
+  private async get(cache: ManagementClusterCache, kind: WatchedKind, namespace: string, name: string) {
+    try {
+      return await cache.client.request<KubeObject>('GET', this.path(cache, kind, namespace, name));
+    } catch (e) {
+      if (e instanceof KubeRequestError && e.statusCode === 404) return undefined;
+      throw mapKubeError(e, kind, name);
+    }
+  }
+
+  /** The current objects of a cluster, from the API server. */
+  async load(ref: ClusterRef): Promise<LiveObjects> {
+    const cache = this.cacheOf(ref);
+    const ns = ref.namespace;
+    const cluster = await this.get(cache, 'Cluster', ns, ref.name);
+    if (!cluster) {
+      throw new NotFoundError(`Cluster ${ns}/${ref.name} not found in management cluster ${ref.managementCluster}`);
+    }
+    const cpName = cluster.spec?.controlPlaneRef?.name;
+    // Not by label: CAPI's controllers add the cluster-name label, a pool
+    // created a moment ago may not carry it yet. spec.clusterName is required.
+    const mdPath = this.path(cache, 'MachineDeployment', ns);
+    const classNs = cluster.spec?.topology?.classRef?.namespace ?? cluster.spec?.topology?.classNamespace ?? ns;
+    const [controlPlane, mdList, clusterClass] = await Promise.all([
+      cpName ? this.get(cache, 'KubeadmControlPlane', ns, cpName) : undefined,
+      cache.client.request<{ items: KubeObject[] }>('GET', mdPath).catch(e => {
+        throw mapKubeError(e, 'MachineDeployment', '(list)');
+      }),
+      isClassy(cluster) ? this.get(cache, 'ClusterClass', classNs, classNameOf(cluster)!) : undefined,
+    ]);
+    // Items of a LIST carry no kind or apiVersion.
+    const mdApiVersion = cache.apiVersionOf('MachineDeployment')!.apiVersion;
+    const machineDeployments = (mdList.items ?? [])
+      .filter(md => md.spec?.clusterName === ref.name || md.metadata.labels?.[CLUSTER_NAME_LABEL] === ref.name)
+      .map(md => ({ ...md, kind: 'MachineDeployment', apiVersion: mdApiVersion }));
+    const templateNames = new Set(
+      [controlPlane && kcpTemplateName(controlPlane), ...machineDeployments.map(mdTemplateName)].filter(
+        (n): n is string => !!n,
+      ),
+    );
+    const machineTemplates = (
+      await Promise.all([...templateNames].map(n => this.get(cache, 'OpenStackMachineTemplate', ns, n)))
+    ).filter((t): t is KubeObject => !!t);
+    return {
+      cluster,
+      controlPlane,
+      machineDeployments,
+      clusterClass,
+      machineTemplates,
+      // Only restarts and upgrade progress look at machines: the cache is enough.
+      machines: cache.objectsOf(`${ns}/${ref.name}`)?.machines ?? [],
+    };
+  }
+
+  /** Plans and (unless nothing changes) executes one action. */
+  async run(
+    ref: ClusterRef,
+    action: ClusterAction,
+    plan: (objs: LiveObjects, ctx: PlanContext) => Plan,
+    options: RunOptions,
+  ): Promise<ActionResult> {
+    const cache = this.cacheOf(ref);
+    const objs = await this.load(ref);
+    refuseMagnum(objs.cluster);
+    if (action !== 'delete') refuseDeleting(objs.cluster);
+    const p = plan(objs, this.context());
+    const base = { action, cluster: ref, dryRun: options.dryRun, changes: p.changes };
+    if (p.writes.length === 0) {
+      return { ...base, changed: false, message: p.message };
+    }
+    const seen = options.resourceVersion;
+    if (seen !== undefined && seen !== p.primary.resourceVersion && !p.alsoAccepted?.includes(seen)) {
+      throw new ConflictError(
+        `${p.primary.kind} ${p.primary.name} was changed since you loaded it (resourceVersion ${seen}, now ${p.primary.resourceVersion}): reload and try again`,
+      );
+    }
+    const written = await this.execute(cache, ref.namespace, p.writes, options.dryRun);
+    const primary = written.find(o => o.kind === p.primary.kind && o.metadata?.name === p.primary.name);
+    return {
+      ...base,
+      changed: true,
+      message: options.dryRun ? `Dry run (nothing changed): ${lowerFirst(p.message)}` : p.message,
+      ...(options.dryRun || action === 'delete'
+        ? {}
+        : {
+            target: {
+              kind: p.primary.kind,
+              name: p.primary.name,
+              resourceVersion: primary?.metadata?.resourceVersion,
+            },
+          }),
+    };
+  }
+
+  /**
+   * Executes writes in order. Templates named after their content are
+   * reused when they exist; templates created here are removed again when a
+   * later write fails, so a refused action leaves nothing behind.
+   */
+  async execute(cache: ManagementClusterCache, ns: string, writes: Write[], dryRun: boolean): Promise<KubeObject[]> {
+    const query = `?fieldValidation=Strict${dryRun ? '&dryRun=All' : ''}`;
+    const created: Array<{ kind: WatchedKind; name: string }> = [];
+    const results: KubeObject[] = [];
+    try {
+      for (const w of writes) {
+        if (w.op === 'create') {
+          const name = w.object.metadata.name;
+          const existing = await this.get(cache, w.kind, ns, name);
+          if (existing) {
+            if (!isSubset(w.object.spec, existing.spec)) {
+              throw new ConflictError(`${w.kind} ${name} already exists with a different spec`);
+            }
+            results.push(existing);
+            continue;
+          }
+          const body = { ...w.object, apiVersion: cache.apiVersionOf(w.kind)!.apiVersion };
+          results.push(await this.write(cache, 'POST', this.path(cache, w.kind, ns) + query, body, w.kind, name));
+          if (!dryRun) created.push({ kind: w.kind, name });
+        } else if (w.op === 'patch') {
+          const body = w.resourceVersion
+            ? { ...w.patch, metadata: { ...(w.patch.metadata as object), resourceVersion: w.resourceVersion } }
+            : w.patch;
+          results.push(
+            await this.write(cache, 'PATCH', this.path(cache, w.kind, ns, w.name) + query, body, w.kind, w.name, 'application/merge-patch+json'),
+          );
+        } else {
+          const body = {
+            apiVersion: 'v1',
+            kind: 'DeleteOptions',
+            propagationPolicy: 'Background',
+            preconditions: { resourceVersion: w.resourceVersion },
+            // With a body the server reads DeleteOptions from it, not from the query.
+            ...(dryRun ? { dryRun: ['All'] } : {}),
+          };
+          results.push(await this.write(cache, 'DELETE', this.path(cache, w.kind, ns, w.name), body, w.kind, w.name));
+        }
+      }
+    } catch (e) {
+      for (const c of created) {
+        await cache.client
+          .request('DELETE', this.path(cache, c.kind, ns, c.name))
+          .catch(err => this.logger.warn(`could not remove ${c.kind} ${c.name} after a failed action: ${err.message}`));
+      }
+      throw e;
+    }
+    return results;
+  }
+
+  private async write(
+    cache: ManagementClusterCache,
+    method: string,
+    path: string,
+    body: unknown,
+    kind: string,
+    name: string,
+    contentType?: string,
+  ): Promise<KubeObject> {
+    try {
+      return await cache.client.request<KubeObject>(method, path, { body, contentType });
+    } catch (e) {
+      throw mapKubeError(e, kind, name);
+    }
+  }
+
+  /** `GET .../upgrades`, from the watch cache (a read for the UI). */
+  async upgrades(ref: ClusterRef): Promise<UpgradesResponse> {
+    const cache = this.cacheOf(ref);
+    const objs = cache.objectsOf(`${ref.namespace}/${ref.name}`);
+    if (!objs) throw new NotFoundError(`Cluster ${ref.namespace}/${ref.name} not found`);
+    const cluster = objs.cluster;
+    const classNs = cluster.spec?.topology?.classRef?.namespace ?? cluster.spec?.topology?.classNamespace ?? ref.namespace;
+    const className = classNameOf(cluster);
+    return upgradeOptions(
+      {
+        cluster,
+        controlPlane: objs.controlPlane,
+        machineDeployments: objs.machineDeployments,
+        clusterClass: className ? cache.clusterClass(classNs, className) : undefined,
+        machineTemplates: objs.openStackMachineTemplates ?? [],
+        machines: objs.machines,
+      },
+      this.context(),
+    );
+  }
+
+  /** The admin kubeconfig (`<name>-kubeconfig`, key `value`): read on every call, never kept. */
+  async kubeconfig(ref: ClusterRef): Promise<string> {
+    const cache = this.cacheOf(ref);
+    const secretName = `${ref.name}-kubeconfig`;
+    let secret: any;
+    try {
+      secret = await cache.client.request(
+        'GET',
+        `/api/v1/namespaces/${encodeURIComponent(ref.namespace)}/secrets/${encodeURIComponent(secretName)}`,
+      );
+    } catch (e) {
+      if (e instanceof KubeRequestError && e.statusCode === 404) {
+        throw new NotFoundError(`The kubeconfig of ${ref.name} is not available yet (Secret ${secretName} not found)`);
+      }
+      throw mapKubeError(e, 'Secret', secretName);
+    }
+    const value = secret?.data?.value;
+    if (typeof value !== 'string' || !value) {
+      throw new NotFoundError(`Secret ${secretName} has no key "value"`);
+    }
+    return Buffer.from(value, 'base64').toString('utf8');
+  }
+
+  /**
+   * One pass of the plain-cluster upgrade orchestration over the cache:
+   * clusters carrying UPGRADE_ANNOTATION get their next step. Conflicts
+   * (another replica, a stale cache) are left to the next pass.
+   */
+  async reconcileUpgrades(): Promise<number> {
+    let steps = 0;
+    for (const cfg of this.clusters.managementClusters().map(m => m.name)) {
+      const cache = this.clusters.cache(cfg);
+      if (!cache) continue;
+      for (const key of cache.clusterNames()) {
+        const [ns, name] = key.split('/');
+        const cached = cache.get('Cluster', ns, name);
+        if (!cached?.metadata.annotations?.[UPGRADE_ANNOTATION]) continue;
+        try {
+          // The cache strips specs (templates above all): plan from the API server's objects.
+          const live = await this.load({ managementCluster: cfg, namespace: ns, name });
+          const step = planUpgradeStep(live, this.context());
+          if (!step.writes.length) continue;
+          await this.execute(cache, ns, step.writes, false);
+          steps++;
+          this.logger.info(`upgrade of ${cfg}/${key} to ${cached.metadata.annotations[UPGRADE_ANNOTATION]}: ${step.message}`);
+        } catch (e) {
+          const status = (e as any).statusCode ?? (e instanceof ConflictError ? 409 : undefined);
+          if (status !== 409) this.logger.warn(`upgrade of ${cfg}/${key}: ${(e as Error).message}`);
+        }
+      }
+    }
+    return steps;
+  }
+}
+
+function lowerFirst(s: string) {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** Whether every field of `want` has the same value in `have` (the server may add defaults). */
+function isSubset(want: unknown, have: unknown): boolean {
+  if (Array.isArray(want)) {
+    return Array.isArray(have) && want.length === have.length && want.every((w, i) => isSubset(w, have[i]));
+  }
+  if (want && typeof want === 'object') {
+    return !!have && typeof have === 'object' && Object.entries(want).every(([k, v]) => isSubset(v, (have as any)[k]));
+  }
+  return want === have;
+}
+
+/** API server errors as readable messages (no request paths, no raw Status objects). */
+export function mapKubeError(e: unknown, kind: string, name: string): Error {
+  if (!(e instanceof KubeRequestError)) return e as Error;
+  const what = `${kind} ${name}`;
+  const message = e.status?.message || e.reason || `status ${e.statusCode}`;
+  if (e.statusCode === 0) return new ServiceUnavailableError(`the management cluster is unreachable (${what})`);
+  if (/admission webhook/i.test(message)) {
+    const reason = message.replace(/^.*denied the request:\s*/i, '');
+    return new UnprocessableError(`${what} was refused by the management cluster's admission control: ${reason}`);
+  }
+  switch (e.statusCode) {
+    case 409:
+      if (e.reason === 'AlreadyExists') return new ConflictError(`${what} already exists`);
+      return new ConflictError(`${what} was changed since you loaded it: reload and try again`);
+    case 404:
+      return new NotFoundError(`${what} no longer exists`);
+    case 422: {
+      const causes: Array<{ field?: string; message?: string }> = e.status?.details?.causes ?? [];
+      const detail = causes.length
+        ? causes.map(c => `${c.field ?? ''}${c.field ? ': ' : ''}${c.message ?? ''}`).join('; ')
+        : message;
+      return new UnprocessableError(`${what} is invalid: ${detail}`);
+    }
+    case 400:
+      if (/unknown field/i.test(message)) {
+        const fields = [...message.matchAll(/unknown field "([^"]+)"/g)].map(m => m[1]).join(', ');
+        return new UnprocessableError(
+          `${what}: this management cluster's Cluster API version does not support ${fields || 'a field this action sets'}`,
+        );
+      }
+      return new UnprocessableError(`${what} was refused: ${message}`);
+    case 403:
+      return new UpstreamError(`the backend's credentials for the management cluster may not change ${what}`);
+    default:
+      return new UpstreamError(`the management cluster answered ${e.statusCode} for ${what}`);
+  }
+}

@@ -1,0 +1,67 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import type { ActionChange, ClusterAction } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type { WatchedKind } from '../../kube/kinds';
+import type { KubeObject } from '../../model';
+import type { ActionsConfig } from '../actionsConfig';
+
+/** The objects an action is planned from, read from the API server at write time. */
+export interface LiveObjects {
+  cluster: KubeObject;
+  controlPlane?: KubeObject;
+  machineDeployments: KubeObject[];
+  /** The ClusterClass of a classy cluster. */
+  clusterClass?: KubeObject;
+  /** OpenStackMachineTemplates referenced by the control plane and the pools. */
+  machineTemplates: KubeObject[];
+  /** From the watch cache (restarts and upgrade progress only). */
+  machines: KubeObject[];
+}
+
+/** A JSON merge patch of one object, conditional on its resourceVersion. */
+export interface PatchWrite {
+  op: 'patch';
+  kind: WatchedKind;
+  name: string;
+  /** Precondition; absent only for patches of single map keys, which cannot lose another writer's change. */
+  resourceVersion?: string;
+  patch: Record<string, unknown>;
+}
+
+export interface CreateWrite {
+  op: 'create';
+  kind: WatchedKind;
+  object: KubeObject;
+}
+
+export interface DeleteWrite {
+  op: 'delete';
+  kind: WatchedKind;
+  name: string;
+  resourceVersion: string;
+}
+
+export type Write = PatchWrite | CreateWrite | DeleteWrite;
+
+/**
+ * What an action does to the objects: no writes means the requested state is
+ * already in effect. Plans are pure; refusals are thrown (422/404).
+ */
+export interface Plan {
+  action: ClusterAction;
+  /** The object whose resourceVersion the caller must have seen. */
+  primary: { kind: string; name: string; resourceVersion?: string };
+  /** Other resourceVersions accepted from the caller (e.g. the Cluster's for a plain upgrade). */
+  alsoAccepted?: string[];
+  writes: Write[];
+  changes: ActionChange[];
+  message: string;
+}
+
+export interface PlanContext {
+  config: ActionsConfig;
+  now: Date;
+}
