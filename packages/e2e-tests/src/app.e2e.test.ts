@@ -8,7 +8,8 @@
 // one browser page for the whole file: the flows build on each other
 // (sign in, fleet, cluster, actions), as a user's session would.
 
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { clientFromKubeconfig, KubeHttp } from '@internal/management-cluster';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot, signInAsGuest, VIEWPORT } from './harness/browser';
 import { AppUnderTest, startApp } from './harness/startApp';
 
@@ -19,6 +20,9 @@ let app: AppUnderTest | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext;
 let page: Page;
+/** The management cluster, to check what the UI's actions really changed. */
+let kube: KubeHttp;
+const CAPI = 'cluster.x-k8s.io/v1beta2';
 const flowSeconds: Record<string, number> = {};
 
 /** Runs a flow; on failure keeps a screenshot of what the browser showed. */
@@ -40,9 +44,11 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: VIEWPORT });
   context.setDefaultTimeout(30_000);
   page = await context.newPage();
+  kube = clientFromKubeconfig(app.kubeconfigPath);
 }, STARTUP_TIMEOUT);
 
 afterAll(async () => {
+  kube?.close();
   await browser?.close().catch(() => {});
   await app?.stop();
   process.stderr.write(
@@ -65,7 +71,7 @@ it(
   'lists the fleet and filters it',
   () =>
     flow('fleet', async () => {
-      await page.getByRole('link', { name: 'Clusters' }).filter({ visible: true }).click();
+      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
       await page.getByRole('heading', { name: 'Clusters' }).first().waitFor();
       const table = page.getByRole('table', { name: 'Workload clusters' });
       const rows = table.locator('tbody tr');
@@ -87,6 +93,127 @@ it(
 
       await page.getByPlaceholder('Search clusters').fill('');
       await table.getByRole('link', { name: 'platform-dev', exact: true }).waitFor();
+    }),
+  FLOW_TIMEOUT,
+);
+
+const machines = () => page.getByRole('table', { name: 'Machines' }).locator('tbody tr');
+const actions = () => page.getByRole('toolbar', { name: 'Cluster actions' });
+const verdict = () => page.getByRole('group', { name: 'Verdict' });
+
+/** Polls `read` until it returns `expected` (or the timeout); returns the last value. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value === expected || Date.now() > deadline) return value;
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+/** Preview, then confirm, then wait for the live progress to say "Done". */
+async function previewAndConfirm(dialog: Locator, confirmLabel = 'Confirm') {
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('region', { name: 'Preview' }).waitFor();
+  await dialog.getByRole('button', { name: confirmLabel }).click();
+  await dialog
+    .getByRole('status', { name: 'Progress' })
+    .getByText(/^Done\./)
+    .waitFor({ timeout: 120_000 });
+}
+
+async function openCluster(name: string) {
+  await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+  await page.getByPlaceholder('Search clusters').fill(name);
+  await page.getByRole('table', { name: 'Workload clusters' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { name }).first().waitFor();
+}
+
+it(
+  'opens a live cluster with its machines',
+  () =>
+    flow('cluster', async () => {
+      await openCluster('payments-dev');
+      expect(new URL(page.url()).pathname).toBe('/capi-openstack/clusters/local/team-payments/payments-dev');
+      // The simulator brings the live cluster up: 1 control plane machine and 2 workers.
+      await verdict().getByText('Healthy').waitFor({ timeout: 120_000 });
+      expect(await eventually(() => machines().count(), 3)).toBe(3);
+      await page.getByText('Control plane and pools').waitFor();
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
+  'scales a pool and shows the new machine live',
+  () =>
+    flow('scale', async () => {
+      const workers = machines().filter({ hasText: 'worker' });
+      await page.getByRole('button', { name: /^Scale pool .*md-0$/ }).click();
+      const dialog = page.getByRole('dialog', { name: /^Scale pool/ });
+      await dialog.getByLabel('Replicas').fill('3');
+      await previewAndConfirm(dialog);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      // No reload: the page follows the cluster's changes as they happen.
+      expect(await eventually(() => workers.count(), 3)).toBe(3);
+      expect(await eventually(() => workers.filter({ hasText: 'Running' }).count(), 3)).toBe(3);
+      const md = await kube.get<any>(CAPI, 'MachineDeployment', 'team-payments', 'payments-dev-md-0');
+      expect(md?.spec.replicas).toBe(3);
+      await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'cluster');
+      await machines().last().scrollIntoViewIfNeeded();
+      await screenshot(page, 'cluster-machines');
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
+  'pauses and resumes the cluster',
+  () =>
+    flow('pause-resume', async () => {
+      await actions().getByRole('button', { name: 'Pause' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Pause reconciliation' });
+      await previewAndConfirm(dialog);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await verdict().getByText('Paused').waitFor();
+      const paused = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      expect(paused?.spec.paused).toBe(true);
+
+      await actions().getByRole('button', { name: 'Resume' }).click();
+      dialog = page.getByRole('dialog', { name: 'Resume reconciliation' });
+      await previewAndConfirm(dialog);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
+      await actions().getByRole('button', { name: 'Pause' }).waitFor();
+      const resumed = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      expect(resumed?.spec.paused ?? false).toBe(false);
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
+  'deletes a cluster once its name is typed',
+  () =>
+    flow('delete', async () => {
+      await openCluster('platform-dev');
+      await verdict().getByText('Healthy').waitFor({ timeout: 120_000 });
+      await actions().getByRole('button', { name: 'Delete' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete cluster platform-dev' });
+      const confirmName = dialog.getByLabel('Type the cluster name to confirm');
+      await confirmName.fill('platform');
+      expect(await dialog.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
+      await confirmName.fill('platform-dev');
+      await previewAndConfirm(dialog, 'Delete');
+      await dialog.getByText('The cluster is gone.').waitFor();
+      expect(await kube.get(CAPI, 'Cluster', 'team-platform', 'platform-dev')).toBeUndefined();
+
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+      const table = page.getByRole('table', { name: 'Workload clusters' });
+      await table.getByRole('link', { name: 'payments-dev', exact: true }).waitFor();
+      expect(await table.getByRole('link', { name: 'platform-dev', exact: true }).count()).toBe(0);
     }),
   FLOW_TIMEOUT,
 );
