@@ -110,7 +110,7 @@ describe('ClusterDetailView', () => {
     const scale = await screen.findByRole('button', { name: 'Scale pool alpha-md-0' });
     await waitFor(() => expect(scale).toHaveAttribute('title', 'You are not allowed to scale this cluster.'));
     expect(scale).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Scale control plane' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Scale' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Restart pool alpha-md-0' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Delete' })).toBeEnabled();
   });

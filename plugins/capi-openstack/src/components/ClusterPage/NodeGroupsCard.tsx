@@ -48,7 +48,9 @@ export function NodeGroupsCard(props: { tree: ClusterTree; onAction: OpenAction;
   const { tree, onAction, disabledReason } = props;
   const cp = tree.controlPlane;
   const cpTarget: NodeGroupTarget = { type: 'controlPlane' };
-  const button = (kind: ActionKind, label: string, target: NodeGroupTarget, aria: string) => (
+  // Control plane buttons are named by their text ("Scale"); pool buttons by
+  // an aria-label naming the pool ("Scale pool md-0"), so each name is unique.
+  const button = (kind: ActionKind, label: string, target: NodeGroupTarget, aria?: string) => (
     <ActionButton aria-label={aria} onClick={() => onAction(kind, target)} disabledReason={disabledReason(kind, target)}>
       {label}
     </ActionButton>
@@ -82,9 +84,9 @@ export function NodeGroupsCard(props: { tree: ClusterTree; onAction: OpenAction;
             <TableCell>{imageText(cp?.image)}</TableCell>
             <TableCell>—</TableCell>
             <TableCell>
-              {button('scale', 'Scale', cpTarget, 'Scale control plane')}
-              {button('flavor', 'Flavor', cpTarget, 'Flavor control plane')}
-              {button('restart', 'Restart', cpTarget, 'Restart control plane')}
+              {button('scale', 'Scale', cpTarget)}
+              {button('flavor', 'Flavor', cpTarget)}
+              {button('restart', 'Restart', cpTarget)}
             </TableCell>
           </TableRow>
           {tree.pools.map(pool => {

@@ -58,7 +58,7 @@ describe('action dialogs', () => {
   it('scale: refuses an even control plane size before calling the backend', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    const dialog = await open(api, 'Scale control plane');
+    const dialog = await open(api, 'Scale');
     fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
     expect(within(dialog).getByText('Control plane replicas must be odd (etcd needs a quorum).')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
@@ -149,7 +149,7 @@ describe('action dialogs', () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
     api.actionResults = [result({ action: 'set-control-plane-flavor' })];
-    const dialog = await open(api, 'Flavor control plane');
+    const dialog = await open(api, 'Flavor');
     expect(within(dialog).getByText('The flavor is already m1.medium.')).toBeInTheDocument();
     fireEvent.change(within(dialog).getByLabelText('Flavor'), { target: { value: 'm1.xlarge' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
@@ -163,7 +163,7 @@ describe('action dialogs', () => {
 
   it.each([
     ['Restart pool alpha-md-0', 'pools/alpha-md-0/restart', '300'],
-    ['Restart control plane', 'control-plane/restart', '200'],
+    ['Restart', 'control-plane/restart', '200'],
     ['Rotate certificates', 'control-plane/rotate-certificates', '200'],
     ['Pause', 'pause', '100'],
   ])('%s: previews and confirms', async (button, path, resourceVersion) => {
