@@ -12,6 +12,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { capiOpenstackApiRef } from './api/CapiOpenstackApi';
 import { CapiOpenstackClient } from './api/CapiOpenstackClient';
 import { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
@@ -60,6 +61,26 @@ export const capiOpenstackEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** Scaffolder form fields (see the legacy `Capi*FieldExtension`s). @alpha */
+export const capiOpenstackFormFields = [
+  FormFieldBlueprint.make({
+    name: 'management-cluster-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.managementClusterPickerField) },
+  }),
+  FormFieldBlueprint.make({
+    name: 'cluster-class-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.clusterClassPickerField) },
+  }),
+  FormFieldBlueprint.make({
+    name: 'kubernetes-version-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.kubernetesVersionPickerField) },
+  }),
+  FormFieldBlueprint.make({
+    name: 'flavor-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.flavorPickerField) },
+  }),
+];
+
 /**
  * The capi-openstack plugin for the new frontend system.
  * @alpha
@@ -67,5 +88,11 @@ export const capiOpenstackEntityCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'capi-openstack',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
-  extensions: [capiOpenstackApi, capiOpenstackPage, capiOpenstackEntityContent, capiOpenstackEntityCard],
+  extensions: [
+    capiOpenstackApi,
+    capiOpenstackPage,
+    capiOpenstackEntityContent,
+    capiOpenstackEntityCard,
+    ...capiOpenstackFormFields,
+  ],
 });
