@@ -23,6 +23,7 @@ import { setupManagementCluster } from '@internal/management-cluster/src/testing
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import yaml from 'yaml';
 
 const MC = 'local';
 const TEMPLATES = path.resolve(__dirname, '../../../examples/templates');
@@ -150,7 +151,7 @@ describe('scaffolder templates end to end (real backend, API server and simulate
       name: 'shop',
       owner: 'group:default/team-payments',
       clusterClass: { name: 'capi-openstack-demo', variables: { certificatesExpiryDays: 30 } },
-      kubernetesVersion: 'v1.34.2',
+      kubernetesVersion: 'v1.33.5',
       controlPlaneReplicas: 1,
       controlPlaneFlavor: 'm1.large',
       workerPools: [{ name: 'md-0', replicas: 2, flavor: 'm1.medium' }],
@@ -174,7 +175,7 @@ describe('scaffolder templates end to end (real backend, API server and simulate
       verdict: 'Healthy',
       owner: 'group:default/team-payments',
       classy: true,
-      version: 'v1.34.2',
+      version: 'v1.33.5',
     });
     const entity = await waitFor(
       'the catalog entity',
@@ -186,6 +187,63 @@ describe('scaffolder templates end to end (real backend, API server and simulate
     );
     expect(entity.spec).toMatchObject({ type: 'kubernetes-cluster', owner: 'group:default/team-payments' });
   }, 300_000);
+
+  it('day-2 template: scales a pool and upgrades the cluster through the lifecycle endpoints', async () => {
+    const scaled = await runTemplate('capi-openstack-cluster-day2', {
+      managementCluster: MC,
+      namespace: ns,
+      name: 'shop',
+      operation: 'scale',
+      pool: 'md-0',
+      replicas: 3,
+    });
+    expect(scaled.output.text[0].content).toMatch(/md-0/);
+    let cluster: any = await mc.client.get(CAPI, 'Cluster', ns, 'shop');
+    expect(cluster.spec.topology.workers.machineDeployments[0].replicas).toBe(3);
+
+    await runTemplate('capi-openstack-cluster-day2', {
+      managementCluster: MC,
+      namespace: ns,
+      name: 'shop',
+      operation: 'upgrade',
+      version: 'v1.34.2',
+    });
+    cluster = await mc.client.get(CAPI, 'Cluster', ns, 'shop');
+    expect(cluster.spec.topology.version).toBe('v1.34.2');
+  }, 120_000);
+
+  it('dry run of the ClusterClass template (template editor): validated by the API server, nothing created', async () => {
+    const template = yaml.parse(fs.readFileSync(path.join(TEMPLATES, 'cluster-class.yaml'), 'utf8'));
+    const res = await fetch(`${base}/api/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        template,
+        directoryContents: [],
+        values: {
+          managementCluster: MC,
+          namespace: ns,
+          name: 'dry',
+          owner: 'group:default/team-payments',
+          clusterClass: { name: 'capi-openstack-demo' },
+          kubernetesVersion: 'v1.34.2',
+          controlPlaneReplicas: 3,
+          workerPools: [{ name: 'md-0', replicas: 2 }],
+          identitySecretName: 'team-cloud',
+          cloudName: 'openstack',
+          image: 'ubuntu-2404-kube',
+        },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const result = await res.json();
+    const messages = result.log.map((l: any) => l.body.message).join('\n');
+    expect(messages).toMatch(/Dry run: the API server accepted the 1 objects of cluster .*\/dry/);
+    const file = result.directoryContents.find((f: any) => f.path === `clusters/${MC}/${ns}/dry/cluster-dry.yaml`);
+    const manifest = yaml.parse(Buffer.from(file.base64Content, 'base64').toString('utf8'));
+    expect(manifest.spec.topology).toMatchObject({ version: 'v1.34.2', controlPlane: { replicas: 3 } });
+    expect(await mc.client.get(CAPI, 'Cluster', ns, 'dry')).toBeUndefined();
+  }, 60_000);
 
   it('GitOps template: renders complete manifests and creates nothing', async () => {
     const { output } = await runTemplate('capi-openstack-cluster-gitops', {
