@@ -112,9 +112,10 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 60
 }
 
 /** Preview, then confirm, then wait for the live progress to say "Done". */
-async function previewAndConfirm(dialog: Locator, confirmLabel = 'Confirm') {
+async function previewAndConfirm(dialog: Locator, shot: string, confirmLabel = 'Confirm') {
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await dialog.getByRole('region', { name: 'Preview' }).waitFor();
+  await screenshot(page, `${shot}-preview`);
   await dialog.getByRole('button', { name: confirmLabel }).click();
   await dialog
     .getByRole('status', { name: 'Progress' })
@@ -151,7 +152,7 @@ it(
       await page.getByRole('button', { name: /^Scale pool .*md-0$/ }).click();
       const dialog = page.getByRole('dialog', { name: /^Scale pool/ });
       await dialog.getByLabel('Replicas').fill('3');
-      await previewAndConfirm(dialog);
+      await previewAndConfirm(dialog, 'scale');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await dialog.waitFor({ state: 'detached' });
 
@@ -161,7 +162,8 @@ it(
       const md = await kube.get<any>(CAPI, 'MachineDeployment', 'team-payments', 'payments-dev-md-0');
       expect(md?.spec.replicas).toBe(3);
       await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
-      await page.evaluate(() => window.scrollTo(0, 0));
+      // Back to the top (the page scrolls inside Backstage's content area, not the window).
+      await page.getByRole('heading', { name: 'payments-dev' }).first().scrollIntoViewIfNeeded();
       await screenshot(page, 'cluster');
       await machines().last().scrollIntoViewIfNeeded();
       await screenshot(page, 'cluster-machines');
@@ -175,7 +177,7 @@ it(
     flow('pause-resume', async () => {
       await actions().getByRole('button', { name: 'Pause' }).click();
       let dialog = page.getByRole('dialog', { name: 'Pause reconciliation' });
-      await previewAndConfirm(dialog);
+      await previewAndConfirm(dialog, 'pause');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await verdict().getByText('Paused').waitFor();
       const paused = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
@@ -183,7 +185,7 @@ it(
 
       await actions().getByRole('button', { name: 'Resume' }).click();
       dialog = page.getByRole('dialog', { name: 'Resume reconciliation' });
-      await previewAndConfirm(dialog);
+      await previewAndConfirm(dialog, 'resume');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
       await actions().getByRole('button', { name: 'Pause' }).waitFor();
@@ -205,7 +207,7 @@ it(
       await confirmName.fill('platform');
       expect(await dialog.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
       await confirmName.fill('platform-dev');
-      await previewAndConfirm(dialog, 'Delete');
+      await previewAndConfirm(dialog, 'delete', 'Delete');
       await dialog.getByText('The cluster is gone.').waitFor();
       expect(await kube.get(CAPI, 'Cluster', 'team-platform', 'platform-dev')).toBeUndefined();
 
