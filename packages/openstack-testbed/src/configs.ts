@@ -1,0 +1,234 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// The configuration files of each service, as pure functions of the
+// testbed's ports, folders and passwords.
+
+import path from 'node:path';
+import { Ini } from './ini';
+
+export const REGION = 'RegionOne';
+
+/** The MariaDB databases, one per service (nova has three). */
+export const DATABASES = [
+  'keystone',
+  'glance',
+  'placement',
+  'nova_api',
+  'nova',
+  'nova_cell0',
+  'neutron',
+  'cinder',
+  'octavia',
+] as const;
+
+export interface ConfigContext {
+  /** The run's temporary folder. */
+  dir: string;
+  db: { port: number; user: string; password: string };
+  /** RabbitMQ's AMQP port. */
+  amqpPort: number;
+  keystoneUrl: string;
+  /** The password of every service user (project `service`). */
+  servicePassword: string;
+}
+
+export function dbUrl(ctx: ConfigContext, database: string): string {
+  return `mysql+pymysql://${ctx.db.user}:${ctx.db.password}@127.0.0.1:${ctx.db.port}/${database}?charset=utf8`;
+}
+
+export function transportUrl(ctx: ConfigContext): string {
+  return `rabbit://guest:guest@127.0.0.1:${ctx.amqpPort}/`;
+}
+
+/** Password credentials of a service user, for the sections that need them. */
+function serviceAuth(ctx: ConfigContext, username: string) {
+  return {
+    auth_type: 'password',
+    auth_url: ctx.keystoneUrl,
+    project_domain_name: 'Default',
+    user_domain_name: 'Default',
+    project_name: 'service',
+    username,
+    password: ctx.servicePassword,
+    region_name: REGION,
+  };
+}
+
+/** keystonemiddleware's section: validates the tokens of API callers. */
+function authtoken(ctx: ConfigContext, username: string) {
+  const { region_name: _, ...auth } = serviceAuth(ctx, username);
+  return {
+    www_authenticate_uri: ctx.keystoneUrl,
+    ...auth,
+    service_token_roles_required: true,
+  };
+}
+
+function stateDir(ctx: ConfigContext, service: string, sub = ''): string {
+  return path.join(ctx.dir, service, sub);
+}
+
+export function keystoneConf(ctx: ConfigContext): Ini {
+  return {
+    DEFAULT: { debug: false },
+    database: { connection: dbUrl(ctx, 'keystone') },
+    token: { provider: 'fernet', expiration: 86400 },
+    fernet_tokens: { key_repository: stateDir(ctx, 'keystone', 'fernet-keys') },
+    fernet_receipts: {
+      key_repository: stateDir(ctx, 'keystone', 'fernet-keys'),
+    },
+    credential: {
+      key_repository: stateDir(ctx, 'keystone', 'credential-keys'),
+    },
+    cache: { enabled: false },
+    // The cheapest bcrypt: every user creation and password login hashes.
+    identity: { password_hash_rounds: 4 },
+  };
+}
+
+export function glanceConf(ctx: ConfigContext): Ini {
+  return {
+    DEFAULT: {
+      enabled_backends: 'fs:file',
+      image_cache_dir: stateDir(ctx, 'glance', 'cache'),
+    },
+    database: { connection: dbUrl(ctx, 'glance') },
+    glance_store: { default_backend: 'fs' },
+    fs: { filesystem_store_datadir: stateDir(ctx, 'glance', 'images') },
+    os_glance_staging_store: {
+      filesystem_store_datadir: stateDir(ctx, 'glance', 'staging'),
+    },
+    os_glance_tasks_store: {
+      filesystem_store_datadir: stateDir(ctx, 'glance', 'tasks'),
+    },
+    keystone_authtoken: authtoken(ctx, 'glance'),
+    paste_deploy: { flavor: 'keystone' },
+    oslo_concurrency: { lock_path: stateDir(ctx, 'glance', 'lock') },
+  };
+}
+
+export function placementConf(ctx: ConfigContext): Ini {
+  return {
+    placement_database: { connection: dbUrl(ctx, 'placement') },
+    api: { auth_strategy: 'keystone' },
+    keystone_authtoken: authtoken(ctx, 'placement'),
+  };
+}
+
+/**
+ * nova.conf of every Nova service. The cell mappings in the nova_api
+ * database hold templates ({hostname}, {port}...) filled from this file, so a
+ * database template built once works with any run's ports.
+ */
+export function novaConf(ctx: ConfigContext, host = 'testbed-controller'): Ini {
+  return {
+    DEFAULT: {
+      host,
+      my_ip: '127.0.0.1',
+      transport_url: transportUrl(ctx),
+      compute_driver: 'fake.FakeDriver',
+      state_path: stateDir(ctx, 'nova', 'state'),
+      instances_path: stateDir(ctx, 'nova', 'instances'),
+      // Each API process is one worker; conductors are not forked.
+      osapi_compute_workers: 1,
+      metadata_workers: 1,
+      debug: false,
+    },
+    api: { auth_strategy: 'keystone' },
+    api_database: { connection: dbUrl(ctx, 'nova_api') },
+    database: { connection: dbUrl(ctx, 'nova') },
+    conductor: { workers: 1 },
+    scheduler: { workers: 1, discover_hosts_in_cells_interval: -1 },
+    keystone_authtoken: authtoken(ctx, 'nova'),
+    service_user: {
+      send_service_user_token: true,
+      ...serviceAuth(ctx, 'nova'),
+    },
+    placement: serviceAuth(ctx, 'placement'),
+    neutron: serviceAuth(ctx, 'neutron'),
+    cinder: { os_region_name: REGION },
+    glance: { region_name: REGION },
+    wsgi: { api_paste_config: path.join(ctx.dir, 'nova', 'api-paste.ini') },
+    oslo_concurrency: { lock_path: stateDir(ctx, 'nova', 'lock') },
+    oslo_messaging_notifications: { driver: 'noop' },
+    vnc: { enabled: false },
+    os_vif_ovs: { ovsdb_connection: 'tcp:127.0.0.1:1' },
+  };
+}
+
+export function neutronConf(ctx: ConfigContext): Ini {
+  return {
+    DEFAULT: {
+      core_plugin: 'ml2',
+      service_plugins: 'router',
+      auth_strategy: 'keystone',
+      transport_url: transportUrl(ctx),
+      state_path: stateDir(ctx, 'neutron', 'state'),
+      api_paste_config: path.join(ctx.dir, 'neutron', 'api-paste.ini'),
+      // No Nova port notifications: there are no ports to bind.
+      notify_nova_on_port_status_changes: false,
+      notify_nova_on_port_data_changes: false,
+      api_workers: 1,
+      rpc_workers: 0,
+      debug: false,
+    },
+    database: { connection: dbUrl(ctx, 'neutron') },
+    keystone_authtoken: authtoken(ctx, 'neutron'),
+    nova: serviceAuth(ctx, 'nova'),
+    oslo_concurrency: { lock_path: stateDir(ctx, 'neutron', 'lock') },
+    oslo_messaging_notifications: { driver: 'noop' },
+  };
+}
+
+/** ML2 without agents: networks, subnets, routers and ports live in the database only. */
+export function ml2Conf(): Ini {
+  return {
+    ml2: {
+      type_drivers: 'flat,vlan,vxlan',
+      tenant_network_types: 'vxlan',
+      mechanism_drivers: '',
+      extension_drivers: 'port_security',
+    },
+    ml2_type_flat: { flat_networks: 'public' },
+    ml2_type_vlan: { network_vlan_ranges: 'public' },
+    ml2_type_vxlan: { vni_ranges: '1:1000' },
+  };
+}
+
+export function cinderConf(ctx: ConfigContext): Ini {
+  return {
+    DEFAULT: {
+      auth_strategy: 'keystone',
+      transport_url: transportUrl(ctx),
+      state_path: stateDir(ctx, 'cinder', 'state'),
+      api_paste_config: '/usr/share/cinder-common/api-paste.ini',
+      my_ip: '127.0.0.1',
+      osapi_volume_workers: 1,
+      debug: false,
+    },
+    database: { connection: dbUrl(ctx, 'cinder') },
+    keystone_authtoken: authtoken(ctx, 'cinder'),
+    oslo_concurrency: { lock_path: stateDir(ctx, 'cinder', 'lock') },
+    oslo_messaging_notifications: { driver: 'noop' },
+  };
+}
+
+export function octaviaConf(ctx: ConfigContext): Ini {
+  return {
+    DEFAULT: { transport_url: transportUrl(ctx), debug: false },
+    api_settings: {
+      auth_strategy: 'keystone',
+      enabled_provider_drivers:
+        'amphora:The Octavia Amphora driver.,noop_driver:The no-op driver.',
+      default_provider_driver: 'amphora',
+    },
+    database: { connection: dbUrl(ctx, 'octavia') },
+    keystone_authtoken: authtoken(ctx, 'octavia'),
+    service_auth: serviceAuth(ctx, 'octavia'),
+    oslo_messaging: { topic: 'octavia_prov' },
+    oslo_messaging_notifications: { driver: 'noop' },
+  };
+}

@@ -1,0 +1,18 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// Real OpenStack services (Debian packages) on loopback for tests and the
+// local demo. Production code never imports this package.
+
+export { startOpenStackTestbed, renderCloudsYaml } from './testbed';
+export type { OpenStackTestbed, TestbedInfo, TestbedOptions } from './testbed';
+export {
+  DEBIAN_PACKAGES,
+  ensureDebianPackages,
+  missingPackages,
+} from './debianPackages';
+export { authenticate, request, OpenStackHttpError } from './openstackHttp';
+export type { Credentials, Session } from './openstackHttp';
+export { FLAVORS, IMAGES, DEMO_QUOTAS } from './seedResources';

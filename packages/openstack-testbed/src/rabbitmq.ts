@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import {
+  exitedWith,
+  freePort,
+  Logger,
+  run,
+  supervise,
+  waitFor,
+} from './processes';
+
+export interface RabbitMq {
+  amqpPort: number;
+  stop(): Promise<void>;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts RabbitMQ (the Nova and Cinder services talk over it) as root from
+ * its Erlang release, with its own node name, ports and Erlang port mapper,
+ * so it neither needs nor disturbs a system-wide RabbitMQ.
+ */
+export async function startRabbitMq(
+  runDir: string,
+  log: Logger,
+): Promise<RabbitMq> {
+  fs.mkdirSync(path.join(runDir, 'mnesia'), { recursive: true });
+  const [amqpPort, distPort, epmdPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  fs.writeFileSync(path.join(runDir, 'enabled_plugins'), '[].\n');
+  fs.writeFileSync(
+    path.join(runDir, 'rabbitmq.conf'),
+    [
+      'loopback_users.guest = false',
+      'log.console = true',
+      'log.file = false',
+      'vm_memory_high_watermark.absolute = 512MiB',
+      'disk_free_limit.absolute = 50MB',
+      '',
+    ].join('\n'),
+  );
+  const env = {
+    ...process.env,
+    HOME: runDir,
+    RABBITMQ_NODENAME: `testbed${process.pid}@localhost`,
+    RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',
+    RABBITMQ_NODE_PORT: String(amqpPort),
+    RABBITMQ_DIST_PORT: String(distPort),
+    ERL_EPMD_PORT: String(epmdPort),
+    ERL_EPMD_ADDRESS: '127.0.0.1',
+    RABBITMQ_MNESIA_BASE: path.join(runDir, 'mnesia'),
+    RABBITMQ_LOG_BASE: runDir,
+    RABBITMQ_CONFIG_FILE: path.join(runDir, 'rabbitmq.conf'),
+    RABBITMQ_ENABLED_PLUGINS_FILE: path.join(runDir, 'enabled_plugins'),
+    RABBITMQ_PID_FILE: path.join(runDir, 'rabbitmq.pid'),
+    RABBITMQ_CONF_ENV_FILE: path.join(runDir, 'rabbitmq-env.conf'),
+  };
+  const proc = supervise(
+    'rabbitmq-server',
+    '/usr/lib/rabbitmq/bin/rabbitmq-server',
+    [],
+    {
+      logFile: path.join(runDir, 'rabbitmq.log'),
+      env,
+    },
+  );
+  const started = Date.now();
+  await waitFor(
+    'RabbitMQ to listen',
+    async () => ((await portOpen(amqpPort)) ? true : undefined),
+    {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      failFast: exitedWith(proc),
+    },
+  );
+  log(`RabbitMQ ready in ${Math.round((Date.now() - started) / 1000)} s`);
+  return {
+    amqpPort,
+    async stop() {
+      await proc.stop();
+      // The port mapper daemon erl started for this node only.
+      await run('epmd', ['-port', String(epmdPort), '-kill'], {
+        logFile: path.join(runDir, 'rabbitmq.log'),
+        env,
+        timeoutMs: 10_000,
+      }).catch(() => undefined);
+    },
+  };
+}
