@@ -112,7 +112,7 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
     // pool, so that they never starve requests (lifecycle actions) of
     // sockets when a cluster has more watches than the request pool.
     agent ??= new https.Agent({ ...tls, keepAlive: true, maxSockets: 32 });
-    watchAgent ??= new https.Agent({ ...tls, keepAlive: false });
+    watchAgent ??= new https.Agent({ ...tls, keepAlive: true });
     const chosen = forWatch ? watchAgent : agent;
     const url = new URL(server + path);
     return {

@@ -159,7 +159,10 @@ describe('ClusterService across an API server restart', () => {
       await applySeed(mc.client, fleet);
       await service.start();
       const total = fleet.filter(o => o.manifest.kind === 'Cluster').length;
-      await waitFor('the initial sync', () => ([...service.summaries()].length === total ? true : undefined));
+      // Every kind listed (summaries can be complete while Events are still listing).
+      await waitFor('the initial sync', () =>
+        [...service.summaries()].length === total && service.managementClusters()[0].state === 'synced' ? true : undefined,
+      );
       const states = new Set<string>();
       const poll = setInterval(() => states.add(service.managementClusters()[0].state), 20);
 
