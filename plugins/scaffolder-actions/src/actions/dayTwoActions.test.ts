@@ -17,6 +17,7 @@ import { createCapiOpenstackCreateClusterAction } from './createCluster';
 import { createCapiOpenstackScaleClusterAction } from './scaleCluster';
 import { examples as scaleExamples } from './scaleCluster.examples';
 import { createCapiOpenstackUpgradeClusterAction } from './upgradeCluster';
+import { examples as upgradeExamples } from './upgradeCluster.examples';
 import { createCapiOpenstackWaitForClusterAction } from './waitForCluster';
 import { examples as waitExamples } from './waitForCluster.examples';
 
@@ -141,18 +142,27 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     expect(outputs(again).changed).toBe(false);
   });
 
+  it('scale: runs its control plane example', async () => {
+    const action = createCapiOpenstackScaleClusterAction({ capiOpenstack: backend.client });
+    const input = { ...yaml.parse(scaleExamples[1].example).steps[0].input, namespace: ns, name: 'app' };
+    const ctx = createMockActionContext({ input });
+    await action.handler(ctx);
+    expect(outputs(ctx).changed).toBe(true);
+    expect((await cluster()).spec.topology.controlPlane.replicas).toBe(3);
+  });
+
   it('scale: refuses an even control plane, naming the field', async () => {
     const action = createCapiOpenstackScaleClusterAction({ capiOpenstack: backend.client });
     const ctx = createMockActionContext({ input: { cluster: clusterRef(), replicas: 2 } }) as any;
     await expect(action.handler(ctx)).rejects.toThrow(/replicas/);
-    expect((await cluster()).spec.topology.controlPlane.replicas).toBe(1);
+    expect((await cluster()).spec.topology.controlPlane.replicas).toBe(3);
   });
 
   it('upgrade: moves to an allowed version and refuses one that is not a target', async () => {
     const action = createCapiOpenstackUpgradeClusterAction({ capiOpenstack: backend.client });
     const bad = createMockActionContext({ input: { cluster: clusterRef(), version: 'v1.40.0' } });
     await expect(action.handler(bad)).rejects.toThrow(/version: v1\.40\.0 is not an upgrade target/);
-    const ctx = createMockActionContext({ input: { cluster: clusterRef(), version: 'v1.34.2' } });
+    const ctx = createMockActionContext({ input: { ...yaml.parse(upgradeExamples[0].example).steps[0].input, cluster: clusterRef() } });
     await action.handler(ctx);
     expect(outputs(ctx)).toMatchObject({ changed: true });
     expect((await cluster()).spec.topology.version).toBe('v1.34.2');
