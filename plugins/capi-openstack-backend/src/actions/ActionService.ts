@@ -323,6 +323,12 @@ function isSubset(want: unknown, have: unknown): boolean {
   return want === have;
 }
 
+/** Drops the objects the API server quotes in its messages (a merge patch's whole result). */
+function readable(message: string): string {
+  const short = message.replace(/Invalid value: "(?:[^"\\]|\\.){80,}"/g, 'Invalid value').replace(/\s+/g, ' ').trim();
+  return short.length > 300 ? `${short.slice(0, 297)}...` : short;
+}
+
 /** API server errors as readable messages (no request paths, no raw Status objects). */
 export function mapKubeError(e: unknown, kind: string, name: string): Error {
   if (!(e instanceof KubeRequestError)) return e as Error;
@@ -331,7 +337,14 @@ export function mapKubeError(e: unknown, kind: string, name: string): Error {
   if (e.statusCode === 0) return new ServiceUnavailableError(`the management cluster is unreachable (${what})`);
   if (/admission webhook/i.test(message)) {
     const reason = message.replace(/^.*denied the request:\s*/i, '');
-    return new UnprocessableError(`${what} was refused by the management cluster's admission control: ${reason}`);
+    return new UnprocessableError(`${what} was refused by the management cluster's admission control: ${readable(reason)}`);
+  }
+  // fieldValidation=Strict: a field this CAPI version does not have.
+  const unknown = [...new Set([...message.matchAll(/unknown field "([^"]+)"/g)].map(m => m[1]))];
+  if (unknown.length) {
+    return new UnprocessableError(
+      `${what}: this management cluster's Cluster API version does not support ${unknown.join(', ')}`,
+    );
   }
   switch (e.statusCode) {
     case 409:
@@ -344,16 +357,10 @@ export function mapKubeError(e: unknown, kind: string, name: string): Error {
       const detail = causes.length
         ? causes.map(c => `${c.field ?? ''}${c.field ? ': ' : ''}${c.message ?? ''}`).join('; ')
         : message;
-      return new UnprocessableError(`${what} is invalid: ${detail}`);
+      return new UnprocessableError(`${what} is invalid: ${readable(detail)}`);
     }
     case 400:
-      if (/unknown field/i.test(message)) {
-        const fields = [...message.matchAll(/unknown field "([^"]+)"/g)].map(m => m[1]).join(', ');
-        return new UnprocessableError(
-          `${what}: this management cluster's Cluster API version does not support ${fields || 'a field this action sets'}`,
-        );
-      }
-      return new UnprocessableError(`${what} was refused: ${message}`);
+      return new UnprocessableError(`${what} was refused: ${readable(message)}`);
     case 403:
       return new UpstreamError(`the backend's credentials for the management cluster may not change ${what}`);
     default:
