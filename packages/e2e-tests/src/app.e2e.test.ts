@@ -10,7 +10,12 @@
 
 import { clientFromKubeconfig, KubeHttp } from '@internal/management-cluster';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, screenshot, signInAsGuest, VIEWPORT } from './harness/browser';
+import {
+  launchChromium,
+  screenshot,
+  signInAsGuest,
+  VIEWPORT,
+} from './harness/browser';
 import { AppUnderTest, startApp } from './harness/startApp';
 
 const STARTUP_TIMEOUT = 15 * 60_000;
@@ -52,7 +57,9 @@ afterAll(async () => {
   await browser?.close().catch(() => {});
   await app?.stop();
   process.stderr.write(
-    `[e2e] startup ${JSON.stringify(app?.timings ?? {})}\n[e2e] flows (s) ${JSON.stringify(flowSeconds)}\n`,
+    `[e2e] startup ${JSON.stringify(
+      app?.timings ?? {},
+    )}\n[e2e] flows (s) ${JSON.stringify(flowSeconds)}\n`,
   );
 }, 120_000);
 
@@ -71,38 +78,57 @@ it(
   'lists the fleet and filters it',
   () =>
     flow('fleet', async () => {
-      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+      await page
+        .getByRole('link', { name: 'Clusters', exact: true })
+        .filter({ visible: true })
+        .click();
       await page.getByRole('heading', { name: 'Clusters' }).first().waitFor();
       const table = page.getByRole('table', { name: 'Workload clusters' });
       const rows = table.locator('tbody tr');
       // The demo fleet: the snapshot clusters plus the two live ones.
-      await table.getByRole('link', { name: 'payments-dev', exact: true }).waitFor();
-      await table.getByRole('link', { name: 'platform-dev', exact: true }).waitFor();
+      await table
+        .getByRole('link', { name: 'payments-dev', exact: true })
+        .waitFor();
+      await table
+        .getByRole('link', { name: 'platform-dev', exact: true })
+        .waitFor();
       const all = await rows.count();
       expect(all).toBeGreaterThan(10);
       await screenshot(page, 'fleet');
 
       await page.getByPlaceholder('Search clusters').fill('payments');
-      await table.getByRole('link', { name: 'platform-dev', exact: true }).waitFor({ state: 'detached' });
+      await table
+        .getByRole('link', { name: 'platform-dev', exact: true })
+        .waitFor({ state: 'detached' });
       const filtered = await rows.allInnerTexts();
       expect(filtered.length).toBeGreaterThan(0);
       expect(filtered.length).toBeLessThan(all);
       // Search matches names, namespaces, owners...: every row mentions it.
-      for (const row of filtered) expect(row.toLowerCase()).toContain('payments');
-      await table.getByRole('link', { name: 'payments-dev', exact: true }).waitFor();
+      for (const row of filtered)
+        expect(row.toLowerCase()).toContain('payments');
+      await table
+        .getByRole('link', { name: 'payments-dev', exact: true })
+        .waitFor();
 
       await page.getByPlaceholder('Search clusters').fill('');
-      await table.getByRole('link', { name: 'platform-dev', exact: true }).waitFor();
+      await table
+        .getByRole('link', { name: 'platform-dev', exact: true })
+        .waitFor();
     }),
   FLOW_TIMEOUT,
 );
 
-const machines = () => page.getByRole('table', { name: 'Machines' }).locator('tbody tr');
+const machines = () =>
+  page.getByRole('table', { name: 'Machines' }).locator('tbody tr');
 const actions = () => page.getByRole('toolbar', { name: 'Cluster actions' });
 const verdict = () => page.getByRole('group', { name: 'Verdict' });
 
 /** Polls `read` until it returns `expected` (or the timeout); returns the last value. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 60_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  expected: T,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -112,7 +138,11 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 60
 }
 
 /** Preview, then confirm, then wait for the live progress to say "Done". */
-async function previewAndConfirm(dialog: Locator, shot: string, confirmLabel = 'Confirm') {
+async function previewAndConfirm(
+  dialog: Locator,
+  shot: string,
+  confirmLabel = 'Confirm',
+) {
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await dialog.getByRole('region', { name: 'Preview' }).waitFor();
   await screenshot(page, `${shot}-preview`);
@@ -124,9 +154,15 @@ async function previewAndConfirm(dialog: Locator, shot: string, confirmLabel = '
 }
 
 async function openCluster(name: string) {
-  await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+  await page
+    .getByRole('link', { name: 'Clusters', exact: true })
+    .filter({ visible: true })
+    .click();
   await page.getByPlaceholder('Search clusters').fill(name);
-  await page.getByRole('table', { name: 'Workload clusters' }).getByRole('link', { name, exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Workload clusters' })
+    .getByRole('link', { name, exact: true })
+    .click();
   await page.getByRole('heading', { name }).first().waitFor();
 }
 
@@ -135,7 +171,9 @@ it(
   () =>
     flow('cluster', async () => {
       await openCluster('payments-dev');
-      expect(new URL(page.url()).pathname).toBe('/capi-openstack/clusters/local/team-payments/payments-dev');
+      expect(new URL(page.url()).pathname).toBe(
+        '/capi-openstack/clusters/local/team-payments/payments-dev',
+      );
       // The simulator brings the live cluster up: 1 control plane machine and 2 workers.
       await verdict().getByText('Healthy').waitFor({ timeout: 120_000 });
       expect(await eventually(() => machines().count(), 3)).toBe(3);
@@ -158,12 +196,25 @@ it(
 
       // No reload: the page follows the cluster's changes as they happen.
       expect(await eventually(() => workers.count(), 3)).toBe(3);
-      expect(await eventually(() => workers.filter({ hasText: 'Running' }).count(), 3)).toBe(3);
-      const md = await kube.get<any>(CAPI, 'MachineDeployment', 'team-payments', 'payments-dev-md-0');
+      expect(
+        await eventually(
+          () => workers.filter({ hasText: 'Running' }).count(),
+          3,
+        ),
+      ).toBe(3);
+      const md = await kube.get<any>(
+        CAPI,
+        'MachineDeployment',
+        'team-payments',
+        'payments-dev-md-0',
+      );
       expect(md?.spec.replicas).toBe(3);
       await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
       // Back to the top (the page scrolls inside Backstage's content area, not the window).
-      await page.getByRole('heading', { name: 'payments-dev' }).first().scrollIntoViewIfNeeded();
+      await page
+        .getByRole('heading', { name: 'payments-dev' })
+        .first()
+        .scrollIntoViewIfNeeded();
       await screenshot(page, 'cluster');
       await machines().last().scrollIntoViewIfNeeded();
       await screenshot(page, 'cluster-machines');
@@ -180,7 +231,12 @@ it(
       await previewAndConfirm(dialog, 'pause');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await verdict().getByText('Paused').waitFor();
-      const paused = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      const paused = await kube.get<any>(
+        CAPI,
+        'Cluster',
+        'team-payments',
+        'payments-dev',
+      );
       expect(paused?.spec.paused).toBe(true);
 
       await actions().getByRole('button', { name: 'Resume' }).click();
@@ -189,7 +245,12 @@ it(
       await dialog.getByRole('button', { name: 'Close' }).click();
       await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
       await actions().getByRole('button', { name: 'Pause' }).waitFor();
-      const resumed = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      const resumed = await kube.get<any>(
+        CAPI,
+        'Cluster',
+        'team-payments',
+        'payments-dev',
+      );
       expect(resumed?.spec.paused ?? false).toBe(false);
     }),
   FLOW_TIMEOUT,
@@ -202,20 +263,35 @@ it(
       await openCluster('platform-dev');
       await verdict().getByText('Healthy').waitFor({ timeout: 120_000 });
       await actions().getByRole('button', { name: 'Delete' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Delete cluster platform-dev' });
+      const dialog = page.getByRole('dialog', {
+        name: 'Delete cluster platform-dev',
+      });
       const confirmName = dialog.getByLabel('Type the cluster name to confirm');
       await confirmName.fill('platform');
-      expect(await dialog.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
+      expect(
+        await dialog.getByRole('button', { name: 'Preview' }).isDisabled(),
+      ).toBe(true);
       await confirmName.fill('platform-dev');
       await previewAndConfirm(dialog, 'delete', 'Delete');
       await dialog.getByText('The cluster is gone.').waitFor();
-      expect(await kube.get(CAPI, 'Cluster', 'team-platform', 'platform-dev')).toBeUndefined();
+      expect(
+        await kube.get(CAPI, 'Cluster', 'team-platform', 'platform-dev'),
+      ).toBeUndefined();
 
       await dialog.getByRole('button', { name: 'Close' }).click();
-      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+      await page
+        .getByRole('link', { name: 'Clusters', exact: true })
+        .filter({ visible: true })
+        .click();
       const table = page.getByRole('table', { name: 'Workload clusters' });
-      await table.getByRole('link', { name: 'payments-dev', exact: true }).waitFor();
-      expect(await table.getByRole('link', { name: 'platform-dev', exact: true }).count()).toBe(0);
+      await table
+        .getByRole('link', { name: 'payments-dev', exact: true })
+        .waitFor();
+      expect(
+        await table
+          .getByRole('link', { name: 'platform-dev', exact: true })
+          .count(),
+      ).toBe(0);
     }),
   FLOW_TIMEOUT,
 );

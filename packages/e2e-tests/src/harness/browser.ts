@@ -11,7 +11,12 @@ import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { resultsDir } from './paths';
 
-const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+const CANDIDATES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+];
 
 /** CHROMIUM_PATH, /usr/bin/chromium, or the first chromium on PATH. */
 export function findChromium(): string {
@@ -59,11 +64,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * Opens the app and passes the sign-in page: the guest provider ("Enter"),
  * which the app shows to a browser that never signed in.
  */
-export async function signInAsGuest(page: Page, baseUrl: string): Promise<void> {
+export async function signInAsGuest(
+  page: Page,
+  baseUrl: string,
+): Promise<void> {
   await page.goto(baseUrl);
   const enter = page.getByRole('button', { name: 'Enter' });
   // The sidebar's Settings item exists only once signed in.
-  const signedIn = page.getByRole('link', { name: 'Settings' }).filter({ visible: true });
+  const signedIn = page
+    .getByRole('link', { name: 'Settings' })
+    .filter({ visible: true });
   await enter.or(signedIn).first().waitFor({ timeout: 60_000 });
   if (await enter.isVisible()) await enter.click();
   await signedIn.first().waitFor({ timeout: 60_000 });

@@ -25,7 +25,10 @@ export interface FrontendBuild {
   stop(): Promise<void>;
 }
 
-export function buildFrontend(options: { logFile: string; log: (m: string) => void }): FrontendBuild {
+export function buildFrontend(options: {
+  logFile: string;
+  log: (m: string) => void;
+}): FrontendBuild {
   const appDir = path.join(repoRoot, 'packages/app');
   if (
     process.env.CAPI_OPENSTACK_E2E_REUSE_BUILD === '1' &&
@@ -51,7 +54,11 @@ export function buildFrontend(options: { logFile: string; log: (m: string) => vo
     build.child.once('exit', code =>
       code === 0
         ? resolve()
-        : reject(new Error(`frontend build failed (${code}):\n${tail(options.logFile)}`)),
+        : reject(
+            new Error(
+              `frontend build failed (${code}):\n${tail(options.logFile)}`,
+            ),
+          ),
     );
   });
   // Awaited later; a failure meanwhile must not be an unhandled rejection.

@@ -26,14 +26,21 @@ export function freePort(): Promise<number> {
  * backend or API server outlives a crashed run.
  */
 const WATCHDOG = `
-parent=$1; shift
+parent=$1; cleanup=$2; shift 2
 "$@" &
 child=$!
-stop() { kill -TERM $child 2>/dev/null; wait $child; exit $?; }
+stop() {
+  kill -TERM $child 2>/dev/null
+  # The backend can take its time to shut down: 10 s, then SIGKILL.
+  for _ in $(seq 100); do kill -0 $child 2>/dev/null || break; sleep 0.1; done
+  kill -KILL $child 2>/dev/null
+  wait $child; code=$?
+  [ "$cleanup" != "-" ] && rm -rf "$cleanup"
+  exit $code
+}
 trap stop TERM INT HUP
 while kill -0 $parent 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
-kill -0 $child 2>/dev/null && stop
-wait $child
+stop
 `;
 
 /** A child process whose output goes to a log file. */
@@ -62,17 +69,33 @@ export function startProcess(
     env?: NodeJS.ProcessEnv;
     /** A line that means "ready"; its first capture group is resolved. */
     readyLine?: RegExp;
+    /** A folder the watchdog removes when the process ends. */
+    cleanupDir?: string;
   },
 ): Started {
   const log = fs.createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn('bash', ['-c', WATCHDOG, 'watchdog', String(process.pid), command, ...args], {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    'bash',
+    [
+      '-c',
+      WATCHDOG,
+      'watchdog',
+      String(process.pid),
+      options.cleanupDir ?? '-',
+      command,
+      ...args,
+    ],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   child.stderr!.pipe(log, { end: false });
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -84,7 +107,11 @@ export function startProcess(
     });
     if (!options.readyLine) resolve('');
     child.once('exit', code =>
-      reject(new Error(`${name} exited (${code}) before it was ready; see ${options.logFile}`)),
+      reject(
+        new Error(
+          `${name} exited (${code}) before it was ready; see ${options.logFile}`,
+        ),
+      ),
     );
     child.once('error', reject);
   });
@@ -122,9 +149,12 @@ export function startProcess(
         }
         // The group outlives its leader: give the rest (e.g. the watchdogs
         // that remove the API server's data) a moment, then end it.
-        await waitUntil('process group to exit', async () => !groupAlive(), 5_000, 100).catch(
-          () => signal('SIGKILL'),
-        );
+        await waitUntil(
+          'process group to exit',
+          async () => !groupAlive(),
+          5_000,
+          100,
+        ).catch(() => signal('SIGKILL'));
         await new Promise<void>(resolve => log.end(() => resolve()));
       })();
       return stopping;
@@ -142,7 +172,8 @@ export async function waitUntil(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise(r => setTimeout(r, intervalMs));
   }
 }
