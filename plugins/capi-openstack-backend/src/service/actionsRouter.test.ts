@@ -613,7 +613,13 @@ describe('lifecycle actions (real API server)', () => {
     expect(badName.body.error.message).toMatch(/pool "Bad_Name" must be a DNS-1123 name/);
     const badDry = await request(backend.server).post(`${api('p1', 'control-plane/scale')}?dryRun=maybe`).send({ replicas: 3 });
     expect(badDry.status).toBe(400);
-    expect(audit).toHaveLength(4);
+    const notJson = await request(backend.server)
+      .post(api('p1', 'control-plane/scale'))
+      .set('Content-Type', 'application/json')
+      .send('{"replicas": 3');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toBe('the request body is not valid JSON');
+    expect(audit).toHaveLength(5);
     expect(audit.every(a => a.status === 'failed')).toBe(true);
   });
 

@@ -134,7 +134,25 @@ interface ActionRoute {
 export async function createActionsRouter(options: ActionsRouterOptions) {
   const { httpAuth, auditor, permissions, clusters, actions } = options;
   const router = Router();
-  router.use(express.json());
+  const CLUSTER = '/clusters/:managementCluster/:namespace/:name';
+  // Only the action routes: other routers parse their own bodies.
+  router.use(CLUSTER, express.json());
+  // A body that is not JSON never reaches a handler: it is audited here.
+  router.use(CLUSTER, async (err: any, req: Request, _res: Response, next: (e?: unknown) => void) => {
+    if (err?.type !== 'entity.parse.failed' && err?.type !== 'entity.too.large') {
+      next(err);
+      return;
+    }
+    const event = await auditor.createEvent({
+      eventId: 'cluster-action',
+      severityLevel: req.method === 'DELETE' ? 'high' : 'medium',
+      request: req,
+      meta: { path: req.originalUrl.split('?')[0] },
+    });
+    const error = new InputError(err.type === 'entity.too.large' ? 'the request body is too large' : 'the request body is not valid JSON');
+    await event.fail({ error, meta: { outcome: 'failed' } });
+    next(error);
+  });
   const authorizer = createConditionAuthorizer(
     options.permissionsRegistry.getPermissionRuleset(clusterPermissionResourceRef),
   );
