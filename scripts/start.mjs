@@ -83,6 +83,10 @@ if (!configuredManagementClusters(configFiles)) {
       '      title: Local management cluster',
       '      kubeconfig:',
       `        path: ${JSON.stringify(kubeconfig)}`,
+      '  # Lifecycle actions in the demo: the seed\'s flavors and images (ubuntu-2404-kube-<version>).',
+      '  flavors: [m1.small, m1.medium, m1.large, m1.xlarge]',
+      '  kubernetesVersions:',
+      ...['v1.33.5', 'v1.34.2', 'v1.35.0'].map(v => `    - { version: ${v}, image: ubuntu-2404-kube-${v} }`),
       '',
     ].join('\n'),
   );
