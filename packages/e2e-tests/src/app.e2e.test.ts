@@ -114,6 +114,24 @@ it(
       await table
         .getByRole('link', { name: 'platform-dev', exact: true })
         .waitFor();
+
+      // A verdict count filters by that verdict; clicking it again clears it.
+      const paused = page
+        .getByRole('group', { name: 'Clusters per verdict' })
+        .getByRole('button', { name: /^Paused: \d+$/ });
+      const pausedCount = Number(
+        (await paused.getAttribute('aria-label'))!.split(': ')[1],
+      );
+      expect(pausedCount).toBeGreaterThan(0);
+      await paused.click();
+      expect(await paused.getAttribute('aria-pressed')).toBe('true');
+      expect(await eventually(() => rows.count(), pausedCount)).toBe(
+        pausedCount,
+      );
+      for (const row of await rows.allInnerTexts())
+        expect(row).toContain('Paused');
+      await paused.click();
+      expect(await eventually(() => rows.count(), all)).toBe(all);
     }),
   FLOW_TIMEOUT,
 );
