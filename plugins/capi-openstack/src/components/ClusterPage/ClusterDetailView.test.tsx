@@ -6,7 +6,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { detail, pool, summary, tree } from '../../__testUtils__/fixtures';
-import { renderCluster } from '../../__testUtils__/renderCluster';
+import { REF, renderCluster } from '../../__testUtils__/renderCluster';
 import { VERDICTS } from '../VerdictChip';
 
 describe('ClusterDetailView', () => {
@@ -106,7 +106,10 @@ describe('ClusterDetailView', () => {
   it('disables the actions the user may not use and says why', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    await renderCluster(api, r => (r.permission.name === 'capi-openstack.cluster.scale' ? 'DENY' : 'ALLOW'));
+    await renderCluster(api, r => (r.permission.name === 'capi-openstack.cluster.scale' ? 'DENY' : 'ALLOW'), {
+      ...REF,
+      name: 'scale-denied',
+    });
     const scale = await screen.findByRole('button', { name: 'Scale pool alpha-md-0' });
     await waitFor(() => expect(scale).toHaveAttribute('title', 'You are not allowed to scale this cluster.'));
     expect(scale).toBeDisabled();
@@ -118,7 +121,7 @@ describe('ClusterDetailView', () => {
   it('denies everything when no permission is granted', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    await renderCluster(api, 'DENY');
+    await renderCluster(api, 'DENY', { ...REF, name: 'all-denied' });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Delete' })).toHaveAttribute('title', 'You are not allowed to delete this cluster.'));
     for (const name of ['Upgrade', 'Pause', 'Rotate certificates', 'Kubeconfig', 'Delete']) {
       expect(screen.getByRole('button', { name })).toBeDisabled();
