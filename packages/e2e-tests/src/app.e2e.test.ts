@@ -275,6 +275,36 @@ it(
 );
 
 it(
+  "shows a workload cluster's catalog entity with its health and machines",
+  () =>
+    flow('catalog-entity', async () => {
+      // Published by the catalog module as <management cluster>.<namespace>.<name>.
+      const url = `${
+        app!.baseUrl
+      }/catalog/default/resource/local.team-payments.payments-dev`;
+      const card = page.getByText('Cluster health');
+      const deadline = Date.now() + 120_000;
+      // The catalog ingests the clusters shortly after the backend starts;
+      // an entity page does not refresh by itself.
+      for (;;) {
+        await page.goto(url);
+        const found = await card
+          .waitFor({ timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (found || Date.now() > deadline) break;
+      }
+      await card.waitFor({ timeout: 1_000 });
+      await page.getByText('Healthy').first().waitFor();
+      await screenshot(page, 'catalog-entity');
+      await page.getByRole('tab', { name: 'Cluster' }).click();
+      // The same live view as the cluster page: after the scale, 1 + 3 machines.
+      expect(await eventually(() => machines().count(), 4)).toBe(4);
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
   'deletes a cluster once its name is typed',
   () =>
     flow('delete', async () => {
