@@ -83,7 +83,9 @@ export function keystoneConf(ctx: ConfigContext): Ini {
     credential: {
       key_repository: stateDir(ctx, 'keystone', 'credential-keys'),
     },
-    cache: { enabled: false },
+    // Without a cache every token validation runs ~200 SQL queries (0.5 s
+    // of CPU); one keystone process, so an in-process cache stays coherent.
+    cache: { enabled: true, backend: 'oslo_cache.dict', expiration_time: 600 },
     // The cheapest bcrypt: every user creation and password login hashes.
     identity: { password_hash_rounds: 4 },
   };

@@ -16,3 +16,5 @@ export {
 export { authenticate, request, OpenStackHttpError } from './openstackHttp';
 export type { Credentials, Session } from './openstackHttp';
 export { FLAVORS, IMAGES, DEMO_QUOTAS } from './seedResources';
+export { setupOpenStackTestbed, SHARED_TESTBED_ENV } from './testing';
+export type { TestbedHandle } from './testing';

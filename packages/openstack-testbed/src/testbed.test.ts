@@ -10,17 +10,17 @@ import {
   Session,
 } from './openstackHttp';
 import { DEMO_QUOTAS, FLAVORS, IMAGES } from './seedResources';
-import { OpenStackTestbed, startOpenStackTestbed } from './testbed';
+import { setupOpenStackTestbed, TestbedHandle } from './testing';
 
 // First run on a machine: apt-get install (minutes) and the schema template.
 jest.setTimeout(20 * 60_000);
 
 describe('OpenStack testbed (real Debian OpenStack services)', () => {
-  let testbed: OpenStackTestbed;
+  let testbed: TestbedHandle;
   let appCred: Session;
 
   beforeAll(async () => {
-    testbed = await startOpenStackTestbed({ log: () => {} });
+    testbed = await setupOpenStackTestbed();
     const { id, secret } = testbed.info.demo.applicationCredential;
     appCred = await authenticate(testbed.info.authUrl, {
       kind: 'application_credential',

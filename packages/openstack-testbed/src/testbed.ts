@@ -131,7 +131,7 @@ function writeConfigs(ctx: ConfigContext): ConfigFiles {
     'keystone/credential-keys',
     'logs',
   ]) {
-    fs.mkdirSync(d(sub), { recursive: true });
+    fs.mkdirSync(d(sub), { recursive: true, mode: 0o700 });
   }
   writeIni(d('keystone', 'keystone.conf'), keystoneConf(ctx));
   writeIni(d('glance', 'glance-api.conf'), glanceConf(ctx));
@@ -302,8 +302,7 @@ export async function startOpenStackTestbed(
     stopped = true;
     process.removeListener('exit', exitHook);
     await Promise.all([...processes].reverse().map(p => p.stop()));
-    await rabbit?.stop();
-    await db?.stop();
+    await Promise.all([rabbit?.stop(), db?.stop()]);
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   };
 

@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import fs from 'node:fs';
+import { startOpenStackTestbed, TestbedInfo, TestbedOptions } from './testbed';
+
+/**
+ * Names a file with the TestbedInfo of a testbed started once for a whole
+ * test run (`openstack-testbed start --out FILE`); suites then share it.
+ */
+export const SHARED_TESTBED_ENV = 'CAPI_OPENSTACK_TESTBED_INFO';
+
+export interface TestbedHandle {
+  info: TestbedInfo;
+  /** Stops the testbed if this suite started it; a shared one keeps running. */
+  stop(): Promise<void>;
+}
+
+/** The shared testbed of the test run, or a private one for a suite run alone. */
+export async function setupOpenStackTestbed(
+  options: TestbedOptions = {},
+): Promise<TestbedHandle> {
+  const shared = process.env[SHARED_TESTBED_ENV];
+  if (shared) {
+    return {
+      info: JSON.parse(fs.readFileSync(shared, 'utf8')),
+      stop: async () => {},
+    };
+  }
+  const testbed = await startOpenStackTestbed({ log: () => {}, ...options });
+  return { info: testbed.info, stop: () => testbed.stop() };
+}
