@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { Content, Header, Link, Page } from '@backstage/core-components';
+import { Content, Header, HeaderLabel, Link, Page } from '@backstage/core-components';
 import { useParams } from 'react-router-dom';
 import { ClusterDetailView } from './ClusterDetailView';
 
@@ -13,9 +13,14 @@ export function ClusterPage() {
   return (
     <Page themeId="tool">
       <Header title={name} subtitle={`${namespace} in ${managementCluster}`} type="Cluster">
-        <Link to="../../../.." relative="path">
-          All clusters
-        </Link>
+        <HeaderLabel
+          label="Fleet"
+          value={
+            <Link to="../../../.." relative="path" color="inherit">
+              All clusters
+            </Link>
+          }
+        />
       </Header>
       <Content>
         <ClusterDetailView cluster={{ managementCluster, namespace, name }} />

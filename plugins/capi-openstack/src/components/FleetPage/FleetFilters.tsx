@@ -68,6 +68,9 @@ export function FleetFilters({ value, onChange, managementClusters, namespaces, 
           variant="outlined"
           size="small"
           label="Management cluster"
+          // "All" stays visible and the label floats, instead of the label sitting on the arrow.
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
           value={value.managementCluster}
           onChange={e => onChange({ ...value, managementCluster: e.target.value as string })}
         >
@@ -92,6 +95,9 @@ export function FleetFilters({ value, onChange, managementClusters, namespaces, 
           variant="outlined"
           size="small"
           label="Verdict"
+          // "All" stays visible and the label floats, instead of the label sitting on the arrow.
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
           value={value.verdict}
           onChange={e => onChange({ ...value, verdict: e.target.value as Verdict | '' })}
         >

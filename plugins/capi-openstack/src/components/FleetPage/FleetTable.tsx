@@ -18,58 +18,106 @@ import {
   Tooltip,
   Typography,
 } from '@material-ui/core';
-import { clusterKey, ClusterSummary } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  clusterKey,
+  ClusterSummary,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { memo } from 'react';
 import { age, readyOfDesired, shortRef } from '../../lib/format';
 import { VerdictChip } from '../VerdictChip';
 
-export type FleetSort = 'name' | 'namespace' | 'managementCluster' | 'verdict' | 'version' | 'owner' | 'age';
+export type FleetSort =
+  | 'name'
+  | 'namespace'
+  | 'managementCluster'
+  | 'verdict'
+  | 'version'
+  | 'owner'
+  | 'age';
 
 const useStyles = makeStyles(theme => ({
-  reason: { color: theme.palette.text.secondary, maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  reason: {
+    color: theme.palette.text.secondary,
+    maxWidth: 320,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  // Short values (names, versions, counters) never wrap mid-word; the reason is the column that gives way.
+  cell: { whiteSpace: 'nowrap' },
+  scroll: { overflowX: 'auto' },
   magnum: { marginLeft: theme.spacing(1) },
 }));
 
 /** Path of a cluster's page relative to the fleet page. */
 export function clusterPagePath(c: ClusterSummary): string {
-  return `clusters/${[c.managementCluster, c.namespace, c.name].map(encodeURIComponent).join('/')}`;
+  return `clusters/${[c.managementCluster, c.namespace, c.name]
+    .map(encodeURIComponent)
+    .join('/')}`;
 }
 
 /** One row; memoised so a stream update re-renders only the rows it replaced. */
-const FleetRow = memo(function FleetRowContent({ cluster, linkPrefix }: { cluster: ClusterSummary; linkPrefix: string }) {
+const FleetRow = memo(function FleetRowContent({
+  cluster,
+  linkPrefix,
+}: {
+  cluster: ClusterSummary;
+  linkPrefix: string;
+}) {
   const classes = useStyles();
   const reason = cluster.reasons[0];
   let versions = cluster.versions;
   if (!versions.length) versions = cluster.version ? [cluster.version] : [];
   return (
     <TableRow hover data-cluster={clusterKey(cluster)}>
-      <TableCell>
-        <Link to={`${linkPrefix}${clusterPagePath(cluster)}`}>{cluster.name}</Link>
+      <TableCell className={classes.cell}>
+        <Link to={`${linkPrefix}${clusterPagePath(cluster)}`}>
+          {cluster.name}
+        </Link>
         {cluster.magnum && (
           <Tooltip title="Made by OpenStack Magnum: change it through Magnum">
-            <Chip className={classes.magnum} size="small" variant="outlined" label="Magnum" />
+            <Chip
+              className={classes.magnum}
+              size="small"
+              variant="outlined"
+              label="Magnum"
+            />
           </Tooltip>
         )}
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.cell}>
         <Box display="flex" alignItems="center">
           <VerdictChip verdict={cluster.verdict} />
           {reason && (
             <Tooltip title={reason.message ?? reason.reason ?? ''}>
-              <Typography variant="body2" className={classes.reason} component="span" style={{ marginLeft: 8 }}>
+              <Typography
+                variant="body2"
+                className={classes.reason}
+                component="span"
+                style={{ marginLeft: 8 }}
+              >
                 {reason.message ?? reason.reason}
               </Typography>
             </Tooltip>
           )}
         </Box>
       </TableCell>
-      <TableCell>{cluster.managementCluster}</TableCell>
-      <TableCell>{cluster.namespace}</TableCell>
-      <TableCell>{shortRef(cluster.owner)}</TableCell>
-      <TableCell>{versions.join(', ')}</TableCell>
-      <TableCell aria-label="control plane ready/desired">{readyOfDesired(cluster.controlPlane)}</TableCell>
-      <TableCell aria-label="workers ready/desired">{readyOfDesired(cluster.workers)}</TableCell>
-      <TableCell>{age(cluster.createdAt)}</TableCell>
+      <TableCell className={classes.cell}>
+        {cluster.managementCluster}
+      </TableCell>
+      <TableCell className={classes.cell}>{cluster.namespace}</TableCell>
+      <TableCell className={classes.cell}>{shortRef(cluster.owner)}</TableCell>
+      <TableCell className={classes.cell}>{versions.join(', ')}</TableCell>
+      <TableCell
+        className={classes.cell}
+        aria-label="control plane ready/desired"
+      >
+        {readyOfDesired(cluster.controlPlane)}
+      </TableCell>
+      <TableCell className={classes.cell} aria-label="workers ready/desired">
+        {readyOfDesired(cluster.workers)}
+      </TableCell>
+      <TableCell className={classes.cell}>{age(cluster.createdAt)}</TableCell>
     </TableRow>
   );
 });
@@ -102,36 +150,48 @@ interface Props {
 
 /** The fleet: one server-side page at a time. */
 export function FleetTable(props: Props) {
+  const classes = useStyles();
   return (
     <>
-      <Table size="small" aria-label="Workload clusters">
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map(col => (
-              <TableCell key={col.label}>
-                {col.sort ? (
-                  <TableSortLabel
-                    active={props.sort === col.sort}
-                    direction={props.sort === col.sort ? props.order : 'asc'}
-                    onClick={() =>
-                      props.onSort(col.sort!, props.sort === col.sort && props.order === 'asc' ? 'desc' : 'asc')
-                    }
-                  >
-                    {col.label}
-                  </TableSortLabel>
-                ) : (
-                  col.label
-                )}
-              </TableCell>
+      <div className={classes.scroll}>
+        <Table size="small" aria-label="Workload clusters">
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(col => (
+                <TableCell key={col.label} className={classes.cell}>
+                  {col.sort ? (
+                    <TableSortLabel
+                      active={props.sort === col.sort}
+                      direction={props.sort === col.sort ? props.order : 'asc'}
+                      onClick={() =>
+                        props.onSort(
+                          col.sort!,
+                          props.sort === col.sort && props.order === 'asc'
+                            ? 'desc'
+                            : 'asc',
+                        )
+                      }
+                    >
+                      {col.label}
+                    </TableSortLabel>
+                  ) : (
+                    col.label
+                  )}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {props.rows.map(cluster => (
+              <FleetRow
+                key={clusterKey(cluster)}
+                cluster={cluster}
+                linkPrefix={props.linkPrefix ?? ''}
+              />
             ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.rows.map(cluster => (
-            <FleetRow key={clusterKey(cluster)} cluster={cluster} linkPrefix={props.linkPrefix ?? ''} />
-          ))}
-        </TableBody>
-      </Table>
+          </TableBody>
+        </Table>
+      </div>
       <TablePagination
         component="div"
         count={props.totalCount}
