@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ActionResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterActionCall } from '../../api/CapiOpenstackApi';
 import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
@@ -78,6 +78,8 @@ describe('action dialogs', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(api.callsOf('getCluster').length).toBeGreaterThan(loads));
     await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
+    // Let the reloaded detail (already requested) arrive and render.
+    await act(() => new Promise<void>(resolve => setTimeout(resolve, 0)));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
     await within(dialog).findByText(/Would scale/);
     expect((actionCalls(api)[1].call.body as any).resourceVersion).toBe('301');

@@ -9,8 +9,8 @@ import { NodeGroupTarget, resourceVersionFor } from '../../lib/targets';
 
 interface Snapshot {
   resourceVersion?: string;
-  /** Set by `recapture`: the tree that was current then; the next different tree is taken. */
-  staleTree?: ClusterTree;
+  /** Set by `recapture`: the next tree with another version for the target is taken. */
+  stale?: boolean;
 }
 
 /**
@@ -22,12 +22,17 @@ export function useVersionSnapshot(open: boolean, tree: ClusterTree | undefined,
   const [snapshot, setSnapshot] = useState<Snapshot>();
   useEffect(() => {
     if (!open) setSnapshot(undefined);
-    else if (tree && (!snapshot || (snapshot.staleTree && snapshot.staleTree !== tree))) {
-      setSnapshot({ resourceVersion: resourceVersionFor(tree, target) });
+    else if (tree) {
+      // Compared by version, not by tree identity: a refetch that was already
+      // under way when the user pressed Reload may still bring the old version.
+      const current = resourceVersionFor(tree, target);
+      if (!snapshot || (snapshot.stale && current !== snapshot.resourceVersion)) {
+        setSnapshot({ resourceVersion: current });
+      }
     }
   }, [open, tree, snapshot, target]);
   return {
     resourceVersion: snapshot?.resourceVersion,
-    recapture: () => setSnapshot(s => ({ resourceVersion: s?.resourceVersion, staleTree: tree })),
+    recapture: () => setSnapshot(s => ({ resourceVersion: s?.resourceVersion, stale: true })),
   };
 }
