@@ -128,9 +128,12 @@ describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
     const service = serviceFor(mc.kubeconfig('admin'), [ns]);
     await service.start();
     try {
-      const summary = await waitFor('the summary', () =>
-        service.summary({ managementCluster: 'mc', namespace: ns, name: 'legacy' }),
-      ).catch(e => {
+      // While the first LIST runs a cluster shows up with the objects listed
+      // so far; wait for the evaluation once every kind is listed.
+      const summary = await waitFor('the summary', () => {
+        const s = service.summary({ managementCluster: 'mc', namespace: ns, name: 'legacy' });
+        return service.managementClusters()[0].state === 'synced' && s?.versions.length ? s : undefined;
+      }).catch(e => {
         throw new Error(`${e.message}: ${JSON.stringify(service.managementClusters())}`);
       });
       expect(service.managementClusters()[0].apiVersions).toMatchObject({

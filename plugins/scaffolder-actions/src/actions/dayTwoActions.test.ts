@@ -87,7 +87,7 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     const lines = logged(ctx);
     expect(lines[lines.length - 1]).toMatch(/^Healthy: control plane 1\/1 ready, workers 1\/1 ready/);
     expect(lines.some(l => /^(Progressing|Unknown)/.test(l) || /not visible yet/.test(l))).toBe(true);
-  });
+  }, 60_000);
 
   it('wait: fails on timeout with the verdict and its reasons', async () => {
     // Nova refuses the workers of this one (simulated quota error): never Healthy.
@@ -123,7 +123,7 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     const ctx = { ...createMockActionContext({ input: { cluster: `${MC}/${ns}/not-yet` } }), isDryRun: true };
     await waitAction().handler(ctx as any);
     expect(outputs(ctx as any).verdict).toBe('Unknown');
-  });
+  }, 60_000);
 
   it('scale: runs its pool example through the lifecycle endpoint; a retry changes nothing; dry run writes nothing', async () => {
     const action = createCapiOpenstackScaleClusterAction({ capiOpenstack: backend.client });
@@ -140,7 +140,7 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     const again = createMockActionContext({ input });
     await action.handler(again);
     expect(outputs(again).changed).toBe(false);
-  });
+  }, 60_000);
 
   it('scale: runs its control plane example', async () => {
     const action = createCapiOpenstackScaleClusterAction({ capiOpenstack: backend.client });
@@ -149,14 +149,14 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     await action.handler(ctx);
     expect(outputs(ctx).changed).toBe(true);
     expect((await cluster()).spec.topology.controlPlane.replicas).toBe(3);
-  });
+  }, 60_000);
 
   it('scale: refuses an even control plane, naming the field', async () => {
     const action = createCapiOpenstackScaleClusterAction({ capiOpenstack: backend.client });
     const ctx = createMockActionContext({ input: { cluster: clusterRef(), replicas: 2 } }) as any;
     await expect(action.handler(ctx)).rejects.toThrow(/replicas/);
     expect((await cluster()).spec.topology.controlPlane.replicas).toBe(3);
-  });
+  }, 60_000);
 
   it('upgrade: moves to an allowed version and refuses one that is not a target', async () => {
     const action = createCapiOpenstackUpgradeClusterAction({ capiOpenstack: backend.client });
@@ -166,5 +166,5 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     await action.handler(ctx);
     expect(outputs(ctx)).toMatchObject({ changed: true });
     expect((await cluster()).spec.topology.version).toBe('v1.34.2');
-  });
+  }, 60_000);
 });
