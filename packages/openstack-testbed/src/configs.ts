@@ -85,7 +85,11 @@ export function keystoneConf(ctx: ConfigContext): Ini {
     },
     // Without a cache every token validation runs ~200 SQL queries (0.5 s
     // of CPU); one keystone process, so an in-process cache stays coherent.
+    // Role and assignment caching stay off: with them the bootstrap admin's
+    // token was refused identity:create_service (403) in 2 of ~8 starts.
     cache: { enabled: true, backend: 'oslo_cache.dict', expiration_time: 600 },
+    role: { caching: false },
+    assignment: { caching: false },
     // The cheapest bcrypt: every user creation and password login hashes.
     identity: { password_hash_rounds: 4 },
   };

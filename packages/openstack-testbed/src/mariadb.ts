@@ -92,6 +92,9 @@ export async function startMariaDb(options: {
       '--innodb-buffer-pool-size=256M',
       '--innodb-use-native-aio=0',
       '--skip-log-bin',
+      // No snapshot reads: a pooled connection must see what another
+      // process (keystone-manage) or request just committed.
+      '--transaction-isolation=READ-COMMITTED',
       ...(options.initFile ? [`--init-file=${options.initFile}`] : []),
     ],
     { logFile: path.join(options.runDir, 'mariadbd.out') },

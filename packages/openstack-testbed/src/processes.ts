@@ -133,7 +133,12 @@ export function run(
       env: options.env ?? process.env,
     });
     fs.closeSync(out);
-    if (options.input !== undefined) child.stdin!.end(options.input);
+    if (options.input !== undefined) {
+      // The command may exit before reading (a client probing a server that
+      // is not up yet): its exit code tells, not the broken pipe.
+      child.stdin!.on('error', () => {});
+      child.stdin!.end(options.input);
+    }
     const timer = setTimeout(
       () => child.kill('SIGKILL'),
       options.timeoutMs ?? 600_000,

@@ -24,6 +24,7 @@ import { Ini, renderIni } from './ini';
 import { DB_USER, initDataDir, MariaDb, startMariaDb } from './mariadb';
 import { authenticate, request, Session } from './openstackHttp';
 import {
+  exitedWith,
   freePort,
   Logger,
   run,
@@ -56,7 +57,7 @@ import {
 import { testbedCacheDir } from './paths';
 
 /** Bumped when the database template's content changes (new sync step...). */
-const TEMPLATE_FORMAT = 1;
+const TEMPLATE_FORMAT = 2;
 
 export interface TestbedOptions {
   log?: Logger;
@@ -251,6 +252,25 @@ async function syncDatabases(
   );
 }
 
+/** Keystone's token and credential encryption keys (kept in the template). */
+async function keystoneKeys(keystoneConfFile: string, logDir: string) {
+  for (const command of ['fernet_setup', 'credential_setup']) {
+    await run(
+      'keystone-manage',
+      [
+        '--config-file',
+        keystoneConfFile,
+        command,
+        '--keystone-user',
+        'root',
+        '--keystone-group',
+        'root',
+      ],
+      { logFile: path.join(logDir, 'keystone-setup.log'), env: serviceEnv() },
+    );
+  }
+}
+
 function templateKey(): string {
   return crypto
     .createHash('sha256')
@@ -361,10 +381,22 @@ export async function startOpenStackTestbed(
       servicePassword: crypto.randomBytes(12).toString('hex'),
     };
     const files = writeConfigs(ctx);
+    if (haveTemplate) {
+      for (const keys of ['fernet-keys', 'credential-keys']) {
+        fs.cpSync(
+          path.join(templateDir, keys),
+          path.join(dir, 'keystone', keys),
+          { recursive: true },
+        );
+      }
+    }
 
     if (!haveTemplate) {
       log('first run: creating the database schemas (cached afterwards)');
-      await syncDatabases(files, db, logDir, log);
+      await Promise.all([
+        syncDatabases(files, db, logDir, log),
+        keystoneKeys(files.keystone, logDir),
+      ]);
       await db.stop();
       const tmp = `${templateDir}.tmp-${process.pid}`;
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -373,6 +405,18 @@ export async function startOpenStackTestbed(
         logFile: path.join(logDir, 'setup.log'),
       });
       fs.rmSync(path.join(tmp, 'data', 'testbed-init.sql'));
+      await run(
+        'cp',
+        [
+          '-a',
+          path.join(dir, 'keystone', 'fernet-keys'),
+          path.join(dir, 'keystone', 'credential-keys'),
+          tmp,
+        ],
+        {
+          logFile: path.join(logDir, 'setup.log'),
+        },
+      );
       fs.writeFileSync(path.join(tmp, 'password'), dbPassword, { mode: 0o600 });
       fs.rmSync(templateDir, { recursive: true, force: true });
       fs.renameSync(tmp, templateDir);
@@ -386,98 +430,10 @@ export async function startOpenStackTestbed(
       phase('db sync (first run)');
     }
 
-    // Keystone.
-    const env = serviceEnv();
-    const adminPassword = crypto.randomBytes(12).toString('hex');
-    const ksArgs = ['--config-file', files.keystone];
-    const setupLog = path.join(logDir, 'keystone-setup.log');
-    // Keys, bootstrap and the API's start up at once: the WSGI app needs
-    // neither keys nor data to load.
-    const keystone = startWsgi(
-      {
-        name: 'keystone',
-        wsgiFile: '/usr/bin/keystone-wsgi-public',
-        port: port.keystone,
-        env: { OS_KEYSTONE_CONFIG_DIR: path.join(dir, 'keystone') },
-      },
-      logDir,
-    );
-    processes.push(keystone);
-    await Promise.all([
-      run(
-        'keystone-manage',
-        [
-          ...ksArgs,
-          'fernet_setup',
-          '--keystone-user',
-          'root',
-          '--keystone-group',
-          'root',
-        ],
-        { logFile: setupLog, env },
-      ),
-      run(
-        'keystone-manage',
-        [
-          ...ksArgs,
-          'credential_setup',
-          '--keystone-user',
-          'root',
-          '--keystone-group',
-          'root',
-        ],
-        { logFile: setupLog, env },
-      ),
-      run(
-        'keystone-manage',
-        [
-          ...ksArgs,
-          'bootstrap',
-          '--bootstrap-password',
-          adminPassword,
-          '--bootstrap-admin-url',
-          `${keystoneUrl}/v3`,
-          '--bootstrap-internal-url',
-          `${keystoneUrl}/v3`,
-          '--bootstrap-public-url',
-          `${keystoneUrl}/v3`,
-          '--bootstrap-region-id',
-          REGION,
-        ],
-        { logFile: setupLog, env },
-      ),
-    ]);
-    await waitForApi(keystone, `${keystoneUrl}/v3`);
-    phase('keystone');
-
-    const adminCreds = {
-      kind: 'password' as const,
-      username: 'admin',
-      password: adminPassword,
-      projectName: 'admin',
-    };
-    let admin: Session = await authenticate(keystoneUrl, adminCreds);
+    // Every other API, the conductor and the scheduler load while Keystone
+    // starts: they need Keystone only for requests. The compute services
+    // come after the catalog (they look Placement up in it at start).
     const u = (p: number, suffix = '') => `http://127.0.0.1:${p}${suffix}`;
-    // The services need their users and the catalog (nova-compute finds
-    // Placement through it) before they start; the demo project can wait.
-    await Promise.all([
-      seedServiceUsers(admin, ctx.servicePassword),
-      seedCatalog(admin, [
-        { type: 'image', name: 'glance', url: u(port.glance) },
-        { type: 'placement', name: 'placement', url: u(port.placement) },
-        { type: 'compute', name: 'nova', url: u(port.nova, '/v2.1') },
-        { type: 'network', name: 'neutron', url: u(port.neutron) },
-        ...(withCinder
-          ? [{ type: 'volumev3', name: 'cinderv3', url: u(port.cinder, '/v3') }]
-          : []),
-        ...(withOctavia
-          ? [{ type: 'load-balancer', name: 'octavia', url: u(port.octavia) }]
-          : []),
-      ]),
-    ]);
-    phase('keystone seed');
-
-    // Every other service at once.
     const apis: Array<{ p: Supervised; url: string }> = [];
     const api = (p: Supervised, url: string) => {
       processes.push(p);
@@ -569,7 +525,75 @@ export async function startOpenStackTestbed(
       writeIni(f, { DEFAULT: { host } });
       return { host, f };
     });
-    processes.push(
+
+    // Keystone.
+    const env = serviceEnv();
+    const adminPassword = crypto.randomBytes(12).toString('hex');
+    const ksArgs = ['--config-file', files.keystone];
+    const setupLog = path.join(logDir, 'keystone-setup.log');
+    // Bootstrap and the API's start at once: the WSGI app needs no data to
+    // load. The fernet and credential keys come with the template.
+    const keystone = startWsgi(
+      {
+        name: 'keystone',
+        wsgiFile: '/usr/bin/keystone-wsgi-public',
+        port: port.keystone,
+        env: { OS_KEYSTONE_CONFIG_DIR: path.join(dir, 'keystone') },
+      },
+      logDir,
+    );
+    processes.push(keystone);
+    await run(
+      'keystone-manage',
+      [
+        ...ksArgs,
+        'bootstrap',
+        '--bootstrap-password',
+        adminPassword,
+        '--bootstrap-admin-url',
+        `${keystoneUrl}/v3`,
+        '--bootstrap-internal-url',
+        `${keystoneUrl}/v3`,
+        '--bootstrap-public-url',
+        `${keystoneUrl}/v3`,
+        '--bootstrap-region-id',
+        REGION,
+      ],
+      { logFile: setupLog, env },
+    );
+    await waitForApi(keystone, `${keystoneUrl}/v3`);
+    phase('keystone');
+
+    const adminCreds = {
+      kind: 'password' as const,
+      username: 'admin',
+      password: adminPassword,
+      projectName: 'admin',
+    };
+    let admin: Session = await authenticate(keystoneUrl, adminCreds);
+    // The services need their users and the catalog (nova-compute finds
+    // Placement through it) before they start; the demo project can wait.
+    await Promise.all([
+      seedServiceUsers(admin, ctx.servicePassword),
+      seedCatalog(admin, [
+        { type: 'image', name: 'glance', url: u(port.glance) },
+        { type: 'placement', name: 'placement', url: u(port.placement) },
+        { type: 'compute', name: 'nova', url: u(port.nova, '/v2.1') },
+        { type: 'network', name: 'neutron', url: u(port.neutron) },
+        ...(withCinder
+          ? [{ type: 'volumev3', name: 'cinderv3', url: u(port.cinder, '/v3') }]
+          : []),
+        ...(withOctavia
+          ? [{ type: 'load-balancer', name: 'octavia', url: u(port.octavia) }]
+          : []),
+      ]),
+    ]);
+    phase('keystone seed');
+
+    // Conductor and scheduler check their Placement credentials at start
+    // (a 401 is fatal), so they come after the service users.
+    const novaServices: Supervised[] = [];
+    novaServices.push(
       startPythonService(
         'nova-conductor',
         ['/usr/bin/nova-conductor'],
@@ -577,7 +601,7 @@ export async function startOpenStackTestbed(
         logDir,
       ),
     );
-    processes.push(
+    novaServices.push(
       startPythonService(
         'nova-scheduler',
         ['/usr/bin/nova-scheduler'],
@@ -586,7 +610,7 @@ export async function startOpenStackTestbed(
       ),
     );
     for (const { host, f } of hostConfigs) {
-      processes.push(
+      novaServices.push(
         startPythonService(
           `nova-compute-${host}`,
           [
@@ -599,11 +623,12 @@ export async function startOpenStackTestbed(
         ),
       );
     }
+    processes.push(...novaServices);
     const demoIdentity = await seedDemoIdentity(admin, keystoneUrl);
     // A new token carries the new catalog.
     admin = await authenticate(keystoneUrl, adminCreds);
     await Promise.all(apis.map(a => waitForApi(a.p, a.url)));
-    phase('apis (and the demo project)');
+    phase('other APIs up (and the demo project)');
 
     const [flavors, images, networks] = await Promise.all([
       seedFlavors(admin),
@@ -635,7 +660,11 @@ export async function startOpenStackTestbed(
             .map((s: any) => s.host);
           return hostConfigs.every(h => up.includes(h.host)) ? true : undefined;
         },
-        { timeoutMs: 180_000, intervalMs: 1000 },
+        {
+          timeoutMs: 180_000,
+          intervalMs: 1000,
+          failFast: () => novaServices.map(p => exitedWith(p)()).find(Boolean),
+        },
       );
       await run(
         'nova-manage',
