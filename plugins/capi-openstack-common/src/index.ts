@@ -15,5 +15,6 @@ export * from './annotations';
 export * from './api';
 export * from './create';
 export * from './permissions';
+export * from './serverSentEvents';
 export * from './validation';
 export * from './types';

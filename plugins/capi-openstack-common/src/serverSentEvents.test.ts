@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { createServerSentEventParser } from './parseServerSentEvents';
+import { createServerSentEventParser } from './serverSentEvents';
 
 describe('createServerSentEventParser', () => {
   it('assembles events split across chunks and drops pings', () => {

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-/** One server-sent event. */
+/** One server-sent event. @public */
 export interface ServerSentEvent {
   event: string;
   data: string;
@@ -12,7 +12,9 @@ export interface ServerSentEvent {
 /**
  * Incremental `text/event-stream` parser: feed it chunks as they arrive, it
  * returns the events completed by that chunk (comments such as pings are
- * dropped; an event without a name is `message`).
+ * dropped; an event without a name is `message`). Used by the frontend and
+ * the catalog module to read `GET /stream`.
+ * @public
  */
 export function createServerSentEventParser() {
   let buffer = '';

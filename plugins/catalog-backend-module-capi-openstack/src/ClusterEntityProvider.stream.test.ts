@@ -19,7 +19,7 @@ import {
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ClusterEntityProvider, parseServerSentEvents } from './ClusterEntityProvider';
+import { ClusterEntityProvider } from './ClusterEntityProvider';
 import { clusterEntityName, clusterEntityRef } from './entity';
 
 async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
@@ -167,16 +167,6 @@ describe('ClusterEntityProvider (stub API)', () => {
     await api.stop();
   });
 
-  it('parses server-sent events split across chunks', () => {
-    const first = parseServerSentEvents('event: changes\ndata: {"a"');
-    expect(first.events).toEqual([]);
-    const second = parseServerSentEvents(`${first.rest}:1}\r\n\r\n: ping\n\nevent: snapshot\ndata: {}\n\n`);
-    expect(second.events).toEqual([
-      { event: 'changes', data: '{"a":1}' },
-      { event: 'snapshot', data: '{}' },
-    ]);
-    expect(second.rest).toBe('');
-  });
 
   it('reads every page in a full mutation, with a service token for capi-openstack', async () => {
     api.managementClusters = [mcStatus('a', 'synced')];

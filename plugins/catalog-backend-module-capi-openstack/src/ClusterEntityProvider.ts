@@ -25,7 +25,9 @@ import {
   clusterKey,
   ClusterRef,
   ClusterSummary,
+  createServerSentEventParser,
   ManagementClusterStatus,
+  ServerSentEvent,
   StreamChanges,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import {
@@ -69,36 +71,6 @@ export interface ClusterEntityProviderOptions {
 /** Management clusters whose cached list is complete (`stale` is complete as of the break). */
 function isComplete(mc: ManagementClusterStatus) {
   return mc.state === 'synced' || mc.state === 'stale';
-}
-
-/** One parsed server-sent event. */
-interface ServerSentEvent {
-  event: string;
-  data: string;
-}
-
-/** Parses complete events out of `buffer`; returns them and the unparsed rest. */
-export function parseServerSentEvents(buffer: string): { events: ServerSentEvent[]; rest: string } {
-  const events: ServerSentEvent[] = [];
-  let text = buffer.replace(/\r\n?/g, '\n');
-  let sep = text.indexOf('\n\n');
-  while (sep >= 0) {
-    const block = text.slice(0, sep);
-    text = text.slice(sep + 2);
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (!line || line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-    }
-    if (data.length) events.push({ event, data: data.join('\n') });
-    sep = text.indexOf('\n\n');
-  }
-  return { events, rest: text };
 }
 
 /**
@@ -413,15 +385,12 @@ export class ClusterEntityProvider implements EntityProvider {
       if (!res.body) throw new Error('the event stream has no body');
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
-      let buffer = '';
+      const parse = createServerSentEventParser();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
         resetIdle();
-        buffer += decoder.decode(value, { stream: true });
-        const { events, rest } = parseServerSentEvents(buffer);
-        buffer = rest;
-        for (const e of events) this.handleEvent(e, onConnected);
+        for (const e of parse(decoder.decode(value, { stream: true }))) this.handleEvent(e, onConnected);
       }
     } catch (e) {
       if (silent) throw new Error(`no data for ${Math.round(this.idleTimeoutMs / 1000)} s`);

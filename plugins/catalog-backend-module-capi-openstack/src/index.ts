@@ -11,7 +11,7 @@
  */
 
 export { catalogModuleCapiOpenstackEntityProvider as default } from './module';
-export { ClusterEntityProvider, parseServerSentEvents } from './ClusterEntityProvider';
+export { ClusterEntityProvider } from './ClusterEntityProvider';
 export type { ClusterEntityProviderOptions } from './ClusterEntityProvider';
 export {
   clusterEntityName,

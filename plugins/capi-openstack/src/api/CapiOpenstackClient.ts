@@ -12,6 +12,7 @@ import {
   ClusterEventsResponse,
   ClusterListResponse,
   ClusterRef,
+  createServerSentEventParser,
   KubeconfigResponse,
   ManagementClustersResponse,
   StreamChanges,
@@ -24,7 +25,6 @@ import {
   ClusterListQuery,
   ClusterStreamHandlers,
 } from './CapiOpenstackApi';
-import { createServerSentEventParser } from './parseServerSentEvents';
 
 function clusterPath(ref: ClusterRef): string {
   return `/clusters/${[ref.managementCluster, ref.namespace, ref.name].map(encodeURIComponent).join('/')}`;
