@@ -4,7 +4,15 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import {
+  Box,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
 import type {
   ClusterTree,
   FlavorInfo,
@@ -13,24 +21,36 @@ import type {
   VersionCount,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { relativeDays } from '../../lib/format';
+import { useNoWrapTableStyles } from '../../lib/noWrapTable';
 import { ActionKind } from '../../lib/actionAvailability';
 import { NodeGroupTarget, poolName } from '../../lib/targets';
 import { ActionButton } from './ActionButton';
 
 export type OpenAction = (kind: ActionKind, target?: NodeGroupTarget) => void;
-export type DisabledReason = (kind: ActionKind, target?: NodeGroupTarget) => string | undefined;
+export type DisabledReason = (
+  kind: ActionKind,
+  target?: NodeGroupTarget,
+) => string | undefined;
 
 export function flavorText(f?: FlavorInfo): string {
   return f?.name ?? f?.id ?? f?.resolvedId ?? '—';
 }
 
 export function imageText(i?: ImageInfo): string {
-  return i?.name ?? i?.imageRef ?? i?.id ?? i?.resolvedId ?? (i?.tags?.length ? `tags ${i.tags.join(',')}` : '—');
+  return (
+    i?.name ??
+    i?.imageRef ??
+    i?.id ??
+    i?.resolvedId ??
+    (i?.tags?.length ? `tags ${i.tags.join(',')}` : '—')
+  );
 }
 
 const n = (v?: number) => (v === undefined ? '?' : String(v));
 const versionsText = (desired?: string, versions: VersionCount[] = []) =>
-  versions.length ? versions.map(v => `${v.version} ×${n(v.replicas)}`).join(', ') : desired ?? '—';
+  versions.length
+    ? versions.map(v => `${v.version} ×${n(v.replicas)}`).join(', ')
+    : desired ?? '—';
 
 function Counters({ c }: { c: ReplicaCounters }) {
   return (
@@ -44,87 +64,132 @@ function Counters({ c }: { c: ReplicaCounters }) {
 }
 
 /** Control plane and worker pools: counters, versions, flavor, image, autoscaler, certificates, actions. */
-export function NodeGroupsCard(props: { tree: ClusterTree; onAction: OpenAction; disabledReason: DisabledReason }) {
+export function NodeGroupsCard(props: {
+  tree: ClusterTree;
+  onAction: OpenAction;
+  disabledReason: DisabledReason;
+}) {
   const { tree, onAction, disabledReason } = props;
+  const noWrap = useNoWrapTableStyles();
   const cp = tree.controlPlane;
   const cpTarget: NodeGroupTarget = { type: 'controlPlane' };
   // Control plane buttons are named by their text ("Scale"); pool buttons by
   // an aria-label naming the pool ("Scale pool md-0"), so each name is unique.
-  const button = (kind: ActionKind, label: string, target: NodeGroupTarget, aria?: string) => (
-    <ActionButton aria-label={aria} onClick={() => onAction(kind, target)} disabledReason={disabledReason(kind, target)}>
+  const button = (
+    kind: ActionKind,
+    label: string,
+    target: NodeGroupTarget,
+    aria?: string,
+  ) => (
+    <ActionButton
+      aria-label={aria}
+      onClick={() => onAction(kind, target)}
+      disabledReason={disabledReason(kind, target)}
+    >
       {label}
     </ActionButton>
   );
   return (
     <InfoCard title="Control plane and pools">
-      <Table size="small">
-        <TableHead>
-          <TableRow>
-            <TableCell>Group</TableCell>
-            <TableCell>Ready/desired</TableCell>
-            <TableCell>Up to date</TableCell>
-            <TableCell>Versions</TableCell>
-            <TableCell>Flavor</TableCell>
-            <TableCell>Image</TableCell>
-            <TableCell>Autoscaler</TableCell>
-            <TableCell>Actions</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          <TableRow data-group="control-plane">
-            <TableCell>
-              Control plane
-              <Typography variant="caption" display="block" color="textSecondary">
-                {cp ? `${cp.kind} ${cp.name}` : 'not reported'}
-              </Typography>
-            </TableCell>
-            <Counters c={cp?.counters ?? tree.counters.controlPlane} />
-            <TableCell>{versionsText(cp?.version, cp?.versions)}</TableCell>
-            <TableCell>{flavorText(cp?.flavor)}</TableCell>
-            <TableCell>{imageText(cp?.image)}</TableCell>
-            <TableCell>—</TableCell>
-            <TableCell>
-              {button('scale', 'Scale', cpTarget)}
-              {button('flavor', 'Flavor', cpTarget)}
-              {button('restart', 'Restart', cpTarget)}
-            </TableCell>
-          </TableRow>
-          {tree.pools.map(pool => {
-            const name = poolName(pool);
-            const target: NodeGroupTarget = { type: 'pool', pool: name };
-            return (
-              <TableRow key={pool.name} data-group={`pool-${name}`}>
-                <TableCell>
-                  Pool {name}
-                  <Typography variant="caption" display="block" color="textSecondary">
-                    {pool.class ? `class ${pool.class}` : pool.name}
-                    {pool.failureDomain ? `, zone ${pool.failureDomain}` : ''}
-                  </Typography>
-                </TableCell>
-                <Counters c={pool.counters} />
-                <TableCell>
-                  {versionsText(
-                    pool.version,
-                    pool.machineSets.filter(ms => ms.version).map(ms => ({ version: ms.version!, replicas: ms.counters.replicas })),
-                  )}
-                </TableCell>
-                <TableCell>{flavorText(pool.flavor)}</TableCell>
-                <TableCell>{imageText(pool.image)}</TableCell>
-                <TableCell>{pool.autoscaler ? `${n(pool.autoscaler.min)}–${n(pool.autoscaler.max)}` : 'off'}</TableCell>
-                <TableCell>
-                  {button('scale', 'Scale', target, `Scale pool ${name}`)}
-                  {button('autoscaler', 'Autoscaler', target, `Autoscaler pool ${name}`)}
-                  {button('flavor', 'Flavor', target, `Flavor pool ${name}`)}
-                  {button('restart', 'Restart', target, `Restart pool ${name}`)}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <div className={noWrap.scroll}>
+        <Table size="small" className={noWrap.table}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Group</TableCell>
+              <TableCell>Ready/desired</TableCell>
+              <TableCell>Up to date</TableCell>
+              <TableCell>Versions</TableCell>
+              <TableCell>Flavor</TableCell>
+              <TableCell>Image</TableCell>
+              <TableCell>Autoscaler</TableCell>
+              <TableCell>Actions</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            <TableRow data-group="control-plane">
+              <TableCell>
+                Control plane
+                <Typography
+                  variant="caption"
+                  display="block"
+                  color="textSecondary"
+                >
+                  {cp ? `${cp.kind} ${cp.name}` : 'not reported'}
+                </Typography>
+              </TableCell>
+              <Counters c={cp?.counters ?? tree.counters.controlPlane} />
+              <TableCell>{versionsText(cp?.version, cp?.versions)}</TableCell>
+              <TableCell>{flavorText(cp?.flavor)}</TableCell>
+              <TableCell>{imageText(cp?.image)}</TableCell>
+              <TableCell>—</TableCell>
+              <TableCell>
+                {button('scale', 'Scale', cpTarget)}
+                {button('flavor', 'Flavor', cpTarget)}
+                {button('restart', 'Restart', cpTarget)}
+              </TableCell>
+            </TableRow>
+            {tree.pools.map(pool => {
+              const name = poolName(pool);
+              const target: NodeGroupTarget = { type: 'pool', pool: name };
+              return (
+                <TableRow key={pool.name} data-group={`pool-${name}`}>
+                  <TableCell>
+                    Pool {name}
+                    <Typography
+                      variant="caption"
+                      display="block"
+                      color="textSecondary"
+                    >
+                      {pool.class ? `class ${pool.class}` : pool.name}
+                      {pool.failureDomain ? `, zone ${pool.failureDomain}` : ''}
+                    </Typography>
+                  </TableCell>
+                  <Counters c={pool.counters} />
+                  <TableCell>
+                    {versionsText(
+                      pool.version,
+                      pool.machineSets
+                        .filter(ms => ms.version)
+                        .map(ms => ({
+                          version: ms.version!,
+                          replicas: ms.counters.replicas,
+                        })),
+                    )}
+                  </TableCell>
+                  <TableCell>{flavorText(pool.flavor)}</TableCell>
+                  <TableCell>{imageText(pool.image)}</TableCell>
+                  <TableCell>
+                    {pool.autoscaler
+                      ? `${n(pool.autoscaler.min)}–${n(pool.autoscaler.max)}`
+                      : 'off'}
+                  </TableCell>
+                  <TableCell>
+                    {button('scale', 'Scale', target, `Scale pool ${name}`)}
+                    {button(
+                      'autoscaler',
+                      'Autoscaler',
+                      target,
+                      `Autoscaler pool ${name}`,
+                    )}
+                    {button('flavor', 'Flavor', target, `Flavor pool ${name}`)}
+                    {button(
+                      'restart',
+                      'Restart',
+                      target,
+                      `Restart pool ${name}`,
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
       {cp && cp.certificates.length > 0 && (
         <Box mt={2}>
-          <Typography variant="subtitle2">Control plane certificates</Typography>
+          <Typography variant="subtitle2">
+            Control plane certificates
+          </Typography>
           {cp.certificates.map(c => (
             <Typography key={c.machine} variant="body2">
               {c.machine}: expire {relativeDays(c.expiry)}
@@ -133,7 +198,8 @@ export function NodeGroupsCard(props: { tree: ClusterTree; onAction: OpenAction;
           ))}
           {cp.rollout.before?.certificatesExpiryDays !== undefined && (
             <Typography variant="body2" color="textSecondary">
-              Machines are replaced automatically {cp.rollout.before.certificatesExpiryDays} days before expiry.
+              Machines are replaced automatically{' '}
+              {cp.rollout.before.certificatesExpiryDays} days before expiry.
             </Typography>
           )}
         </Box>

@@ -38,7 +38,7 @@ export type FleetSort =
 const useStyles = makeStyles(theme => ({
   reason: {
     color: theme.palette.text.secondary,
-    maxWidth: 320,
+    maxWidth: 220,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',

@@ -20,9 +20,16 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import type { ActionResult, ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type {
+  ActionResult,
+  ClusterRef,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ReactNode, useEffect, useState } from 'react';
-import { capiOpenstackApiRef, ClusterActionCall } from '../../api/CapiOpenstackApi';
+import {
+  capiOpenstackApiRef,
+  ClusterActionCall,
+} from '../../api/CapiOpenstackApi';
+import { useNoWrapTableStyles } from '../../lib/noWrapTable';
 import { ActionErrorView, describeActionError } from './actionError';
 
 /** Progress of a confirmed action, read from the live cluster detail. */
@@ -61,6 +68,7 @@ export interface ActionDialogProps {
  */
 export function ActionDialog(props: ActionDialogProps) {
   const api = useApi(capiOpenstackApiRef);
+  const noWrap = useNoWrapTableStyles();
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [error, setError] = useState<ActionErrorView>();
   const callKey = JSON.stringify(props.call);
@@ -83,21 +91,38 @@ export function ActionDialog(props: ActionDialogProps) {
     setStep({ name: 'busy', dryRun });
     try {
       const result = await api.runAction(props.cluster, call, { dryRun });
-      setStep(dryRun ? { name: 'previewed', result } : { name: 'applied', result });
+      setStep(
+        dryRun ? { name: 'previewed', result } : { name: 'applied', result },
+      );
     } catch (e) {
       setError(describeActionError(e));
       setStep({ name: 'form' });
     }
   };
 
-  const progress = step.name === 'applied' && step.result.changed ? props.progress?.() : undefined;
-  const result = step.name === 'previewed' || step.name === 'applied' ? step.result : undefined;
+  const progress =
+    step.name === 'applied' && step.result.changed
+      ? props.progress?.()
+      : undefined;
+  const result =
+    step.name === 'previewed' || step.name === 'applied'
+      ? step.result
+      : undefined;
 
   return (
-    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm" aria-labelledby="capi-action-title">
+    <Dialog
+      open={props.open}
+      onClose={props.onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="capi-action-title"
+    >
       <DialogTitle id="capi-action-title">{props.title}</DialogTitle>
       <DialogContent>
-        <fieldset disabled={step.name !== 'form' && step.name !== 'previewed'} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset
+          disabled={step.name !== 'form' && step.name !== 'previewed'}
+          style={{ border: 0, padding: 0, margin: 0 }}
+        >
           {props.children}
         </fieldset>
         {error && (
@@ -130,48 +155,69 @@ export function ActionDialog(props: ActionDialogProps) {
           </Box>
         )}
         {result && (
-          <Box mt={2} aria-label={step.name === 'previewed' ? 'Preview' : 'Result'} role="region">
+          <Box
+            mt={2}
+            aria-label={step.name === 'previewed' ? 'Preview' : 'Result'}
+            role="region"
+          >
             <Alert severity={step.name === 'previewed' ? 'info' : 'success'}>
-              {step.name === 'previewed' ? 'Dry run: ' : ''}
+              {/* The backend's dry-run message already says so. */}
+              {step.name === 'previewed' && !/^dry run/i.test(result.message)
+                ? 'Dry run: '
+                : ''}
               {result.message}
             </Alert>
             {result.changes.length > 0 && (
-              <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Object</TableCell>
-                    <TableCell>Field</TableCell>
-                    <TableCell>From</TableCell>
-                    <TableCell>To</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {result.changes.map((c, i) => (
-                    <TableRow key={i}>
-                      <TableCell>
-                        {c.kind} {c.name}
-                      </TableCell>
-                      <TableCell>{c.field}</TableCell>
-                      <TableCell>{c.from === undefined ? '—' : JSON.stringify(c.from)}</TableCell>
-                      <TableCell>{c.to === undefined ? '—' : JSON.stringify(c.to)}</TableCell>
+              <div className={noWrap.scroll}>
+                <Table size="small" className={noWrap.table}>
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>Object</TableCell>
+                      <TableCell>Field</TableCell>
+                      <TableCell>From</TableCell>
+                      <TableCell>To</TableCell>
                     </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                  </TableHead>
+                  <TableBody>
+                    {result.changes.map((c, i) => (
+                      <TableRow key={i}>
+                        <TableCell>
+                          {c.kind} {c.name}
+                        </TableCell>
+                        <TableCell>{c.field}</TableCell>
+                        <TableCell>
+                          {c.from === undefined ? '—' : JSON.stringify(c.from)}
+                        </TableCell>
+                        <TableCell>
+                          {c.to === undefined ? '—' : JSON.stringify(c.to)}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
             )}
           </Box>
         )}
         {progress && (
           <Box mt={2} role="status" aria-label="Progress">
             {!progress.done && <LinearProgress variant="indeterminate" />}
-            <Typography variant="body2">{progress.done ? `Done. ${progress.text}` : progress.text}</Typography>
+            <Typography variant="body2">
+              {progress.done ? `Done. ${progress.text}` : progress.text}
+            </Typography>
           </Box>
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>{step.name === 'applied' ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={props.onClose}>
+          {step.name === 'applied' ? 'Close' : 'Cancel'}
+        </Button>
         {step.name !== 'applied' && (
-          <Button onClick={() => run(true)} disabled={!call || step.name === 'busy'} color="primary">
+          <Button
+            onClick={() => run(true)}
+            disabled={!call || step.name === 'busy'}
+            color="primary"
+          >
             Preview
           </Button>
         )}
