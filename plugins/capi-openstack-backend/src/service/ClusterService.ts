@@ -71,6 +71,8 @@ export class ClusterService {
   private flushTimer?: NodeJS.Timeout;
   private flushing = false;
   private refreshing = false;
+  /** Management clusters evaluated completely since their first sync. */
+  private readonly evaluated = new Set<string>();
   private stopped = false;
   private statesChanged = false;
   private readonly now: () => Date;
@@ -176,14 +178,20 @@ export class ClusterService {
       for (const local of keys) work.push({ mc, cache, local });
       this.dirty.delete(mc);
     }
-    const statesChanged = this.statesChanged;
+    // Management clusters whose first evaluation after the sync this flush completes.
+    const completing = [...this.caches.values()]
+      .filter(c => c.hasSynced && !this.evaluated.has(c.name) && !this.dirty.has(c.name))
+      .map(c => c.name);
+    const statesChanged = this.statesChanged || completing.length > 0;
     this.statesChanged = false;
     if (work.length === 0) {
+      completing.forEach(mc => this.evaluated.add(mc));
       if (statesChanged) this.notify([], []);
       return;
     }
     this.flushing = true;
     this.evaluateSliced(work, statesChanged, () => {
+      completing.forEach(mc => this.evaluated.add(mc));
       this.flushing = false;
       // Changes that arrived meanwhile.
       if (this.dirty.size || this.statesChanged) {
@@ -230,8 +238,8 @@ export class ClusterService {
         setImmediate(slice);
         return;
       }
-      if (upserted.length || removed.length || statesChanged) this.notify(upserted, removed);
       done();
+      if (upserted.length || removed.length || statesChanged) this.notify(upserted, removed);
     };
     slice();
   }
@@ -292,7 +300,14 @@ export class ClusterService {
 
   managementClusters(): ManagementClusterStatus[] {
     const counts = this.view().counts;
-    return [...this.caches.values()].map(c => c.status(counts.get(c.name) ?? 0));
+    return [...this.caches.values()].map(c => {
+      const status = c.status(counts.get(c.name) ?? 0);
+      // While the first LIST runs, clusters are shown with the objects listed
+      // so far; `synced` is reported once they have been evaluated with all of them.
+      return status.state === 'synced' && !this.evaluated.has(c.name)
+        ? { ...status, state: 'syncing', message: 'evaluating the clusters' }
+        : status;
+    });
   }
 
   /** The full tree and health of one cluster, computed now from the cache. */

@@ -241,7 +241,8 @@ describe('lifecycle actions (real API server)', () => {
     });
     await waitFor('the clusters in the cache', async () => {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}&namespace=${simNs}&namespace=magnum-system`);
-      return res.body.totalCount === 6 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length || undefined;
+      const synced = res.body.managementClusters?.every((m: any) => m.state === 'synced');
+      return (synced && res.body.totalCount === 6 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
     });
   }, 180_000);
 

@@ -66,7 +66,7 @@ describe('lifecycle actions on CAPI v1beta1 (real API server, CAPI v1.10 CRDs)',
     const deadline = Date.now() + 30_000;
     for (;;) {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}`);
-      if (res.body.totalCount === 2) break;
+      if (res.body.totalCount === 2 && res.body.managementClusters?.every((m: any) => m.state === 'synced')) break;
       if (Date.now() > deadline) throw new Error(`clusters not cached: ${JSON.stringify(res.body)}`);
       await new Promise(r => setTimeout(r, 100));
     }

@@ -113,7 +113,9 @@ describe('capi-openstack backend read side (real API server)', () => {
     await waitFor('the local management cluster to sync', async () => {
       const res = await request(backend.server).get('/api/capi-openstack/clusters?limit=500');
       last = { status: res.status, total: res.body.totalCount, mcs: res.body.managementClusters, error: res.body.error };
-      return res.body.totalCount === clusters.length ? true : undefined;
+      // `synced` once every cluster has been evaluated with all its objects.
+      const local = res.body.managementClusters?.find((m: any) => m.name === 'local');
+      return res.body.totalCount === clusters.length && local?.state === 'synced' ? true : undefined;
     }).catch(e => {
       throw new Error(`${e.message}: expected ${clusters.length} clusters, last answer ${JSON.stringify(last)}`);
     });
