@@ -166,7 +166,7 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
           icon: 'dashboard',
         },
       ]);
-      expect(entity.metadata.description).toContain('management cluster Local');
+      expect(entity.metadata.description).toMatch(/in management cluster \S+ \(Local\)/);
     }
   }, 60_000);
 

@@ -161,7 +161,7 @@ export function clusterToEntity(summary: ClusterSummary, options: ClusterEntityO
       title: `${name} (${mc}/${ns})`,
       description:
         `Kubernetes workload cluster ${ns}/${name} managed by Cluster API on OpenStack ` +
-        `in management cluster ${options.managementClusterTitle ?? mc}${origin}.`,
+        `in management cluster ${mc}${titleOf(mc, options.managementClusterTitle)}${origin}.`,
       annotations: {
         [ANNOTATION_LOCATION]: location,
         [ANNOTATION_ORIGIN_LOCATION]: location,
@@ -184,4 +184,9 @@ export function clusterToEntity(summary: ClusterSummary, options: ClusterEntityO
       ...(options.system ? { system: options.system } : {}),
     },
   };
+}
+
+/** ` (Title)` when the management cluster has a title other than its name. */
+function titleOf(name: string, title: string | undefined): string {
+  return title && title !== name ? ` (${title})` : '';
 }
