@@ -231,8 +231,8 @@ describe('capi-simulator (CAPI v1beta2)', () => {
         apiServerLoadBalancer: { ip: classy.spec.controlPlaneEndpoint.host },
       });
       expect(
-        await o.get('MachineHealthCheck', mds[0].metadata.name),
-      ).toBeDefined();
+        (await o.get('MachineHealthCheck', mds[0].metadata.name))?.spec,
+      ).toMatchObject({ clusterName: classy.metadata.name });
 
       // Events from the simulated controllers.
       const events = await mc.client.list('events.k8s.io/v1', 'Event', ns);
@@ -561,7 +561,7 @@ describe('capi-simulator (CAPI v1beta2)', () => {
         10,
       );
       const s = stages;
-      expect(s.workers.gone).toBeDefined();
+      expect(typeof s.workers.gone).toBe('number');
       expect(s.workers.gone!).toBeLessThanOrEqual(
         s.controlPlane.deleting ?? s.controlPlane.gone!,
       );

@@ -143,7 +143,7 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
     for (const c of clusters) {
       const ref = refOf(c);
       const deferred = byName.get(clusterEntityName(ref));
-      expect(deferred).toBeDefined();
+      expect(deferred?.entity.metadata.name).toBe(clusterEntityName(ref));
       const { entity, locationKey } = deferred!;
       expect(locationKey).toBe(`capi-openstack:local/${ref.namespace}/${ref.name}`);
       expect(entity.kind).toBe('Resource');

@@ -71,7 +71,7 @@ function isCapiOpenstackAvailableLike(entity: ReturnType<typeof clusterToEntity>
 }
 
 async function expectValid(entity: ReturnType<typeof clusterToEntity>) {
-  await expect(policy.enforce(entity)).resolves.toBeDefined();
+  await expect(policy.enforce(entity)).resolves.toMatchObject({ metadata: { name: entity.metadata.name } });
   await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
   expect(KubernetesValidatorFunctions.isValidObjectName(entity.metadata.name)).toBe(true);
 }

@@ -366,7 +366,7 @@ describe('buildDemoFleet', () => {
       });
       expect(cond(c, 'RollingOut')?.status).toBe('False');
       for (const m of controlPlaneMachines(c))
-        expect(status(m).certificatesExpiryDate).toBeDefined();
+        expect(status(m).certificatesExpiryDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
       for (const m of clusterObjects(c, 'Machine')) {
         expect(spec(m).providerID).toMatch(
           /^openstack:\/\/RegionOne\/[0-9a-f-]{36}$/,
