@@ -15,6 +15,7 @@
 // cluster, the message names the field).
 
 import type { ClusterRef } from './api';
+import type { PreflightResult } from './openstack';
 import type { ClusterTree } from './types';
 
 /** Every lifecycle action. @public */
@@ -50,6 +51,12 @@ export interface ActionRequestBase {
    * `changed: false`, whatever the resourceVersion.
    */
   resourceVersion?: string;
+  /**
+   * Go ahead although the preflight check failed (e.g. the quota looks too
+   * small but an increase is on its way). The result still carries the
+   * preflight, marked `forced`, and the audit event records it.
+   */
+  force?: boolean;
 }
 
 /** `POST .../control-plane/scale`. @public */
@@ -147,6 +154,8 @@ export interface ActionResult {
   /** One readable sentence, e.g. "Scaled pool md-0 from 3 to 5 replicas." */
   message: string;
   changes: ActionChange[];
+  /** Quota and resource checks of actions that add or change servers (scale, flavor, upgrade). */
+  preflight?: PreflightResult;
   /** The object written and its resourceVersion after the write (absent on dry runs and deletes). */
   target?: { kind: string; name: string; resourceVersion?: string };
 }

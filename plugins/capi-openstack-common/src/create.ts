@@ -14,6 +14,7 @@
 // the same owner, 422 a value not allowed (the message names the field).
 
 import type { ClusterRef } from './api';
+import type { PreflightResult } from './openstack';
 
 /** Annotation on Clusters created through the plugin: `<created-by>` marker. @public */
 export const CREATED_BY_ANNOTATION = 'capi-openstack.dev/created-by';
@@ -68,6 +69,8 @@ export interface CreateClusterRequest {
   owner: string;
   /** Extra labels on the Cluster. */
   labels?: Record<string, string>;
+  /** Apply although the preflight failed (see `PreflightResult`). */
+  force?: boolean;
 }
 
 /** One object the create endpoints wrote or would write. @public */
@@ -89,6 +92,8 @@ export interface CreateClusterResponse {
   objects: CreatedObject[];
   /** The manifests (plain objects in apply order; as the API server returned them for dry runs). */
   manifests: Array<Record<string, any>>;
+  /** Quota and resource checks against the cloud of `identity` (absent for render). */
+  preflight?: PreflightResult;
 }
 
 /** A ClusterClass the create form can offer. @public */

@@ -14,6 +14,7 @@ export * from './actions';
 export * from './annotations';
 export * from './api';
 export * from './create';
+export * from './openstack';
 export * from './permissions';
 export * from './serverSentEvents';
 export * from './validation';
