@@ -17,4 +17,6 @@ export type { ConnectionInfo, LocalUser, ManagementClusterHandle } from './conne
 export { KubeHttp, KubeApiError } from './kubeHttp';
 export type { KubeObject } from './kubeHttp';
 export { applySeed, SEED_FIELD_MANAGER, SEED_DELETE_ANNOTATION } from './applySeed';
+export { pointIdentitySecrets, IDENTITY_FIELD_MANAGER } from './identitySecrets';
+export type { CloudsYamlRenderer, IdentitySecretResult } from './identitySecrets';
 export * from './seed';
