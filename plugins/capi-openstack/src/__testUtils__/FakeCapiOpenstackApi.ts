@@ -8,6 +8,7 @@ import type {
   ClusterDetailResponse,
   ClusterListResponse,
   ClusterRef,
+  OpenStackResourcesResponse,
   StreamChanges,
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -16,6 +17,7 @@ import type {
   ClusterActionCall,
   ClusterListQuery,
   ClusterStreamHandlers,
+  OpenStackResourcesQuery,
 } from '../api/CapiOpenstackApi';
 
 /**
@@ -31,6 +33,8 @@ export class FakeCapiOpenstackApi implements CapiOpenstackApi {
   };
   detail?: ClusterDetailResponse | Error;
   upgrades: UpgradesResponse = { targets: [] };
+  /** Answer of getClusterOpenStack and getOpenStackResources (unset: they fail); a promise lets a test hold it. */
+  openstack?: OpenStackResourcesResponse | Error | Promise<OpenStackResourcesResponse>;
   /** Answers of runAction, in order; an Error is thrown. */
   actionResults: Array<ActionResult | Error | ((call: ClusterActionCall, dryRun: boolean) => ActionResult)> = [];
   readonly calls: Array<{ method: string; args: unknown[] }> = [];
@@ -60,6 +64,19 @@ export class FakeCapiOpenstackApi implements CapiOpenstackApi {
   }
   async getKubeconfig() {
     return { kubeconfig: 'apiVersion: v1\nkind: Config\n' };
+  }
+  async getClusterOpenStack(ref: ClusterRef) {
+    this.calls.push({ method: 'getClusterOpenStack', args: [ref] });
+    return this.openstackAnswer();
+  }
+  async getOpenStackResources(query: OpenStackResourcesQuery) {
+    this.calls.push({ method: 'getOpenStackResources', args: [query] });
+    return this.openstackAnswer();
+  }
+  private async openstackAnswer(): Promise<OpenStackResourcesResponse> {
+    if (!this.openstack) throw new Error('no OpenStack resources configured');
+    if (this.openstack instanceof Error) throw this.openstack;
+    return this.openstack;
   }
   async runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }) {
     this.calls.push({ method: 'runAction', args: [ref, call, options] });

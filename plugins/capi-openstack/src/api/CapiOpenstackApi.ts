@@ -12,6 +12,7 @@ import type {
   ClusterRef,
   KubeconfigResponse,
   ManagementClustersResponse,
+  OpenStackResourcesResponse,
   StreamChanges,
   UpgradesResponse,
   Verdict,
@@ -43,6 +44,16 @@ export interface ClusterActionCall {
   body: object;
 }
 
+/** The identity a new cluster will use, for `getOpenStackResources`. @public */
+export interface OpenStackResourcesQuery {
+  managementCluster: string;
+  namespace: string;
+  /** Name of the Secret holding clouds.yaml, in `namespace`. */
+  secret: string;
+  /** Cloud of clouds.yaml. */
+  cloud: string;
+}
+
 /** Callbacks of a stream subscription. @public */
 export interface ClusterStreamHandlers {
   onChanges(changes: StreamChanges): void;
@@ -63,6 +74,14 @@ export interface CapiOpenstackApi {
   getManagementClusters(): Promise<ManagementClustersResponse>;
   getUpgrades(ref: ClusterRef): Promise<UpgradesResponse>;
   getKubeconfig(ref: ClusterRef): Promise<KubeconfigResponse>;
+  /**
+   * Flavors, images, networks, key pairs, availability zones and quotas of the
+   * cloud of an existing cluster's identity (`available: false` with the
+   * configured lists when the cloud cannot be reached).
+   */
+  getClusterOpenStack(ref: ClusterRef): Promise<OpenStackResourcesResponse>;
+  /** The same lists for an identity Secret a new cluster will use (create form). */
+  getOpenStackResources(query: OpenStackResourcesQuery): Promise<OpenStackResourcesResponse>;
   /** Runs a lifecycle action; `dryRun` validates without changing anything. */
   runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }): Promise<ActionResult>;
   /**

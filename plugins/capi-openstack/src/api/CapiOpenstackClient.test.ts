@@ -93,4 +93,15 @@ describe('CapiOpenstackClient', () => {
     expect(opened).toBe(1);
     expect(received).toEqual([{ upserted: [], removed: [], managementClusters: [] }, changes]);
   });
+  it('reads the OpenStack lists of a cluster and of an identity Secret (encoded path and query)', async () => {
+    const body = { available: false, source: 'config', message: 'Keystone did not answer', flavors: [{ id: 'm1.large', name: 'm1.large' }] };
+    const { fetchApi, calls } = fetchReturning(200, body);
+    const client = new CapiOpenstackClient({ discoveryApi, fetchApi });
+    await expect(client.getClusterOpenStack(ref)).resolves.toEqual(body);
+    await client.getOpenStackResources({ managementCluster: 'mc 1', namespace: 'team-a', secret: 'cloud&creds', cloud: 'open stack' });
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backstage.test/api/capi-openstack/clusters/mc%201/team-a/alpha/openstack',
+      'http://backstage.test/api/capi-openstack/openstack/mc%201/team-a/resources?secret=cloud%26creds&cloud=open+stack',
+    ]);
+  });
 });

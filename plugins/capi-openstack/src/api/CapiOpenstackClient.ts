@@ -15,6 +15,8 @@ import {
   createServerSentEventParser,
   KubeconfigResponse,
   ManagementClustersResponse,
+  OpenStackResourcesResponse,
+  openstackPaths,
   StreamChanges,
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -24,6 +26,7 @@ import {
   ClusterActionCall,
   ClusterListQuery,
   ClusterStreamHandlers,
+  OpenStackResourcesQuery,
 } from './CapiOpenstackApi';
 
 function clusterPath(ref: ClusterRef): string {
@@ -81,6 +84,15 @@ export class CapiOpenstackClient implements CapiOpenstackApi {
 
   async getKubeconfig(ref: ClusterRef): Promise<KubeconfigResponse> {
     return this.request(`${clusterPath(ref)}/${actionPaths.kubeconfig}`);
+  }
+
+  async getClusterOpenStack(ref: ClusterRef): Promise<OpenStackResourcesResponse> {
+    return this.request(`${clusterPath(ref)}/${openstackPaths.cluster}`);
+  }
+
+  async getOpenStackResources(query: OpenStackResourcesQuery): Promise<OpenStackResourcesResponse> {
+    const params = new URLSearchParams({ secret: query.secret, cloud: query.cloud });
+    return this.request(`/${openstackPaths.namespace(query.managementCluster, query.namespace)}?${params}`);
   }
 
   async runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }): Promise<ActionResult> {
