@@ -7,10 +7,12 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
+  FormControlLabel,
   LinearProgress,
   Table,
   TableBody,
@@ -31,6 +33,7 @@ import {
 } from '../../api/CapiOpenstackApi';
 import { useNoWrapTableStyles } from '../../lib/noWrapTable';
 import { ActionErrorView, describeActionError } from './actionError';
+import { PreflightPanel } from './PreflightPanel';
 
 /** Progress of a confirmed action, read from the live cluster detail. */
 export interface ActionProgress {
@@ -62,25 +65,30 @@ export interface ActionDialogProps {
 }
 
 /**
- * Form → Preview (dry run: message and field changes) → Confirm → live
- * progress. A changed form invalidates the preview. 409 offers a reload,
- * 400/422 show the server message beside the form.
+ * Form → Preview (dry run: message, field changes and the quota/resource
+ * preflight) → Confirm → live progress. A changed form invalidates the
+ * preview. A failed preflight blocks Confirm until the user ticks "Apply
+ * anyway", which sends `force: true`. 409 offers a reload, 400/422 show the
+ * server message beside the form.
  */
 export function ActionDialog(props: ActionDialogProps) {
   const api = useApi(capiOpenstackApiRef);
   const noWrap = useNoWrapTableStyles();
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [error, setError] = useState<ActionErrorView>();
+  const [force, setForce] = useState(false);
   const callKey = JSON.stringify(props.call);
 
   // Editing the form after a preview discards the preview.
   useEffect(() => {
     setStep(s => (s.name === 'previewed' ? { name: 'form' } : s));
+    setForce(false);
   }, [callKey]);
   useEffect(() => {
     if (!props.open) {
       setStep({ name: 'form' });
       setError(undefined);
+      setForce(false);
     }
   }, [props.open]);
 
@@ -89,8 +97,11 @@ export function ActionDialog(props: ActionDialogProps) {
     if (!call) return;
     setError(undefined);
     setStep({ name: 'busy', dryRun });
+    // Only the real write is forced: the dry run must report the preflight as it is.
+    const sent = !dryRun && force ? { ...call, body: { ...call.body, force: true } } : call;
+    if (dryRun) setForce(false);
     try {
-      const result = await api.runAction(props.cluster, call, { dryRun });
+      const result = await api.runAction(props.cluster, sent, { dryRun });
       setStep(
         dryRun ? { name: 'previewed', result } : { name: 'applied', result },
       );
@@ -108,6 +119,8 @@ export function ActionDialog(props: ActionDialogProps) {
     step.name === 'previewed' || step.name === 'applied'
       ? step.result
       : undefined;
+  const blocked =
+    step.name === 'previewed' && step.result.preflight?.status === 'fail';
 
   return (
     <Dialog
@@ -197,6 +210,20 @@ export function ActionDialog(props: ActionDialogProps) {
                 </Table>
               </div>
             )}
+            {result.preflight && (
+              <PreflightPanel preflight={result.preflight} />
+            )}
+            {blocked && (
+              <FormControlLabel
+                control={
+                  <Checkbox
+                    checked={force}
+                    onChange={e => setForce(e.target.checked)}
+                  />
+                }
+                label="Apply anyway (I know the quota/resource check failed)"
+              />
+            )}
           </Box>
         )}
         {progress && (
@@ -224,7 +251,7 @@ export function ActionDialog(props: ActionDialogProps) {
         {step.name !== 'applied' && (
           <Button
             onClick={() => run(false)}
-            disabled={step.name !== 'previewed'}
+            disabled={step.name !== 'previewed' || (blocked && !force)}
             color={props.confirmLabel === 'Delete' ? 'secondary' : 'primary'}
             variant="contained"
           >

@@ -1,0 +1,200 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type {
+  ActionResult,
+  OpenStackResourcesResponse,
+  PreflightResult,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ClusterActionCall } from '../../api/CapiOpenstackApi';
+import { FakeCapiOpenstackApi } from '../../__testUtils__/FakeCapiOpenstackApi';
+import { detail } from '../../__testUtils__/fixtures';
+import { liveCloud, unreachableCloud } from '../../__testUtils__/openstackFixtures';
+import { REF, renderCluster } from '../../__testUtils__/renderCluster';
+
+const FAILED: PreflightResult = {
+  status: 'fail',
+  summary: '1 of 3 checks failed: the project has too few cores left.',
+  checks: [
+    { id: 'quota:compute:cores', status: 'fail', message: 'Nova cores: the change needs 8, 4 of 64 are left.' },
+    { id: 'quota:compute:instances', status: 'warn', message: 'Nova instances: the change needs 2, 3 of 20 are left.' },
+    { id: 'flavor', status: 'pass', message: 'Flavor m1.medium exists.' },
+  ],
+};
+
+function scaleResult(preflight: PreflightResult | undefined): (call: ClusterActionCall, dryRun: boolean) => ActionResult {
+  return (_call, dryRun) => ({
+    action: 'scale-pool',
+    cluster: REF,
+    dryRun,
+    changed: true,
+    message: dryRun ? 'Would scale pool md-0 from 2 to 4 replicas.' : 'Scaled pool md-0 from 2 to 4 replicas.',
+    changes: [{ kind: 'MachineDeployment', name: 'alpha-md-0', field: 'spec.replicas', from: 2, to: 4 }],
+    preflight: preflight && (dryRun ? preflight : { ...preflight, forced: preflight.status === 'fail' }),
+  });
+}
+
+async function open(api: FakeCapiOpenstackApi, button: string) {
+  await renderCluster(api);
+  const b = await screen.findByRole('button', { name: button });
+  await waitFor(() => expect(b).toBeEnabled());
+  fireEvent.click(b);
+  return screen.findByRole('dialog');
+}
+
+const actionCalls = (api: FakeCapiOpenstackApi) =>
+  api.callsOf('runAction').map(c => ({ body: (c.args[1] as ClusterActionCall).body, dryRun: (c.args[2] as any).dryRun }));
+
+async function previewScale(api: FakeCapiOpenstackApi) {
+  const dialog = await open(api, 'Scale pool alpha-md-0');
+  fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+  await within(dialog).findByText(/Would scale pool md-0/);
+  return dialog;
+}
+
+describe('preflight in the action dialogs', () => {
+  it('shows the overall status and every check with its status and message', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [scaleResult(FAILED)];
+    const dialog = await previewScale(api);
+    const panel = within(dialog).getByRole('region', { name: 'Preflight checks' });
+    expect(panel).toHaveTextContent('Quota and resource checks failed');
+    expect(panel).toHaveTextContent('1 of 3 checks failed: the project has too few cores left.');
+    const items = within(panel).getAllByRole('listitem');
+    expect(items.map(i => [i.getAttribute('data-status'), i.textContent])).toEqual([
+      ['fail', 'FailedNova cores: the change needs 8, 4 of 64 are left.'],
+      ['warn', 'WarningNova instances: the change needs 2, 3 of 20 are left.'],
+      ['pass', 'PassedFlavor m1.medium exists.'],
+    ]);
+  });
+
+  it('a failed preflight blocks Confirm until "Apply anyway" is ticked, which sends force: true', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [scaleResult(FAILED), scaleResult(FAILED)];
+    const dialog = await previewScale(api);
+    const confirm = within(dialog).getByRole('button', { name: 'Confirm' });
+    expect(confirm).toBeDisabled();
+    const force = within(dialog).getByRole('checkbox', { name: 'Apply anyway (I know the quota/resource check failed)' });
+    fireEvent.click(force);
+    expect(confirm).toBeEnabled();
+    fireEvent.click(force);
+    expect(confirm).toBeDisabled();
+    fireEvent.click(force);
+    fireEvent.click(confirm);
+    expect(await within(dialog).findByText('Scaled pool md-0 from 2 to 4 replicas.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('region', { name: 'Preflight checks' })).toHaveTextContent('Applied anyway (forced).');
+    expect(actionCalls(api)).toEqual([
+      { body: { replicas: 4, resourceVersion: '300' }, dryRun: true },
+      { body: { replicas: 4, resourceVersion: '300', force: true }, dryRun: false },
+    ]);
+  });
+
+  it('changing the form after ticking "Apply anyway" needs a new preview and a new tick', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [scaleResult(FAILED), scaleResult(FAILED)];
+    const dialog = await previewScale(api);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /Apply anyway/ }));
+    fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '5' } });
+    expect(within(dialog).queryByRole('checkbox', { name: /Apply anyway/ })).not.toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Would scale pool md-0/);
+    expect(within(dialog).getByRole('checkbox', { name: /Apply anyway/ })).not.toBeChecked();
+    expect(within(dialog).getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  });
+
+  it('a warning shows but does not block, and sends no force', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    const warn: PreflightResult = {
+      status: 'warn',
+      summary: 'The change fits, with little room left.',
+      checks: [{ id: 'quota:network:floatingip', status: 'warn', message: 'Neutron floating IPs: 1 of 10 left after the change.' }],
+    };
+    api.actionResults = [scaleResult(warn), scaleResult(warn)];
+    const dialog = await previewScale(api);
+    expect(within(dialog).getByRole('region', { name: 'Preflight checks' })).toHaveTextContent(
+      'Quota and resource checks passed with warnings',
+    );
+    expect(within(dialog).queryByRole('checkbox', { name: /Apply anyway/ })).not.toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await within(dialog).findByText('Scaled pool md-0 from 2 to 4 replicas.');
+    expect(actionCalls(api)[1]).toEqual({ body: { replicas: 4, resourceVersion: '300' }, dryRun: false });
+  });
+
+  it('actions without a preflight show no panel', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [scaleResult(undefined)];
+    const dialog = await previewScale(api);
+    expect(within(dialog).queryByRole('region', { name: 'Preflight checks' })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Confirm' })).toBeEnabled();
+  });
+});
+
+describe('flavor dialog with the cloud lists', () => {
+  function deferred() {
+    let resolve!: (r: OpenStackResourcesResponse) => void;
+    const promise = new Promise<OpenStackResourcesResponse>(r => {
+      resolve = r;
+    });
+    return { promise, resolve };
+  }
+
+  it('shows progress while loading, then the live flavors with vCPUs, RAM and disk', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    const answer = deferred();
+    api.openstack = answer.promise;
+    api.actionResults = [scaleResult(undefined)];
+    const dialog = await open(api, 'Flavor');
+    expect(within(dialog).getByRole('progressbar', { name: "Loading the cloud's flavors" })).toBeInTheDocument();
+    answer.resolve(liveCloud());
+    await waitFor(() => expect(within(dialog).queryByRole('progressbar')).not.toBeInTheDocument());
+    expect(api.callsOf('getClusterOpenStack').map(c => c.args[0])).toEqual([REF]);
+    fireEvent.mouseDown(within(dialog).getByRole('button', { name: /Flavor/ }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual([
+      'm1.small (1 vCPU, 2 GiB RAM, 20 GiB disk)',
+      'm1.medium (2 vCPUs, 4 GiB RAM, 40 GiB disk) (current)',
+      'm1.xlarge (8 vCPUs, 16 GiB RAM, no root disk)',
+    ]);
+    expect(within(dialog).queryByText(/could not be reached/)).not.toBeInTheDocument();
+    fireEvent.click(options[2]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run/);
+    expect((api.callsOf('runAction')[0].args[1] as ClusterActionCall).body).toEqual({ flavor: 'm1.xlarge', resourceVersion: '200' });
+  });
+
+  it('falls back to the configured flavors with a visible note when the cloud cannot be reached', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.openstack = unreachableCloud();
+    const dialog = await open(api, 'Flavor');
+    expect(
+      await within(dialog).findByText(
+        'OpenStack could not be reached: Keystone at http://keystone.test/v3 did not answer within 10 s; showing the configured flavors.',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.mouseDown(within(dialog).getByRole('button', { name: /Flavor/ }));
+    const options = await screen.findAllByRole('option');
+    // The current flavor stays choosable although the configured list lacks it.
+    expect(options.map(o => o.textContent)).toEqual(['m1.medium (current, not in the list)', 'm1.large', 'm1.2xlarge']);
+  });
+
+  it('keeps a free-text flavor when the lists cannot be read at all', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.openstack = new Error('backend unavailable');
+    const dialog = await open(api, 'Flavor');
+    expect(await within(dialog).findByText(/Could not list the cloud's flavors: backend unavailable\. Type a flavor/)).toBeInTheDocument();
+    fireEvent.change(within(dialog).getByLabelText('Flavor'), { target: { value: 'custom.big' } });
+    expect(within(dialog).getByLabelText('Flavor')).toHaveValue('custom.big');
+  });
+});
