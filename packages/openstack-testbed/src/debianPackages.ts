@@ -75,10 +75,14 @@ export function ensureDebianPackages(log: Logger): void {
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(
-      `the OpenStack testbed needs these Debian packages: ${missing.join(
+      `the OpenStack testbed needs Debian packages that are missing (${missing.join(
         ' ',
-      )}; install them as root: ` +
-        `apt-get install --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}`,
+      )}) and only root can install them. Install them once, e.g. ` +
+        `\`sudo packages/openstack-testbed/bin/openstack-testbed ensure\` ` +
+        `(≈ 8 min; it keeps the system services from starting), or ` +
+        `\`sudo apt-get install --no-install-recommends ${DEBIAN_PACKAGES.join(
+          ' ',
+        )}\`, or run \`bash .ci/run\` as root`,
     );
   }
   const started = Date.now();

@@ -10,46 +10,94 @@
 import crypto from 'node:crypto';
 import { request, Session } from './openstackHttp';
 
+// The demo fleet of the local management cluster (packages/management-cluster
+// src/seed) names these flavors, images, key pairs, networks and zones in its
+// OpenStackCluster and OpenStackMachineTemplate specs; `npm start -- --openstack`
+// points its identity Secrets here, so they must exist (demoAlignment.test.ts).
+
 export const FLAVORS = [
   { name: 'm1.small', vcpus: 1, ram: 2048, disk: 20 },
   { name: 'm1.medium', vcpus: 2, ram: 4096, disk: 40 },
   { name: 'm1.large', vcpus: 4, ram: 8192, disk: 80 },
   { name: 'm1.xlarge', vcpus: 8, ram: 16384, disk: 160 },
+  { name: 'c2.xlarge', vcpus: 8, ram: 16384, disk: 80 },
+  { name: 'c2.2xlarge', vcpus: 16, ram: 32768, disk: 160 },
 ] as const;
 
-export const IMAGES = [
-  {
-    name: 'ubuntu-2204-kube-v1.30.8',
-    kube_version: 'v1.30.8',
-    os_distro: 'ubuntu',
-    os_version: '22.04',
-  },
-  {
-    name: 'ubuntu-2204-kube-v1.31.4',
-    kube_version: 'v1.31.4',
-    os_distro: 'ubuntu',
-    os_version: '22.04',
-  },
-  {
-    name: 'ubuntu-2404-kube-v1.32.1',
-    kube_version: 'v1.32.1',
+/** Kubernetes versions with an `ubuntu-2404-kube-<version>` image (those `npm start` configures). */
+export const KUBERNETES_VERSIONS = ['v1.33.5', 'v1.34.2', 'v1.35.0'] as const;
+
+export interface SeedImage {
+  name: string;
+  /** Glance accepts an id on create: the Magnum demo cluster names its image by id. */
+  id?: string;
+  kube_version?: string;
+  os_distro: string;
+  os_version: string;
+}
+
+export const IMAGES: readonly SeedImage[] = [
+  ...KUBERNETES_VERSIONS.map(v => ({
+    name: `ubuntu-2404-kube-${v}`,
+    kube_version: v,
     os_distro: 'ubuntu',
     os_version: '24.04',
+  })),
+  {
+    // The Magnum cluster's imageUUID (uuidFor('image', name) in the demo seed).
+    name: 'ubuntu-2204-kube-v1.33.5',
+    id: 'be69cb9e-a35b-4ad5-a07c-52f066a74c6f',
+    kube_version: 'v1.33.5',
+    os_distro: 'ubuntu',
+    os_version: '22.04',
   },
-  { name: 'cirros-0.6.2', os_distro: 'cirros', os_version: '0.6.2' },
-] as const;
+  // The bastion image of the demo: no Kubernetes version.
+  { name: 'ubuntu-24.04', os_distro: 'ubuntu', os_version: '24.04' },
+];
 
+/** Key pairs of the demo user (the Magnum cluster uses `magnum`). */
+export const KEY_PAIRS = ['capi-demo', 'magnum'] as const;
+
+/** The external network of the demo's OpenStackClusters (`externalNetwork.filter.name`). */
+export const EXTERNAL_NETWORK = 'public';
+
+/**
+ * Availability zone -> fake nova-compute host. `nova` is Nova's default zone:
+ * its host joins no aggregate (the demo's clusters without zones use it).
+ */
+export const AVAILABILITY_ZONES: Readonly<Record<string, string>> = {
+  nova: 'compute-nova',
+  az1: 'compute-az1',
+  az2: 'compute-az2',
+  az3: 'compute-az3',
+};
+export const DEFAULT_AVAILABILITY_ZONE = 'nova';
+
+/**
+ * Quotas of the demo project. The demo's simulated servers use nothing in
+ * the cloud, so these are headroom for what a person does in the demo
+ * (create a cluster, scale a pool by a few nodes, upgrade with a surge
+ * machine); scaling a pool to 30+ large nodes exceeds them.
+ */
 export const DEMO_QUOTAS = {
-  compute: { instances: 20, cores: 64, ram: 131072, key_pairs: 10 },
+  compute: { instances: 50, cores: 200, ram: 409600, key_pairs: 10 },
   network: {
-    network: 10,
-    subnet: 20,
-    port: 100,
-    router: 5,
-    floatingip: 10,
-    security_group: 20,
+    network: 20,
+    subnet: 40,
+    port: 500,
+    router: 10,
+    floatingip: 20,
+    security_group: 60,
+    security_group_rule: 600,
   },
-  volume: { volumes: 20, gigabytes: 1000, snapshots: 20 },
+  volume: { volumes: 40, gigabytes: 2000, snapshots: 20 },
+  loadBalancer: {
+    load_balancer: 10,
+    listener: 40,
+    pool: 40,
+    member: 500,
+    health_monitor: 40,
+  },
 } as const;
 
 export interface SeededResources {
@@ -58,7 +106,9 @@ export interface SeededResources {
   externalNetwork: { id: string; name: string; subnetId: string };
   tenantNetwork: { id: string; name: string; subnetId: string };
   routerId?: string;
+  /** The first of keyPairs (`capi-demo`). */
   keyPair: { name: string; fingerprint: string };
+  keyPairs: Array<{ name: string; fingerprint: string }>;
 }
 
 /** An OpenSSH ed25519 public key line (Nova 2.92+ no longer generates keys). */
@@ -95,10 +145,11 @@ export async function seedImages(
 ): Promise<SeededResources['images']> {
   const glance = admin.endpoint('image');
   const out = [];
-  for (const img of IMAGES) {
+  for (const { id, ...img } of IMAGES) {
     const res = await request('POST', `${glance}/v2/images`, {
       token: admin.token,
       body: {
+        ...(id ? { id } : {}),
         ...img,
         disk_format: 'qcow2',
         container_format: 'bare',
@@ -112,7 +163,7 @@ export async function seedImages(
     out.push({
       id: res.body.id,
       name: img.name,
-      kubeVersion: 'kube_version' in img ? img.kube_version : undefined,
+      kubeVersion: img.kube_version,
     });
   }
   return out;
@@ -134,7 +185,7 @@ export async function seedNetworks(
     ).body[kind];
 
   const ext = await post('network', {
-    name: 'public',
+    name: EXTERNAL_NETWORK,
     'router:external': true,
     'provider:network_type': 'flat',
     'provider:physical_network': 'public',
@@ -175,29 +226,34 @@ export async function seedNetworks(
   };
 }
 
-/** A key pair of the demo user (key pairs belong to users, not projects). */
-export async function seedKeyPair(
+/** The key pairs of the demo user (key pairs belong to users, not projects). */
+export async function seedKeyPairs(
   demo: Session,
-): Promise<SeededResources['keyPair']> {
-  const res = await request('POST', `${demo.endpoint('compute')}/os-keypairs`, {
-    token: demo.token,
-    body: {
-      keypair: {
-        name: 'capi-demo-key',
-        public_key: sshPublicKey('capi-demo@testbed'),
+): Promise<SeededResources['keyPairs']> {
+  const out = [];
+  for (const name of KEY_PAIRS) {
+    const res = await request(
+      'POST',
+      `${demo.endpoint('compute')}/os-keypairs`,
+      {
+        token: demo.token,
+        body: {
+          keypair: { name, public_key: sshPublicKey(`${name}@testbed`) },
+        },
       },
-    },
-  });
-  return {
-    name: res.body.keypair.name,
-    fingerprint: res.body.keypair.fingerprint,
-  };
+    );
+    out.push({
+      name: res.body.keypair.name,
+      fingerprint: res.body.keypair.fingerprint,
+    });
+  }
+  return out;
 }
 
 export async function seedQuotas(
   admin: Session,
   projectId: string,
-  withVolume: boolean,
+  services: { volume: boolean; loadBalancer: boolean },
 ): Promise<void> {
   await request(
     'PUT',
@@ -215,7 +271,7 @@ export async function seedQuotas(
       body: { quota: DEMO_QUOTAS.network },
     },
   );
-  if (withVolume) {
+  if (services.volume) {
     await request(
       'PUT',
       `${admin.endpoint('volumev3')}/os-quota-sets/${projectId}`,
@@ -225,15 +281,29 @@ export async function seedQuotas(
       },
     );
   }
+  if (services.loadBalancer) {
+    await request(
+      'PUT',
+      `${admin.endpoint('load-balancer')}/v2/lbaas/quotas/${projectId}`,
+      {
+        token: admin.token,
+        body: { quota: DEMO_QUOTAS.loadBalancer },
+      },
+    );
+  }
 }
 
-/** One host aggregate per availability zone, each with its compute host. */
+/**
+ * One host aggregate per availability zone, each with its compute host. The
+ * host of Nova's default zone (`nova`) joins none: that is what puts it there.
+ */
 export async function seedAvailabilityZones(
   admin: Session,
   zones: Record<string, string>,
 ): Promise<void> {
   const nova = admin.endpoint('compute');
   for (const [zone, host] of Object.entries(zones)) {
+    if (zone === DEFAULT_AVAILABILITY_ZONE) continue;
     const agg = await request('POST', `${nova}/os-aggregates`, {
       token: admin.token,
       body: { aggregate: { name: zone, availability_zone: zone } },

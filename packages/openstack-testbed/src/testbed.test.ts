@@ -9,7 +9,14 @@ import {
   request,
   Session,
 } from './openstackHttp';
-import { DEMO_QUOTAS, FLAVORS, IMAGES } from './seedResources';
+import {
+  AVAILABILITY_ZONES,
+  DEMO_QUOTAS,
+  EXTERNAL_NETWORK,
+  FLAVORS,
+  IMAGES,
+  KEY_PAIRS,
+} from './seedResources';
 import { setupOpenStackTestbed, TestbedHandle } from './testing';
 
 // First run on a machine: apt-get install (minutes) and the schema template.
@@ -94,28 +101,29 @@ describe('OpenStack testbed (real Debian OpenStack services)', () => {
     const images = await get(
       `${appCred.endpoint('image')}/v2/images?status=active`,
     );
-    const kubeVersions = images.images
-      .filter((i: any) => i.kube_version)
-      .map((i: any) => i.kube_version)
-      .sort();
-    expect(kubeVersions).toEqual(
-      IMAGES.flatMap(i => ('kube_version' in i ? [i.kube_version] : [])).sort(),
-    );
+    expect(
+      images.images.map((i: any) => [i.name, i.kube_version ?? null]).sort(),
+    ).toEqual(IMAGES.map(i => [i.name, i.kube_version ?? null]).sort());
+    // Glance kept the id the demo's Magnum cluster names its image by.
+    const magnumImage = IMAGES.find(i => i.id)!;
+    expect(
+      images.images.find((i: any) => i.name === magnumImage.name)?.id,
+    ).toBe(magnumImage.id);
 
     const networks = await get(`${appCred.endpoint('network')}/v2.0/networks`);
     const byName = Object.fromEntries(
       networks.networks.map((n: any) => [n.name, n]),
     );
-    expect(byName.public['router:external']).toBe(true);
+    expect(byName[EXTERNAL_NETWORK]['router:external']).toBe(true);
     expect(byName['capi-demo-net'].project_id).toBe(
       testbed.info.demo.projectId,
     );
     expect(byName['capi-demo-net']['router:external']).toBe(false);
 
     const keypairs = await get(`${appCred.endpoint('compute')}/os-keypairs`);
-    expect(keypairs.keypairs.map((k: any) => k.keypair.name)).toEqual([
-      'capi-demo-key',
-    ]);
+    expect(keypairs.keypairs.map((k: any) => k.keypair.name).sort()).toEqual(
+      [...KEY_PAIRS].sort(),
+    );
   });
 
   it('lists the availability zones of the fake compute hosts', async () => {
@@ -129,7 +137,7 @@ describe('OpenStack testbed (real Debian OpenStack services)', () => {
         .filter((z: any) => z.zoneState.available)
         .map((z: any) => z.zoneName)
         .sort(),
-    ).toEqual(['az-1', 'az-2']);
+    ).toEqual(Object.keys(AVAILABILITY_ZONES).sort());
   });
 
   it('reports the seeded quotas with their usage', async () => {
@@ -149,6 +157,7 @@ describe('OpenStack testbed (real Debian OpenStack services)', () => {
     expect(compute.body.quota_set.instances.limit).toBe(
       DEMO_QUOTAS.compute.instances,
     );
+    expect(compute.body.quota_set.ram.limit).toBe(DEMO_QUOTAS.compute.ram);
 
     const network = await request(
       'GET',
@@ -166,5 +175,34 @@ describe('OpenStack testbed (real Debian OpenStack services)', () => {
       limit: DEMO_QUOTAS.network.subnet,
       used: 1,
     });
+  });
+
+  it('sets the load balancer and volume quotas of the demo project', async () => {
+    const { projectId } = testbed.info.demo;
+    const lb = await request(
+      'GET',
+      `${appCred.endpoint('load-balancer')}/v2/lbaas/quotas/${projectId}`,
+      { token: appCred.token },
+    );
+    expect(lb.body.quota.load_balancer).toBe(
+      DEMO_QUOTAS.loadBalancer.load_balancer,
+    );
+    const volume = await request(
+      'GET',
+      `${appCred.endpoint('volumev3')}/os-quota-sets/${projectId}?usage=true`,
+      { token: appCred.token },
+    );
+    expect(volume.body.quota_set.volumes).toMatchObject({
+      limit: DEMO_QUOTAS.volume.volumes,
+      in_use: 0,
+    });
+  });
+
+  it('publishes loopback endpoints only, none on the demo fallback port 5000', () => {
+    for (const url of Object.values(testbed.info.endpoints)) {
+      const { hostname, port } = new URL(url);
+      expect([url, hostname]).toEqual([url, '127.0.0.1']);
+      expect(port).not.toBe('5000');
+    }
   });
 });

@@ -40,10 +40,11 @@ import {
   DemoIdentity,
 } from './seedIdentity';
 import {
+  AVAILABILITY_ZONES,
   seedAvailabilityZones,
   seedFlavors,
   seedImages,
-  seedKeyPair,
+  seedKeyPairs,
   seedNetworks,
   seedQuotas,
   SeededResources,
@@ -61,7 +62,10 @@ const TEMPLATE_FORMAT = 2;
 
 export interface TestbedOptions {
   log?: Logger;
-  /** Availability zone -> fake nova-compute host; {} runs no compute service. */
+  /**
+   * Availability zone -> fake nova-compute host (default AVAILABILITY_ZONES,
+   * the demo fleet's zones); {} runs no compute service.
+   */
   availabilityZones?: Record<string, string>;
   /** Cinder and Octavia APIs (default true). */
   cinder?: boolean;
@@ -81,7 +85,10 @@ export interface TestbedInfo {
     domain: string;
   };
   demo: DemoIdentity & { domain: string };
-  /** A clouds.yaml with the demo user's application credential (cloud `testbed`). */
+  /**
+   * A clouds.yaml with the demo user's application credential (cloud
+   * `testbed`); cloudsYamlFor(info, name) renders it under another cloud name.
+   */
   cloudsYaml: string;
   resources: SeededResources & { availabilityZones: string[] };
   /** Seconds each phase took. */
@@ -288,10 +295,7 @@ export async function startOpenStackTestbed(
   options: TestbedOptions = {},
 ): Promise<OpenStackTestbed> {
   const log = options.log ?? stderrLogger;
-  const zones = options.availabilityZones ?? {
-    'az-1': 'compute-az-1',
-    'az-2': 'compute-az-2',
-  };
+  const zones = options.availabilityZones ?? AVAILABILITY_ZONES;
   const withCinder = options.cinder ?? true;
   const withOctavia = options.octavia ?? true;
   const timings: Record<string, number> = {};
@@ -641,8 +645,11 @@ export async function startOpenStackTestbed(
       password: demoIdentity.password,
       projectName: demoIdentity.projectName,
     });
-    const keyPair = await seedKeyPair(demo);
-    await seedQuotas(admin, demoIdentity.projectId, withCinder);
+    const keyPairs = await seedKeyPairs(demo);
+    await seedQuotas(admin, demoIdentity.projectId, {
+      volume: withCinder,
+      loadBalancer: withOctavia,
+    });
     phase('seed');
 
     if (hostConfigs.length) {
@@ -696,7 +703,8 @@ export async function startOpenStackTestbed(
         flavors,
         images,
         ...networks,
-        keyPair,
+        keyPair: keyPairs[0],
+        keyPairs,
         availabilityZones: Object.keys(zones),
       },
       timings,
@@ -709,14 +717,23 @@ export async function startOpenStackTestbed(
   }
 }
 
-/** The clouds.yaml a CAPO identity Secret holds (application credential). */
+/**
+ * The clouds.yaml a CAPO identity Secret holds: the demo user's application
+ * credential under `cloudName` (an identity Secret's `identityRef.cloudName`).
+ */
 export function renderCloudsYaml(
   keystoneUrl: string,
-  demo: DemoIdentity,
+  demo: Pick<DemoIdentity, 'applicationCredential'>,
+  cloudName = 'testbed',
 ): string {
+  if (!/^[A-Za-z0-9_.-]+$/.test(cloudName)) {
+    throw new Error(
+      `cloud name "${cloudName}" is not a plain YAML key (letters, digits, _ . -)`,
+    );
+  }
   return [
     'clouds:',
-    '  testbed:',
+    `  ${cloudName}:`,
     '    auth_type: v3applicationcredential',
     '    auth:',
     `      auth_url: ${keystoneUrl}/v3`,
@@ -727,4 +744,9 @@ export function renderCloudsYaml(
     '    identity_api_version: 3',
     '',
   ].join('\n');
+}
+
+/** renderCloudsYaml for a running testbed's info (e.g. read from `start --out FILE`). */
+export function cloudsYamlFor(info: TestbedInfo, cloudName: string): string {
+  return renderCloudsYaml(info.authUrl, info.demo, cloudName);
 }

@@ -24,6 +24,13 @@ export async function setupOpenStackTestbed(
 ): Promise<TestbedHandle> {
   const shared = process.env[SHARED_TESTBED_ENV];
   if (shared) {
+    // npm test names the file before the testbed is up; when its start
+    // failed, every suite fails here at once instead of starting its own.
+    if (!fs.existsSync(shared)) {
+      throw new Error(
+        `${SHARED_TESTBED_ENV} names ${shared}, which does not exist: the shared OpenStack testbed did not start (npm test writes its log to .local/test-results/openstack-testbed.log)`,
+      );
+    }
     return {
       info: JSON.parse(fs.readFileSync(shared, 'utf8')),
       stop: async () => {},
