@@ -79,6 +79,22 @@ export const capiOpenstackFormFields = [
     name: 'flavor-picker',
     params: { field: () => import('./scaffolder/formFields').then(m => m.flavorPickerField) },
   }),
+  FormFieldBlueprint.make({
+    name: 'image-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.imagePickerField) },
+  }),
+  FormFieldBlueprint.make({
+    name: 'network-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.networkPickerField) },
+  }),
+  FormFieldBlueprint.make({
+    name: 'key-pair-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.keyPairPickerField) },
+  }),
+  FormFieldBlueprint.make({
+    name: 'availability-zone-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.availabilityZonePickerField) },
+  }),
 ];
 
 /**

@@ -22,6 +22,7 @@ export type {
   ClusterActionCall,
   ClusterListQuery,
   ClusterStreamHandlers,
+  OpenStackResourcesQuery,
 } from './api/CapiOpenstackApi';
 export { CapiOpenstackClient } from './api/CapiOpenstackClient';
 export { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
@@ -30,6 +31,15 @@ export {
   CapiClusterClassPickerFieldExtension,
   CapiKubernetesVersionPickerFieldExtension,
   CapiFlavorPickerFieldExtension,
+  CapiImagePickerFieldExtension,
+  CapiNetworkPickerFieldExtension,
+  CapiKeyPairPickerFieldExtension,
+  CapiAvailabilityZonePickerFieldExtension,
 } from './scaffolder/fieldExtensions';
 export type { ClusterClassPickerOptions } from './scaffolder/ClusterClassPicker';
 export type { FlavorPickerOptions } from './scaffolder/FlavorPicker';
+export type { ImagePickerOptions } from './scaffolder/ImagePicker';
+export type { NetworkPickerOptions } from './scaffolder/NetworkPicker';
+export type { AvailabilityZonePickerOptions } from './scaffolder/AvailabilityZonePicker';
+export type { OpenStackPickerOptions } from './scaffolder/openstackResources';
+export type { NetworkKind } from './scaffolder/openstackResources';

@@ -8,12 +8,16 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin, { capiOpenstackFormFields } from '../alpha';
 
 describe('scaffolder form fields (/alpha)', () => {
-  it('are extensions of the plugin whose loaders give the four fields', async () => {
+  it('are extensions of the plugin whose loaders give the eight fields', async () => {
     const ids = [
       'management-cluster-picker',
       'cluster-class-picker',
       'kubernetes-version-picker',
       'flavor-picker',
+      'image-picker',
+      'network-picker',
+      'key-pair-picker',
+      'availability-zone-picker',
     ].map(n => `scaffolder-form-field:capi-openstack/${n}`);
     for (const id of ids) expect(String(plugin.getExtension(id as any))).toContain('kind=scaffolder-form-field');
     const names: string[] = [];
@@ -23,6 +27,15 @@ describe('scaffolder form fields (/alpha)', () => {
       // FormField is opaque; its definition carries the ui:field name.
       names.push(JSON.stringify(loaded, (_k, v) => (typeof v === 'function' ? undefined : v)).match(/"name":"(Capi\w+)"/)![1]);
     }
-    expect(names).toEqual(['CapiManagementClusterPicker', 'CapiClusterClassPicker', 'CapiKubernetesVersionPicker', 'CapiFlavorPicker']);
+    expect(names).toEqual([
+      'CapiManagementClusterPicker',
+      'CapiClusterClassPicker',
+      'CapiKubernetesVersionPicker',
+      'CapiFlavorPicker',
+      'CapiImagePicker',
+      'CapiNetworkPicker',
+      'CapiKeyPairPicker',
+      'CapiAvailabilityZonePicker',
+    ]);
   });
 });

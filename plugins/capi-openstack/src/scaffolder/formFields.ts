@@ -6,10 +6,14 @@
 // The field extensions as form fields of the new frontend system (/alpha).
 
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { AvailabilityZonePicker, availabilityZoneValidation } from './AvailabilityZonePicker';
 import { ClusterClassPicker, clusterClassValidation } from './ClusterClassPicker';
 import { FlavorPicker, flavorValidation } from './FlavorPicker';
+import { ImagePicker, imageValidation } from './ImagePicker';
+import { KeyPairPicker, keyPairValidation } from './KeyPairPicker';
 import { KubernetesVersionPicker, kubernetesVersionValidation } from './KubernetesVersionPicker';
 import { ManagementClusterPicker, managementClusterValidation } from './ManagementClusterPicker';
+import { NetworkPicker, networkValidation } from './NetworkPicker';
 
 export const managementClusterPickerField = createFormField({
   name: 'CapiManagementClusterPicker',
@@ -33,4 +37,28 @@ export const flavorPickerField = createFormField({
   name: 'CapiFlavorPicker',
   component: FlavorPicker as any,
   validation: flavorValidation as any,
+});
+
+export const imagePickerField = createFormField({
+  name: 'CapiImagePicker',
+  component: ImagePicker as any,
+  validation: imageValidation as any,
+});
+
+export const networkPickerField = createFormField({
+  name: 'CapiNetworkPicker',
+  component: NetworkPicker as any,
+  validation: networkValidation as any,
+});
+
+export const keyPairPickerField = createFormField({
+  name: 'CapiKeyPairPicker',
+  component: KeyPairPicker as any,
+  validation: keyPairValidation as any,
+});
+
+export const availabilityZonePickerField = createFormField({
+  name: 'CapiAvailabilityZonePicker',
+  component: AvailabilityZonePicker as any,
+  validation: availabilityZoneValidation as any,
 });
