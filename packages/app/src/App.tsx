@@ -20,6 +20,10 @@ import {
   CapiFlavorPickerFieldExtension,
   CapiKubernetesVersionPickerFieldExtension,
   CapiManagementClusterPickerFieldExtension,
+  CapiImagePickerFieldExtension,
+  CapiNetworkPickerFieldExtension,
+  CapiKeyPairPickerFieldExtension,
+  CapiAvailabilityZonePickerFieldExtension,
 } from '@capi-openstack/backstage-plugin-capi-openstack';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 
@@ -69,6 +73,10 @@ const routes = (
         <CapiClusterClassPickerFieldExtension />
         <CapiKubernetesVersionPickerFieldExtension />
         <CapiFlavorPickerFieldExtension />
+        <CapiImagePickerFieldExtension />
+        <CapiNetworkPickerFieldExtension />
+        <CapiKeyPairPickerFieldExtension />
+        <CapiAvailabilityZonePickerFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route
