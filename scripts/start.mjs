@@ -6,12 +6,33 @@
 // `npm start`: installs what is missing, starts the local management cluster
 // with the demo fleet (unless a management cluster is configured), then
 // Backstage: frontend on :3000, backend on :7007. Ctrl-C stops everything.
+//
+// `npm start -- --openstack` (or CAPI_OPENSTACK_OPENSTACK=testbed) also starts
+// the OpenStack testbed (real Keystone, Nova, Glance, Neutron, Cinder and
+// Octavia from Debian packages on loopback, docs/openstack-testbed.md) and,
+// once it answers, points the demo clusters' identity Secrets at it: pickers
+// and preflight checks then show real answers. Without it those Secrets name
+// a Keystone at 127.0.0.1:5000 that does not exist, and the backend falls
+// back to the configured lists (and says so).
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootstrap.mjs';
-import { startManagementClusterCli, startSimulatorCli, stopService } from './lib/services.mjs';
+import {
+  pointIdentitiesAtTestbed,
+  startManagementClusterCli,
+  startOpenStackTestbedCli,
+  startSimulatorCli,
+  stopService,
+} from './lib/services.mjs';
+
+// What the demo's lifecycle actions offer when the cloud cannot be reached:
+// the seed's flavors and images (ubuntu-2404-kube-<version>). The OpenStack
+// testbed seeds the same (packages/openstack-testbed/src/seedResources.ts;
+// its demoAlignment test reads these two lines).
+const DEMO_FLAVORS = ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge', 'c2.xlarge', 'c2.2xlarge'];
+const DEMO_KUBERNETES_VERSIONS = ['v1.33.5', 'v1.34.2', 'v1.35.0'];
 
 ensureNode();
 ensureDependencies();
@@ -28,6 +49,7 @@ function configuredManagementClusters(configFiles) {
 }
 
 const extraArgs = process.argv.slice(2);
+const withOpenStack = extraArgs.includes('--openstack') || process.env.CAPI_OPENSTACK_OPENSTACK === 'testbed';
 const configFiles = ['app-config.yaml'];
 if (fs.existsSync(path.join(repoRoot, 'app-config.local.yaml'))) configFiles.push('app-config.local.yaml');
 for (let i = 0; i < extraArgs.length; i++) {
@@ -35,13 +57,15 @@ for (let i = 0; i < extraArgs.length; i++) {
 }
 
 const children = [];
+let testbed;
 let stopping = false;
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
-  // Backstage first, then the management cluster it talks to.
-  for (const child of [...children].reverse()) await stopService(child);
+  // Backstage first, then the management cluster it talks to. The testbed
+  // stops a dozen services (SIGTERM, SIGKILL after 10 s): more grace.
+  for (const child of [...children].reverse()) await stopService(child, child === testbed?.child ? 45000 : 15000);
   process.exit(code);
 }
 process.on('SIGINT', () => stopAll(0));
@@ -50,7 +74,24 @@ process.on('SIGHUP', () => stopAll(0));
 
 const configArgs = configFiles.flatMap(f => ['--config', path.resolve(repoRoot, f)]);
 
-if (!configuredManagementClusters(configFiles)) {
+const localCluster = !configuredManagementClusters(configFiles);
+if (withOpenStack && !localCluster) {
+  log('--openstack applies to the local demo management cluster only; a configured one is used as it is');
+} else if (withOpenStack) {
+  // In parallel with the management cluster: the testbed takes 1-3 min
+  // (the first run on a machine installs its Debian packages, root only).
+  log('--openstack: starting the OpenStack testbed (1-3 min; its log lines start with [openstack-testbed])');
+  const testbedInfo = path.join(repoRoot, '.local', 'openstack-testbed.json');
+  fs.mkdirSync(path.dirname(testbedInfo), { recursive: true });
+  testbed = startOpenStackTestbedCli(testbedInfo);
+  children.push(testbed.child);
+} else if (localCluster) {
+  log(
+    'OpenStack: the demo identity Secrets name a Keystone that does not exist (127.0.0.1:5000), so pickers show the configured lists; `npm start -- --openstack` runs real OpenStack services instead (docs/openstack-testbed.md)',
+  );
+}
+
+if (localCluster) {
   log('no management cluster configured: starting the local one with the demo fleet');
   const mc = startManagementClusterCli(['start']);
   children.push(mc.child);
@@ -84,13 +125,31 @@ if (!configuredManagementClusters(configFiles)) {
       '      kubeconfig:',
       `        path: ${JSON.stringify(kubeconfig)}`,
       '  # Lifecycle actions in the demo: the seed\'s flavors and images (ubuntu-2404-kube-<version>).',
-      '  flavors: [m1.small, m1.medium, m1.large, m1.xlarge]',
+      `  flavors: [${DEMO_FLAVORS.join(', ')}]`,
       '  kubernetesVersions:',
-      ...['v1.33.5', 'v1.34.2', 'v1.35.0'].map(v => `    - { version: ${v}, image: ubuntu-2404-kube-${v} }`),
+      ...DEMO_KUBERNETES_VERSIONS.map(v => `    - { version: ${v}, image: ubuntu-2404-kube-${v} }`),
       '',
     ].join('\n'),
   );
   configArgs.push('--config', localConfig);
+
+  if (testbed) {
+    // Backstage starts meanwhile; the pickers switch to the cloud once the
+    // Secrets are rewritten (the backend reads them per request).
+    testbed.ready
+      .then(async info => {
+        await pointIdentitiesAtTestbed(info, kubeconfig);
+        log(`OpenStack testbed ready: the demo's identity Secrets use it (connection details: ${path.relative(repoRoot, info)})`);
+      })
+      .catch(async e => {
+        if (stopping) return;
+        log(`--openstack: ${e.message}; stopping (start without --openstack for the demo without OpenStack)`);
+        await stopAll(1);
+      });
+    testbed.child.on('exit', code => {
+      if (!stopping) log(`the OpenStack testbed exited (${code}); pickers fall back to the configured lists`);
+    });
+  }
 }
 
 log('starting Backstage: http://localhost:3000 (backend http://localhost:7007)');

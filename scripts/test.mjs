@@ -5,14 +5,17 @@
 
 // `npm test`: installs what is missing, then runs every check:
 // type-check, lint, unit and integration tests (against real API servers,
-// one per CRD set, shared by all suites) and the browser tests.
+// one per CRD set, and the OpenStack testbed, all shared by all suites) and
+// the browser tests.
 // Extra arguments go to jest (e.g. `npm test -- plugins/capi-openstack-backend`).
+// CAPI_OPENSTACK_TESTBED_INFO=FILE reuses a running OpenStack testbed
+// (`openstack-testbed start --out FILE`) instead of starting one.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootstrap.mjs';
-import { startManagementClusterCli, stopService } from './lib/services.mjs';
+import { startManagementClusterCli, startOpenStackTestbedCli, stopService } from './lib/services.mjs';
 
 ensureNode();
 ensureDependencies();
@@ -38,6 +41,61 @@ function step(name, cmd, args, env = {}, cwd = repoRoot) {
   return ok;
 }
 
+// 0. The OpenStack testbed (real Keystone, Nova, Glance, Neutron, Cinder,
+// Octavia from Debian packages on loopback) starts first and in the
+// background: it takes 1-3 min (plus ~8 min of apt-get as root on a fresh
+// machine, and an error naming the packages when not root), meanwhile the
+// steps below run. Its progress goes to a log file.
+const TESTBED_ENV = 'CAPI_OPENSTACK_TESTBED_INFO';
+const testbedLog = path.join(resultsDir, 'openstack-testbed.log');
+let testbed;
+let servers;
+// Ctrl-C / SIGTERM stop the background services (handled between steps:
+// a running step receives the terminal's Ctrl-C itself).
+const interrupted = async () => {
+  await Promise.all([stopService(servers?.child), stopService(testbed?.child, 45000)]);
+  process.exit(130);
+};
+process.on('SIGINT', interrupted);
+process.on('SIGTERM', interrupted);
+let testbedFile = process.env[TESTBED_ENV];
+if (testbedFile) {
+  log(`OpenStack testbed: reusing the running one named by ${TESTBED_ENV} (${testbedFile})`);
+} else {
+  testbedFile = path.join(resultsDir, `openstack-testbed-${process.pid}.json`);
+  log(`OpenStack testbed: starting in the background (log: ${path.relative(repoRoot, testbedLog)})`);
+  testbed = startOpenStackTestbedCli(testbedFile, { logFile: testbedLog });
+  testbed.ready.catch(() => undefined);
+}
+const stopTestbed = () => stopService(testbed?.child, 45000);
+
+/** Waits for the testbed; a failure is reported with the end of its log. */
+async function testbedReady() {
+  if (!testbed) return true;
+  const started = Date.now();
+  try {
+    await testbed.ready;
+    const took = /ready in (\d+) s: Keystone/.exec(fs.readFileSync(testbedLog, 'utf8'))?.[1];
+    summary.push(
+      `ok   OpenStack testbed (ready in ${took ?? '?'} s, in parallel; waited ${Math.round((Date.now() - started) / 1000)} s for it)`,
+    );
+    return true;
+  } catch (e) {
+    const tail = fs.existsSync(testbedLog)
+      ? fs.readFileSync(testbedLog, 'utf8').trim().split('\n').slice(-15).join('\n')
+      : '';
+    log(`OpenStack testbed did not start: ${e.message}\n${tail}`);
+    // A full run needs it; with jest arguments only the suites that use it fail.
+    summary.push(
+      `${jestArgs.length ? 'n/a ' : 'FAIL'} OpenStack testbed (${path.relative(repoRoot, testbedLog)}): ${tail
+        .split('\n')
+        .pop()}`,
+    );
+    if (jestArgs.length === 0) failed = true;
+    return false;
+  }
+}
+
 // 1. Binaries and CRDs first: a missing Go toolchain should fail fast.
 const haveBinaries = step('build kube-apiserver and etcd, fetch CRDs', bin('tsx'), [
   'packages/management-cluster/src/cli.ts',
@@ -52,14 +110,6 @@ if (haveBinaries && jestArgs.length === 0) {
 }
 
 // 2. Unit and integration tests with shared API servers.
-let servers;
-const interrupted = async () => {
-  await stopService(servers?.child);
-  process.exit(130);
-};
-process.on('SIGINT', interrupted);
-process.on('SIGTERM', interrupted);
-
 let jestResult;
 if (haveBinaries) {
   const serversFile = path.join(resultsDir, `test-servers-${process.pid}.json`);
@@ -71,14 +121,15 @@ if (haveBinaries) {
     'capi-v1.14,capi-v1.10',
   ]);
   try {
-    await servers.ready;
+    // Suites that need the testbed fail fast (file missing) if it did not start.
+    await Promise.all([servers.ready, testbedReady()]);
     const jsonFile = path.join(resultsDir, 'jest.json');
     fs.rmSync(jsonFile, { force: true });
     step(
       'unit and integration tests (jest)',
       bin('backstage-cli'),
       ['repo', 'test', '--ci', '--json', `--outputFile=${jsonFile}`, ...jestArgs],
-      { CAPI_OPENSTACK_TEST_SERVERS: serversFile, CI: 'true' },
+      { CAPI_OPENSTACK_TEST_SERVERS: serversFile, [TESTBED_ENV]: testbedFile, CI: 'true' },
     );
     if (fs.existsSync(jsonFile)) jestResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
   } catch (e) {
@@ -102,11 +153,12 @@ if (haveBinaries && jestArgs.length === 0) {
     'browser tests (chromium, packages/e2e-tests)',
     bin('backstage-cli'),
     ['package', 'test', '--ci', '--runInBand', '--json', `--outputFile=${jsonFile}`],
-    { CI: 'true' },
+    { [TESTBED_ENV]: testbedFile, CI: 'true' },
     path.join(repoRoot, 'packages', 'e2e-tests'),
   );
   if (fs.existsSync(jsonFile)) e2eResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
 }
+await stopTestbed();
 
 console.log('\n== summary');
 for (const line of summary) console.log(line);

@@ -6,6 +6,7 @@
 // Starting and stopping the long-running helpers of `npm start` / `npm test`.
 
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { bin, log, repoRoot } from './bootstrap.mjs';
 
@@ -29,11 +30,43 @@ export function startSimulatorCli(kubeconfig, timeScale = 10) {
   );
 }
 
-function startReadyProcess(entry, args, what) {
+const TESTBED_CLI = 'packages/openstack-testbed/src/cli.ts';
+
+/**
+ * Starts the OpenStack testbed (`openstack-testbed start --out FILE`: real
+ * OpenStack services from Debian packages on loopback, seeded like the demo);
+ * resolves with FILE (its TestbedInfo JSON) once every service answers.
+ * `logFile` receives its progress instead of the terminal.
+ */
+export function startOpenStackTestbedCli(outFile, { logFile } = {}) {
+  return startReadyProcess(TESTBED_CLI, ['start', '--out', outFile], 'OpenStack testbed', logFile);
+}
+
+/**
+ * `openstack-testbed point-identities`: the identity Secrets (clouds.yaml) of
+ * a management cluster get the testbed's application credential.
+ */
+export function pointIdentitiesAtTestbed(infoFile, kubeconfig) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      bin('tsx'),
+      [path.join(repoRoot, TESTBED_CLI), 'point-identities', '--info', infoFile, '--kubeconfig', kubeconfig],
+      { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.on('error', reject);
+    child.on('exit', code =>
+      code === 0 ? resolve() : reject(new Error(`openstack-testbed point-identities exited with code ${code}`)),
+    );
+  });
+}
+
+function startReadyProcess(entry, args, what, logFile) {
+  const stderr = logFile ? fs.openSync(logFile, 'w') : 'inherit';
   const child = spawn(bin('tsx'), [path.join(repoRoot, entry), ...args], {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', stderr],
   });
+  if (typeof stderr === 'number') fs.closeSync(stderr);
   const ready = new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', chunk => {

@@ -70,17 +70,22 @@ const POLICY_RC_D = '/usr/sbin/policy-rc.d';
  * policy-rc.d keeps their maintainer scripts from starting the system-wide
  * services: the testbed runs its own copies on loopback.
  */
-export function ensureDebianPackages(log: Logger): void {
-  const missing = missingPackages();
+export function ensureDebianPackages(
+  log: Logger,
+  // Tests name a package that does not exist and play a user who is not root.
+  options: { packages?: readonly string[]; root?: boolean } = {},
+): void {
+  const packages = options.packages ?? DEBIAN_PACKAGES;
+  const missing = missingPackages(packages);
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
+  if (!(options.root ?? process.getuid?.() === 0)) {
     throw new Error(
       `the OpenStack testbed needs Debian packages that are missing (${missing.join(
         ' ',
       )}) and only root can install them. Install them once, e.g. ` +
         `\`sudo packages/openstack-testbed/bin/openstack-testbed ensure\` ` +
         `(≈ 8 min; it keeps the system services from starting), or ` +
-        `\`sudo apt-get install --no-install-recommends ${DEBIAN_PACKAGES.join(
+        `\`sudo apt-get install --no-install-recommends ${packages.join(
           ' ',
         )}\`, or run \`bash .ci/run\` as root`,
     );
@@ -120,7 +125,7 @@ export function ensureDebianPackages(log: Logger): void {
       '--no-install-recommends',
       '-o',
       'Dpkg::Options::=--force-confold',
-      ...DEBIAN_PACKAGES,
+      ...packages,
     ]);
   } finally {
     if (ownPolicy) fs.rmSync(POLICY_RC_D, { force: true });
