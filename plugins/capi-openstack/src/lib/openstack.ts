@@ -5,6 +5,7 @@
 
 // How the dialogs and the form fields show OpenStack lists.
 
+import { ResponseError } from '@backstage/errors';
 import type {
   OpenStackFlavor,
   OpenStackImage,
@@ -42,4 +43,10 @@ export function fallbackNote(response: Pick<OpenStackResourcesResponse, 'message
   return `OpenStack could not be reached${reason ? `: ${reason}` : ''}; ${
     listed ? `showing the configured ${what}` : `no ${what} are configured, enter a value`
   }.`;
+}
+
+/** The backend's message of a failed request (not "Request failed with 403 Forbidden"), without a final period. */
+export function requestErrorMessage(error: Error): string {
+  const message = error instanceof ResponseError ? error.body?.error?.message ?? error.message : error.message;
+  return message.replace(/\.$/, '');
 }

@@ -8,7 +8,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { Alert } from '@material-ui/lab';
-import { fallbackNote } from '../lib/openstack';
+import { fallbackNote, requestErrorMessage } from '../lib/openstack';
 import { PickerItem, withCurrent } from './openstackResources';
 import { OpenStackResourcesState } from './useOpenStackResources';
 
@@ -43,7 +43,7 @@ function noteOf(props: OpenStackListFieldProps): { severity: 'info' | 'warning';
   const { state, what } = props;
   if (state.status === 'error') {
     const then = props.items.length ? `showing the configured ${what}` : 'enter a value';
-    return { severity: 'warning', text: `Could not list the cloud's ${what}: ${state.error.message.replace(/\.$/, '')}; ${then}.` };
+    return { severity: 'warning', text: `Could not list the cloud's ${what}: ${requestErrorMessage(state.error)}; ${then}.` };
   }
   if (state.status !== 'ready') return undefined;
   if (props.note) return props.note;

@@ -9,7 +9,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CreateOptionsResponse } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ComponentType, useState } from 'react';
 import { capiOpenstackApiRef } from '../api/CapiOpenstackApi';
-import { FakeCapiOpenstackApi } from '../__testUtils__/FakeCapiOpenstackApi';
+import { FakeCapiOpenstackApi, responseError } from '../__testUtils__/FakeCapiOpenstackApi';
 import { liveCloud, unreachableCloud } from '../__testUtils__/openstackFixtures';
 import { AvailabilityZonePicker, availabilityZoneValidation } from './AvailabilityZonePicker';
 import { clearCreateOptionsCache } from './createOptions';
@@ -213,10 +213,12 @@ describe('cloud pickers of the create form', () => {
     });
 
     it('is free text with a note when the lists cannot be read', async () => {
-      const api = apiWith(new Error('Forbidden: not allowed to create clusters in team-a.'));
+      const api = apiWith(await responseError(403, 'You are not allowed to create workload clusters (capi-openstack.cluster.create)'));
       const changes = await renderField(KeyPairPicker, { api });
       expect(
-        await screen.findByText("Could not list the cloud's key pairs: Forbidden: not allowed to create clusters in team-a; enter a value."),
+        await screen.findByText(
+          "Could not list the cloud's key pairs: You are not allowed to create workload clusters (capi-openstack.cluster.create); enter a value.",
+        ),
       ).toBeInTheDocument();
       fireEvent.change(screen.getByRole('textbox'), { target: { value: 'mine' } });
       expect(changes).toEqual(['mine']);
