@@ -6,7 +6,11 @@
 // Real OpenStack services (Debian packages) on loopback for tests and the
 // local demo. Production code never imports this package.
 
-export { startOpenStackTestbed, renderCloudsYaml } from './testbed';
+export {
+  startOpenStackTestbed,
+  renderCloudsYaml,
+  cloudsYamlFor,
+} from './testbed';
 export type { OpenStackTestbed, TestbedInfo, TestbedOptions } from './testbed';
 export {
   DEBIAN_PACKAGES,
@@ -15,6 +19,16 @@ export {
 } from './debianPackages';
 export { authenticate, request, OpenStackHttpError } from './openstackHttp';
 export type { Credentials, Session } from './openstackHttp';
-export { FLAVORS, IMAGES, DEMO_QUOTAS } from './seedResources';
+export {
+  FLAVORS,
+  IMAGES,
+  KEY_PAIRS,
+  KUBERNETES_VERSIONS,
+  AVAILABILITY_ZONES,
+  DEFAULT_AVAILABILITY_ZONE,
+  EXTERNAL_NETWORK,
+  DEMO_QUOTAS,
+} from './seedResources';
+export type { SeedImage } from './seedResources';
 export { setupOpenStackTestbed, SHARED_TESTBED_ENV } from './testing';
 export type { TestbedHandle } from './testing';
