@@ -95,6 +95,36 @@ export interface Config {
         certificatesExpiryDays?: string;
       };
     };
+    /**
+     * OpenStack lookups: live pickers (flavors, images, networks, key pairs,
+     * availability zones) and preflight checks against the project's quota.
+     * The backend reads each cluster's identity Secret (`clouds.yaml`, as
+     * CAPO does) with its management cluster credentials and calls Keystone,
+     * Nova, Glance, Neutron, Octavia and Cinder with it. Credentials and
+     * tokens stay in memory; they are never logged or returned.
+     */
+    openstack?: {
+      /** false: never call OpenStack; pickers use the fallback lists below and preflight says so. Default true. */
+      enabled?: boolean;
+      /** Timeout of each OpenStack request in seconds. Default 10. */
+      timeoutSeconds?: number;
+      /** How long lists and quotas are reused for pickers and dry runs, in seconds. Default 60. */
+      cacheSeconds?: number;
+      /** Quota usage above this percentage after a change is a preflight warning. Default 90. */
+      warnAbovePercent?: number;
+      /**
+       * Lists shown when the cloud cannot be reached (besides `flavors` and
+       * the images of `kubernetesVersions`).
+       */
+      fallback?: {
+        /** External network names. */
+        externalNetworks?: string[];
+        /** Key pair names. */
+        keyPairs?: string[];
+        /** Availability zone names. */
+        availabilityZones?: string[];
+      };
+    };
     /** The admin kubeconfig endpoint (`GET .../kubeconfig`). */
     kubeconfig?: {
       /** false turns the endpoint off entirely (404). Default true. */

@@ -21,6 +21,8 @@ import { startUpgradeReconciler } from './actions/upgradeReconciler';
 import { createActionsRouter } from './service/actionsRouter';
 import { ClusterService } from './service/ClusterService';
 import { createRouter } from './service/router';
+import { OpenStackService } from './openstack/OpenStackService';
+import { readOpenStackConfig } from './openstack/openstackConfig';
 
 /**
  * The capi-openstack backend plugin: watch caches of the configured
@@ -62,9 +64,20 @@ export const capiOpenstackPlugin = createBackendPlugin({
         });
 
         // Lifecycle actions first: they validate and audit their own input.
-        const actions = new ActionService(clusters, readActionsConfig(config), logger);
+        const actionsConfig = readActionsConfig(config);
+        const openstack = new OpenStackService(clusters, readOpenStackConfig(config), actionsConfig, logger);
+        const actions = new ActionService(clusters, actionsConfig, logger, undefined, openstack);
         httpRouter.use(
-          await createActionsRouter({ logger, httpAuth, auditor, permissions, permissionsRegistry, clusters, actions }),
+          await createActionsRouter({
+            logger,
+            httpAuth,
+            auditor,
+            permissions,
+            permissionsRegistry,
+            clusters,
+            actions,
+            openstack,
+          }),
         );
         httpRouter.use(
           await createRouter({
@@ -76,8 +89,9 @@ export const capiOpenstackPlugin = createBackendPlugin({
             create: {
               service: new CreateService(
                 clusters,
-                readActionsConfig(config),
+                actionsConfig,
                 pluginConfig.managementClusters.map(m => ({ name: m.name, title: m.title })),
+                openstack,
               ),
               auditor,
             },

@@ -167,6 +167,8 @@ export function imageKubernetesVersion(image: {
 }): string | undefined {
   const prop = image.properties?.kube_version ?? image.properties?.kubernetes_version;
   if (typeof prop === 'string' && prop) return prop.startsWith('v') ? prop : `v${prop}`;
+  // Only names that say they are Kubernetes images (cirros-0.6.2 is not v0.6.2).
+  if (!/kube|k8s/i.test(image.name)) return undefined;
   const m = /v?(\d+\.\d+\.\d+)/.exec(image.name);
   return m ? `v${m[1]}` : undefined;
 }

@@ -9,6 +9,7 @@ import type {
   ActionResult,
   ClusterAction,
   ClusterRef,
+  PreflightResult,
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
@@ -29,6 +30,8 @@ import {
 } from './plans/shapes';
 import { LiveObjects, Plan, PlanContext, Write } from './plans/types';
 import { planUpgradeStep, upgradeOptions } from './plans/upgrade';
+import { identityOfCluster, OpenStackService } from '../openstack/OpenStackService';
+import { asksNothing, ChangeRequirements, refusalMessage } from '../openstack/preflight';
 
 const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 
@@ -36,7 +39,12 @@ export interface RunOptions {
   dryRun: boolean;
   /** What the caller saw; a different current version is answered 409. */
   resourceVersion?: string;
+  /** Write although the preflight failed. */
+  force?: boolean;
 }
+
+/** What a change asks of the cloud, for the preflight (actions that add or change servers). */
+export type RequirementsOf = (objs: LiveObjects, ctx: PlanContext) => ChangeRequirements;
 
 /**
  * Executes lifecycle actions: reads the current objects from the API server
@@ -50,6 +58,8 @@ export class ActionService {
     readonly config: ActionsConfig,
     private readonly logger: LoggerService,
     private readonly now: () => Date = () => new Date(),
+    /** Preflight checks against the cloud; none when absent. */
+    private readonly openstack?: OpenStackService,
   ) {}
 
   private context(): PlanContext {
@@ -128,12 +138,14 @@ export class ActionService {
     action: ClusterAction,
     plan: (objs: LiveObjects, ctx: PlanContext) => Plan,
     options: RunOptions,
+    requirements?: RequirementsOf,
   ): Promise<ActionResult> {
     const cache = this.cacheOf(ref);
     const objs = await this.load(ref);
     refuseMagnum(objs.cluster);
     if (action !== 'delete') refuseDeleting(objs.cluster);
-    const p = plan(objs, this.context());
+    const ctx = this.context();
+    const p = plan(objs, ctx);
     const base = { action, cluster: ref, dryRun: options.dryRun, changes: p.changes };
     if (p.writes.length === 0) {
       return { ...base, changed: false, message: p.message };
@@ -144,12 +156,14 @@ export class ActionService {
         `${p.primary.kind} ${p.primary.name} was changed since you loaded it (resourceVersion ${seen}, now ${p.primary.resourceVersion}): reload and try again`,
       );
     }
+    const preflight = requirements ? await this.preflight(ref, objs, requirements(objs, ctx), options) : undefined;
     const written = await this.execute(cache, ref.namespace, p.writes, options.dryRun);
     const primary = written.find(o => o.kind === p.primary.kind && o.metadata?.name === p.primary.name);
     return {
       ...base,
       changed: true,
       message: options.dryRun ? `Dry run (nothing changed): ${lowerFirst(p.message)}` : p.message,
+      ...(preflight ? { preflight } : {}),
       ...(options.dryRun || action === 'delete'
         ? {}
         : {
@@ -160,6 +174,25 @@ export class ActionService {
             },
           }),
     };
+  }
+
+  /**
+   * Checks the change against the cloud of the cluster's identity. A failure
+   * refuses real writes (422) unless forced; dry runs only report it.
+   */
+  private async preflight(
+    ref: ClusterRef,
+    objs: LiveObjects,
+    requirements: ChangeRequirements,
+    options: RunOptions,
+  ): Promise<PreflightResult | undefined> {
+    if (!this.openstack || asksNothing(requirements)) return undefined;
+    const cached = this.clusters.cache(ref.managementCluster)?.objectsOf(`${ref.namespace}/${ref.name}`);
+    const identity = identityOfCluster(objs.cluster, cached?.openStackCluster);
+    const result = await this.openstack.preflight(ref.managementCluster, ref.namespace, identity, requirements, !options.dryRun);
+    if (result.status !== 'fail' || options.dryRun) return result;
+    if (!options.force) throw new UnprocessableError(refusalMessage(result));
+    return { ...result, forced: true };
   }
 
   /**

@@ -11,9 +11,14 @@ import {
   CreateClusterRequest,
   CreateClusterResponse,
   CreateOptionsResponse,
+  PreflightResult,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CreateRequestError } from './errors';
-import { ActionsConfig } from '../actions/actionsConfig';
+import { ActionsConfig, DEFAULT_ACTIONS_CONFIG } from '../actions/actionsConfig';
+import { UnprocessableError } from '../actions/errors';
+import { OpenStackService } from '../openstack/OpenStackService';
+import { refusalMessage } from '../openstack/preflight';
+import { createRequirements } from '../openstack/requirements';
 import { ClusterService } from '../service/ClusterService';
 import { applyManifests, checkTargets } from './applyManifests';
 import { Manifest, renderManifests, RenderApiVersions } from './renderManifests';
@@ -27,6 +32,8 @@ export class CreateService {
     private readonly clusters: ClusterService,
     private readonly config: Pick<ActionsConfig, 'flavors' | 'kubernetesVersions' | 'maxPoolReplicas' | 'classVariables'>,
     private readonly managementClusterNames: Array<{ name: string; title: string }>,
+    /** Preflight against the cloud of the request's identity; none when absent. */
+    private readonly openstack?: OpenStackService,
   ) {}
 
   /** Whether clusters can be created in a management cluster (API versions it serves). */
@@ -84,6 +91,21 @@ export class CreateService {
       secretName: req.identity.secretName,
       owner: normaliseOwner(req.owner)!,
     });
+    // A retry of a cluster that exists asks nothing new of the cloud.
+    let preflight: PreflightResult | undefined;
+    if (this.openstack && existing.size === 0) {
+      preflight = await this.openstack.preflight(
+        req.managementCluster,
+        req.namespace,
+        req.identity,
+        createRequirements(req, { config: { ...DEFAULT_ACTIONS_CONFIG, ...this.config }, now: new Date() }),
+        !dryRun,
+      );
+      if (preflight.status === 'fail' && !dryRun) {
+        if (!req.force) throw new UnprocessableError(refusalMessage(preflight));
+        preflight = { ...preflight, forced: true };
+      }
+    }
     const result = await applyManifests(client, manifests, existing, dryRun);
     const where = `${req.namespace}/${req.name} in ${req.managementCluster}`;
     let message: string;
@@ -98,6 +120,7 @@ export class CreateService {
       message,
       objects: result.objects,
       manifests: dryRun ? result.applied.map(stripServerFields) : manifests,
+      ...(preflight ? { preflight } : {}),
     };
   }
 

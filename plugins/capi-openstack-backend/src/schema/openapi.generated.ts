@@ -373,6 +373,9 @@ export const spec = {
                   "resourceVersion": {
                     "type": "string"
                   },
+                  "force": {
+                    "type": "boolean"
+                  },
                   "confirmName": {
                     "type": "string"
                   }
@@ -558,6 +561,9 @@ export const spec = {
                   "resourceVersion": {
                     "type": "string"
                   },
+                  "force": {
+                    "type": "boolean"
+                  },
                   "bounds": {
                     "nullable": true,
                     "type": "object",
@@ -713,6 +719,9 @@ export const spec = {
                 "properties": {
                   "resourceVersion": {
                     "type": "string"
+                  },
+                  "force": {
+                    "type": "boolean"
                   },
                   "version": {
                     "type": "string",
@@ -961,6 +970,9 @@ export const spec = {
                   "resourceVersion": {
                     "type": "string"
                   },
+                  "force": {
+                    "type": "boolean"
+                  },
                   "certificatesExpiryDays": {
                     "type": "integer",
                     "minimum": 7,
@@ -1117,6 +1129,86 @@ export const spec = {
         }
       }
     },
+    "/clusters/{managementCluster}/{namespace}/{name}/openstack": {
+      "get": {
+        "operationId": "GetClusterOpenStack",
+        "description": "Flavors, images, networks, key pairs, availability zones and quotas of the cloud of the cluster's identity (OpenStackCluster spec.identityRef), read with the clouds.yaml of that Secret and cached briefly. Permission capi-openstack.cluster.read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The lists (or the configured fallbacks, with available false)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OpenStackResourcesResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/openstack/{managementCluster}/{namespace}/resources": {
+      "get": {
+        "operationId": "GetOpenStackResources",
+        "description": "The same lists for an identity Secret in a namespace (the create form). Permission capi-openstack.cluster.create.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "name": "secret",
+            "in": "query",
+            "required": true,
+            "description": "Name of the Secret holding clouds.yaml",
+            "schema": {
+              "type": "string",
+              "maxLength": 253
+            }
+          },
+          {
+            "name": "cloud",
+            "in": "query",
+            "description": "Cloud in clouds.yaml (default openstack)",
+            "schema": {
+              "type": "string",
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The lists (or the configured fallbacks, with available false)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OpenStackResourcesResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/stream": {
       "get": {
         "operationId": "StreamChanges",
@@ -1221,6 +1313,10 @@ export const spec = {
           "resourceVersion": {
             "type": "string",
             "description": "The resourceVersion the caller saw; a different current one is answered 409"
+          },
+          "force": {
+            "type": "boolean",
+            "description": "Write although the preflight failed (scale, flavor, upgrade); recorded in the audit event"
           }
         }
       },
@@ -1230,6 +1326,9 @@ export const spec = {
         "properties": {
           "resourceVersion": {
             "type": "string"
+          },
+          "force": {
+            "type": "boolean"
           },
           "replicas": {
             "type": "integer",
@@ -1246,6 +1345,9 @@ export const spec = {
         "properties": {
           "resourceVersion": {
             "type": "string"
+          },
+          "force": {
+            "type": "boolean"
           },
           "flavor": {
             "type": "string",
@@ -1322,6 +1424,9 @@ export const spec = {
                 "type": "string"
               }
             }
+          },
+          "preflight": {
+            "$ref": "#/components/schemas/PreflightResult"
           }
         },
         "required": [
@@ -1331,6 +1436,280 @@ export const spec = {
           "changed",
           "message",
           "changes"
+        ]
+      },
+      "PreflightResult": {
+        "type": "object",
+        "description": "Quota and resource checks of a change against the cloud of the cluster's identity. A fail refuses the write (422) unless force is true; dry runs report it.",
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "warn",
+              "fail"
+            ]
+          },
+          "summary": {
+            "type": "string"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "pass",
+                    "warn",
+                    "fail"
+                  ]
+                },
+                "message": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "status",
+                "message"
+              ]
+            }
+          },
+          "needs": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          },
+          "forced": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "status",
+          "summary",
+          "checks"
+        ]
+      },
+      "OpenStackResourcesResponse": {
+        "type": "object",
+        "description": "Lists and quotas of the cloud of an identity. available false: the cloud could not be reached; the lists are the configured fallbacks and message says why.",
+        "properties": {
+          "available": {
+            "type": "boolean"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "cloud",
+              "config"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "identity": {
+            "type": "object",
+            "properties": {
+              "secretName": {
+                "type": "string"
+              },
+              "cloudName": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "secretName",
+              "cloudName"
+            ]
+          },
+          "cloud": {
+            "type": "object",
+            "properties": {
+              "authUrl": {
+                "type": "string"
+              },
+              "region": {
+                "type": "string"
+              },
+              "projectId": {
+                "type": "string"
+              }
+            }
+          },
+          "flavors": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "vcpus": {
+                  "type": "integer"
+                },
+                "ram": {
+                  "type": "integer"
+                },
+                "disk": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "id",
+                "name"
+              ]
+            }
+          },
+          "images": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "tags": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "kubernetesVersion": {
+                  "type": "string"
+                },
+                "osDistro": {
+                  "type": "string"
+                },
+                "osVersion": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "name",
+                "tags"
+              ]
+            }
+          },
+          "networks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "external": {
+                  "type": "boolean"
+                }
+              },
+              "required": [
+                "id",
+                "name",
+                "external"
+              ]
+            }
+          },
+          "keyPairs": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "fingerprint": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name"
+              ]
+            }
+          },
+          "availabilityZones": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "available": {
+                  "type": "boolean"
+                }
+              },
+              "required": [
+                "name",
+                "available"
+              ]
+            }
+          },
+          "quotas": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "service": {
+                  "type": "string",
+                  "enum": [
+                    "compute",
+                    "network",
+                    "load-balancer",
+                    "volume"
+                  ]
+                },
+                "resource": {
+                  "type": "string"
+                },
+                "limit": {
+                  "type": "integer"
+                },
+                "inUse": {
+                  "type": "integer"
+                },
+                "reserved": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "service",
+                "resource",
+                "limit",
+                "inUse"
+              ]
+            }
+          },
+          "fetchedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "required": [
+          "available",
+          "source",
+          "identity",
+          "flavors",
+          "images",
+          "networks",
+          "keyPairs",
+          "availabilityZones",
+          "quotas"
         ]
       },
       "Error": {
@@ -1495,6 +1874,10 @@ export const spec = {
             "additionalProperties": {
               "type": "string"
             }
+          },
+          "force": {
+            "type": "boolean",
+            "description": "Apply although the preflight failed"
           }
         },
         "required": [
@@ -1571,6 +1954,9 @@ export const spec = {
               "type": "object",
               "additionalProperties": true
             }
+          },
+          "preflight": {
+            "$ref": "#/components/schemas/PreflightResult"
           }
         },
         "required": [

@@ -26,6 +26,7 @@ describe('OpenAPI spec', () => {
       '/clusters/{managementCluster}/{namespace}/{name}/control-plane/scale',
       '/clusters/{managementCluster}/{namespace}/{name}/events',
       '/clusters/{managementCluster}/{namespace}/{name}/kubeconfig',
+      '/clusters/{managementCluster}/{namespace}/{name}/openstack',
       '/clusters/{managementCluster}/{namespace}/{name}/pause',
       '/clusters/{managementCluster}/{namespace}/{name}/pools/{pool}/autoscaler',
       '/clusters/{managementCluster}/{namespace}/{name}/pools/{pool}/flavor',
@@ -37,6 +38,7 @@ describe('OpenAPI spec', () => {
       '/create-options',
       '/health',
       '/management-clusters',
+      '/openstack/{managementCluster}/{namespace}/resources',
       '/stream',
     ]);
   });

@@ -436,7 +436,7 @@ describe('lifecycle actions (real API server)', () => {
       body: {},
       permission: 'capi-openstack.cluster.update',
       fields: { 'spec.rollout': { after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } },
-      bad: { body: { force: true }, status: 400, message: /unknown field force/ },
+      bad: { body: { replicas: 3 }, status: 400, message: /unknown field replicas/ },
     },
     {
       action: 'set-certificate-rotation',

@@ -37,7 +37,13 @@ import {
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { ActionService } from '../actions/ActionService';
+import { ActionService, RequirementsOf } from '../actions/ActionService';
+import {
+  flavorRequirements,
+  scaleControlPlaneRequirements,
+  scalePoolRequirements,
+  upgradeRequirements,
+} from '../openstack/requirements';
 import { planSetAutoscaler } from '../actions/plans/autoscaler';
 import { planDelete } from '../actions/plans/delete';
 import { planSetControlPlaneFlavor, planSetPoolFlavor } from '../actions/plans/flavor';
@@ -47,7 +53,9 @@ import { planScaleControlPlane, planScalePool } from '../actions/plans/scale';
 import { LiveObjects, Plan, PlanContext } from '../actions/plans/types';
 import { planUpgrade } from '../actions/plans/upgrade';
 import { clusterPermissionResourceRef } from '../permissions/rules';
+import { OpenStackService } from '../openstack/OpenStackService';
 import { ClusterService } from './ClusterService';
+import { registerOpenStackRoutes } from './openstackRoutes';
 
 export interface ActionsRouterOptions {
   logger: LoggerService;
@@ -57,6 +65,8 @@ export interface ActionsRouterOptions {
   permissionsRegistry: PermissionsRegistryService;
   clusters: ClusterService;
   actions: ActionService;
+  /** OpenStack read endpoints; absent: not served. */
+  openstack?: OpenStackService;
 }
 
 type Body = Record<string, unknown>;
@@ -68,8 +78,9 @@ const fields = {
     return body as Body;
   },
   only(body: Body, allowed: string[]) {
-    const unknown = Object.keys(body).filter(k => !allowed.includes(k) && k !== 'resourceVersion');
-    if (unknown.length) throw new InputError(`unknown field ${unknown.join(', ')} (expected ${[...allowed, 'resourceVersion'].join(', ')})`);
+    const common = ['resourceVersion', 'force'];
+    const unknown = Object.keys(body).filter(k => !allowed.includes(k) && !common.includes(k));
+    if (unknown.length) throw new InputError(`unknown field ${unknown.join(', ')} (expected ${[...allowed, ...common].join(', ')})`);
   },
   number(body: Body, key: string): number {
     const v = body[key];
@@ -83,6 +94,12 @@ const fields = {
   string(body: Body, key: string): string {
     const v = body[key];
     if (typeof v !== 'string') throw new InputError(`${key} must be a string`);
+    return v;
+  },
+  force(body: Body): boolean {
+    const v = body.force;
+    if (v === undefined) return false;
+    if (typeof v !== 'boolean') throw new InputError('force must be true or false');
     return v;
   },
   resourceVersion(body: Body): string | undefined {
@@ -128,7 +145,12 @@ interface ActionRoute {
   action: ClusterAction;
   permission: ResourcePermission;
   /** Parses the body (400 on wrong types); returns the audited parameters and the plan. */
-  parse(req: Request, body: Body): { params: Record<string, unknown>; plan: (objs: LiveObjects, ctx: PlanContext) => Plan };
+  parse(req: Request, body: Body): {
+    params: Record<string, unknown>;
+    plan: (objs: LiveObjects, ctx: PlanContext) => Plan;
+    /** What the change asks of the cloud (preflight), for actions that add or change servers. */
+    requirements?: RequirementsOf;
+  };
 }
 
 export async function createActionsRouter(options: ActionsRouterOptions) {
@@ -198,16 +220,20 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
         const dryRun = dryRunOf(req);
         const body = fields.object(req.body ?? {});
         const resourceVersion = fields.resourceVersion(body);
+        const force = fields.force(body);
         const parsed = route.parse(req, body);
-        params = parsed.params;
+        params = force ? { ...parsed.params, force } : parsed.params;
         await authorize(req, ref, route.permission);
-        const result = await actions.run(ref, route.action, parsed.plan, { dryRun, resourceVersion });
+        const result = await actions.run(ref, route.action, parsed.plan, { dryRun, resourceVersion, force }, parsed.requirements);
         await event.success({
           meta: {
             parameters: params as any,
             resourceVersion: resourceVersion ?? null,
             outcome: outcomeOf(result.changed, dryRun),
             changes: result.changes as any,
+            ...(result.preflight
+              ? { preflight: { status: result.preflight.status, forced: result.preflight.forced ?? false } }
+              : {}),
           },
         });
         res.json(result);
@@ -228,7 +254,11 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
     parse(_req, body) {
       fields.only(body, ['replicas']);
       const replicas = fields.number(body, 'replicas');
-      return { params: { replicas }, plan: objs => planScaleControlPlane(objs, replicas) };
+      return {
+        params: { replicas },
+        plan: objs => planScaleControlPlane(objs, replicas),
+        requirements: (objs, ctx) => scaleControlPlaneRequirements(objs, replicas, ctx),
+      };
     },
   });
   register('post', '/pools/:pool/scale', {
@@ -238,7 +268,11 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
       fields.only(body, ['replicas']);
       const name = pool(req);
       const replicas = fields.number(body, 'replicas');
-      return { params: { pool: name, replicas }, plan: (objs, ctx) => planScalePool(objs, name, replicas, ctx) };
+      return {
+        params: { pool: name, replicas },
+        plan: (objs, ctx) => planScalePool(objs, name, replicas, ctx),
+        requirements: (objs, ctx) => scalePoolRequirements(objs, name, replicas, ctx),
+      };
     },
   });
   register('post', '/pools/:pool/autoscaler', {
@@ -262,7 +296,11 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
     parse(_req, body) {
       fields.only(body, ['version']);
       const version = fields.string(body, 'version');
-      return { params: { version }, plan: (objs, ctx) => planUpgrade(objs, version, ctx) };
+      return {
+        params: { version },
+        plan: (objs, ctx) => planUpgrade(objs, version, ctx),
+        requirements: (objs, ctx) => upgradeRequirements(objs, version, ctx),
+      };
     },
   });
   register('post', '/control-plane/flavor', {
@@ -271,7 +309,11 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
     parse(_req, body) {
       fields.only(body, ['flavor']);
       const flavor = fields.string(body, 'flavor');
-      return { params: { flavor }, plan: (objs, ctx) => planSetControlPlaneFlavor(objs, flavor, ctx) };
+      return {
+        params: { flavor },
+        plan: (objs, ctx) => planSetControlPlaneFlavor(objs, flavor, ctx),
+        requirements: (objs, ctx) => flavorRequirements(objs, undefined, flavor, ctx),
+      };
     },
   });
   register('post', '/pools/:pool/flavor', {
@@ -281,7 +323,11 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
       fields.only(body, ['flavor']);
       const name = pool(req);
       const flavor = fields.string(body, 'flavor');
-      return { params: { pool: name, flavor }, plan: (objs, ctx) => planSetPoolFlavor(objs, name, flavor, ctx) };
+      return {
+        params: { pool: name, flavor },
+        plan: (objs, ctx) => planSetPoolFlavor(objs, name, flavor, ctx),
+        requirements: (objs, ctx) => flavorRequirements(objs, name, flavor, ctx),
+      };
     },
   });
   register('post', '/control-plane/restart', {
@@ -337,6 +383,16 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
       return { params: { confirmName }, plan: objs => planDelete(objs, confirmName) };
     },
   });
+
+  if (options.openstack) {
+    registerOpenStackRoutes(router, {
+      httpAuth,
+      permissions,
+      openstack: options.openstack,
+      clusterRefOf,
+      authorize,
+    });
+  }
 
   router.get('/clusters/:managementCluster/:namespace/:name/upgrades', async (req, res) => {
     const ref = clusterRefOf(req);

@@ -7,6 +7,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { Clock } from '@internal/management-cluster/src/seed/clock';
 import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
 import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { setupOpenStackTestbed, TestbedHandle } from '@internal/openstack-testbed';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
@@ -22,6 +23,7 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
   let ns: string;
   let backend: CapiBackendHandle;
   let action: ReturnType<typeof createCapiOpenstackCreateClusterAction>;
+  let testbed: TestbedHandle;
 
   const exampleInput = (i: number) => ({
     ...yaml.parse(examples[i].example).steps[0].input,
@@ -36,6 +38,8 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
   });
   const run = async (input: any, extra: { isDryRun?: boolean } = {}) => {
     const ctx: any = { ...createMockActionContext({ input }), ...extra };
+    jest.spyOn(ctx.logger, 'info');
+    jest.spyOn(ctx.logger, 'warn');
     await action.handler(ctx as any);
     return ctx;
   };
@@ -46,6 +50,14 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
     ns = await mc.createNamespace('scaffold-create');
     await mc.apply(demoClusterClassObjects(ns, new Clock(new Date())));
     for (const name of ['payments-cloud-config', 'data-lake-cloud-config']) await mc.client.create(secret(name));
+    // A real cloud (the OpenStack testbed) behind one identity, for the preflight.
+    testbed = await setupOpenStackTestbed();
+    await mc.client.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'testbed-cloud-config', namespace: ns },
+      stringData: { 'clouds.yaml': testbed.info.cloudsYaml },
+    });
     backend = await startCapiBackend(mc, [ns]);
     action = createCapiOpenstackCreateClusterAction({ capiOpenstack: backend.client, appBaseUrl: 'http://localhost:3000' });
     // The class must be in the backend's cache before classy clusters validate.
@@ -53,10 +65,11 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
       const options = await backend.client.getCreateOptions({ credentials: (await createMockActionContext().getInitiatorCredentials()) });
       return options.clusterClasses.some(c => c.namespace === ns) ? true : undefined;
     });
-  }, 120_000);
+  }, 20 * 60_000);
 
   afterAll(async () => {
     await backend?.stop();
+    await testbed?.stop();
   });
 
   it('applies its ClusterClass example: a topology Cluster with owner, marker and outputs', async () => {
@@ -137,6 +150,38 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
     const file = yaml.parse(fs.readFileSync(path.join(ctx.workspacePath, out.manifestPath, 'cluster-dry-only.yaml'), 'utf8'));
     expect(file.spec.topology.classRef.name).toBe('capi-openstack-demo');
     expect(file.metadata.managedFields).toBeUndefined();
+  });
+
+  it('dry run shows the preflight against the cloud of the identity, and logs each check', async () => {
+    const flavor = testbed.info.resources.flavors[0].name;
+    const input = {
+      ...exampleInput(1),
+      name: 'dry-cloud',
+      output: 'apply',
+      identitySecretName: 'testbed-cloud-config',
+      cloudName: 'testbed',
+      controlPlaneFlavor: flavor,
+      workerPools: [{ name: 'md-0', replicas: 2, flavor }],
+      externalNetwork: testbed.info.resources.externalNetwork.name,
+      sshKeyName: testbed.info.resources.keyPair.name,
+    };
+    const ok = outputs(await run(input, { isDryRun: true }));
+    const byId = Object.fromEntries(ok.preflight.checks.map((c: any) => [c.id, c]));
+    expect(byId.keyPair).toEqual({ id: 'keyPair', status: 'pass', message: `Key pair ${input.sshKeyName} exists.` });
+    expect(byId[`flavor:${flavor}`].status).toBe('pass');
+    expect(byId['quota:compute:cores'].message).toMatch(/^Nova cores: needs \d+ more, \d+ of \d+ are left\.$/);
+
+    const ctx = await run({ ...input, sshKeyName: 'nobodys-key' }, { isDryRun: true });
+    const bad = outputs(ctx);
+    expect(bad.preflight.status).toBe('fail');
+    expect(bad.preflight.summary).toMatch(/^Preflight failed: .*Key pair nobodys-key does not exist/);
+    const warnings = (ctx.logger.warn as jest.Mock).mock.calls.map(c => String(c[0]));
+    expect(warnings.some(w => w.startsWith('  [fail] Key pair nobodys-key does not exist'))).toBe(true);
+    // The secret of the application credential is never logged or output.
+    const secretValue = testbed.info.demo.applicationCredential.secret;
+    const logged = JSON.stringify([(ctx.logger.info as jest.Mock).mock.calls, warnings, bad]);
+    expect(logged).not.toContain(secretValue);
+    expect(await clusterObj('dry-cloud')).toBeUndefined();
   });
 
   it('creates a plain cluster (manifests mode) whose every object passes the CRD validation', async () => {

@@ -75,6 +75,11 @@ export function createCapiOpenstackCreateClusterAction(options: {
         availabilityZones: z => z.array(z.string()).optional().describe('Control plane availability zones (and the default of pools without one)'),
         owner: z => z.string().describe('Owner entity ref, e.g. group:default/team-payments; becomes the owner of the catalog entity'),
         labels: z => z.record(z.string(), z.string()).optional().describe('Extra labels of the Cluster object'),
+        force: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Apply although the preflight (quota, flavors, image, network, key pair, zones) failed'),
         output: z =>
           z
             .enum(['apply', 'render'])
@@ -90,6 +95,15 @@ export function createCapiOpenstackCreateClusterAction(options: {
         manifestPath: z => z.string().describe('Workspace folder holding the manifests and kustomization.yaml'),
         changed: z => z.boolean().describe('Whether anything was created or changed (false for a retry, a dry run or render)'),
         message: z => z.string().describe('What happened'),
+        preflight: z =>
+          z
+            .object({
+              status: z.enum(['pass', 'warn', 'fail']),
+              summary: z.string(),
+              checks: z.array(z.object({ id: z.string(), status: z.enum(['pass', 'warn', 'fail']), message: z.string() })),
+            })
+            .optional()
+            .describe('Quota and resource checks against the cloud of the identity (apply and dry run)'),
       },
     },
     async handler(ctx) {
@@ -122,6 +136,7 @@ export function createCapiOpenstackCreateClusterAction(options: {
         ...(input.availabilityZones?.length ? { availabilityZones: input.availabilityZones } : {}),
         owner: input.owner,
         ...(input.labels ? { labels: input.labels } : {}),
+        ...(input.force ? { force: true } : {}),
       };
       const credentials = await ctx.getInitiatorCredentials();
       const ref: ClusterRef = { managementCluster: input.managementCluster, namespace: input.namespace, name: input.name };
@@ -142,6 +157,11 @@ export function createCapiOpenstackCreateClusterAction(options: {
         }) as unknown as CreateClusterResponse;
       }
       ctx.logger.info(result.message);
+      if (result.preflight) {
+        const log = result.preflight.status === 'pass' ? ctx.logger.info : ctx.logger.warn;
+        log.call(ctx.logger, `${result.preflight.summary}${result.preflight.forced ? ' (forced)' : ''}`);
+        for (const c of result.preflight.checks) log.call(ctx.logger, `  [${c.status}] ${c.message}`);
+      }
       const written = await writeManifests(
         ctx.workspacePath,
         input.targetPath ?? `clusters/${ref.managementCluster}/${ref.namespace}/${ref.name}`,
@@ -155,6 +175,10 @@ export function createCapiOpenstackCreateClusterAction(options: {
       ctx.output('manifestPath', written.path);
       ctx.output('changed', result.changed);
       ctx.output('message', result.message);
+      if (result.preflight) {
+        const { status, summary, checks } = result.preflight;
+        ctx.output('preflight', { status, summary, checks });
+      }
     },
   });
 }

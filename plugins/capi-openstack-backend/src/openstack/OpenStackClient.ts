@@ -1,0 +1,259 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// A small typed OpenStack client for exactly the calls the plugin needs:
+// Keystone v3 token (password or application credential), the service
+// catalog, and JSON GETs against Nova, Glance, Neutron, Octavia and Cinder.
+// Tokens are cached per credential until shortly before they expire.
+
+import crypto from 'node:crypto';
+import { CloudCredentials, secretsOf } from './cloudsYaml';
+import { httpJson, HttpResponse, UnreachableError } from './http';
+
+/** Service types of the catalog the plugin reads. */
+export type ServiceType = 'compute' | 'image' | 'network' | 'load-balancer' | 'volume';
+
+const CATALOG_TYPES: Record<ServiceType, string[]> = {
+  compute: ['compute'],
+  image: ['image'],
+  network: ['network'],
+  'load-balancer': ['load-balancer'],
+  volume: ['block-storage', 'volumev3', 'volume'],
+};
+
+/** A failed OpenStack call, with a message safe to show (no secret, no token). */
+export class OpenStackError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status of OpenStack's answer; 0 when unreachable or timed out. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'OpenStackError';
+  }
+}
+
+interface Session {
+  token: string;
+  expiresAt: number;
+  projectId?: string;
+  catalog: Array<{ type: string; endpoints: Array<{ interface: string; region?: string; region_id?: string; url: string }> }>;
+}
+
+export interface OpenStackClientOptions {
+  timeoutMs: number;
+  now?: () => number;
+}
+
+/** Seconds before expiry at which a cached token is renewed. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+/** Cache of sessions by credential fingerprint, shared by clients of the same credential. */
+const sessions = new Map<string, Promise<Session>>();
+
+function fingerprint(c: CloudCredentials): string {
+  return crypto.createHash('sha256').update(JSON.stringify([c.authUrl, c.auth, c.region, c.interface])).digest('hex');
+}
+
+/** Replaces every secret of the credentials (and anything token-like) in a message. */
+function scrub(message: string, secrets: string[]): string {
+  let out = message;
+  for (const s of secrets) out = out.split(s).join('***');
+  return out.replace(/gAAAA[\w-]{20,}/g, '***').slice(0, 400);
+}
+
+function openstackMessage(res: HttpResponse): string {
+  const b = res.body;
+  if (b && typeof b === 'object') {
+    const inner = b.error ?? Object.values(b)[0];
+    const msg = inner?.message ?? b.faultstring ?? b.message ?? b.description;
+    if (typeof msg === 'string') return msg;
+  }
+  return typeof b === 'string' && b.length < 300 ? b.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+}
+
+export class OpenStackClient {
+  private readonly key: string;
+  private readonly secrets: string[];
+  private readonly now: () => number;
+
+  constructor(
+    readonly credentials: CloudCredentials,
+    private readonly options: OpenStackClientOptions,
+  ) {
+    this.key = fingerprint(credentials);
+    this.secrets = secretsOf(credentials);
+    this.now = options.now ?? Date.now;
+  }
+
+  private describe(): string {
+    const a = this.credentials.auth;
+    return a.kind === 'password' ? 'password' : 'application credential';
+  }
+
+  private tlsOptions() {
+    return { ca: this.credentials.ca, insecure: this.credentials.insecure, timeoutMs: this.options.timeoutMs };
+  }
+
+  private authBody() {
+    const a = this.credentials.auth;
+    if (a.kind === 'applicationCredential') {
+      const user = a.id ? undefined : { ...(a.userId ? { id: a.userId } : { name: a.username, domain: { name: a.userDomainName ?? 'Default' } }) };
+      return {
+        auth: {
+          identity: {
+            methods: ['application_credential'],
+            application_credential: { ...(a.id ? { id: a.id } : { name: a.name, user }), secret: a.secret },
+          },
+        },
+      };
+    }
+    const user = a.userId
+      ? { id: a.userId, password: a.password }
+      : { name: a.username, password: a.password, domain: a.userDomainId ? { id: a.userDomainId } : { name: a.userDomainName ?? 'Default' } };
+    let scope: object | undefined;
+    if (a.projectId) scope = { project: { id: a.projectId } };
+    else if (a.projectName) {
+      scope = {
+        project: {
+          name: a.projectName,
+          domain: a.projectDomainId ? { id: a.projectDomainId } : { name: a.projectDomainName ?? 'Default' },
+        },
+      };
+    }
+    return { auth: { identity: { methods: ['password'], password: { user } }, ...(scope ? { scope } : {}) } };
+  }
+
+  private async authenticate(): Promise<Session> {
+    const url = `${this.credentials.authUrl}/auth/tokens`;
+    let res: HttpResponse;
+    try {
+      res = await httpJson('POST', url, { ...this.tlsOptions(), body: this.authBody() });
+    } catch (e) {
+      throw this.unreachable(e, 'Keystone');
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new OpenStackError(
+        `Keystone at ${this.credentials.authUrl} refused the ${this.describe()} of cloud "${this.credentials.cloudName}" (${res.status} ${res.status === 401 ? 'Unauthorized' : 'Forbidden'}): check the identity Secret`,
+        401,
+      );
+    }
+    if (res.status !== 201 && res.status !== 200) {
+      throw new OpenStackError(
+        scrub(`Keystone at ${this.credentials.authUrl} answered ${res.status}: ${openstackMessage(res)}`, this.secrets),
+        res.status,
+      );
+    }
+    const token = res.headers['x-subject-token'];
+    const body = res.body?.token;
+    if (typeof token !== 'string' || !body) {
+      throw new OpenStackError(`Keystone at ${this.credentials.authUrl} answered without a token`, 502);
+    }
+    const expires = Date.parse(body.expires_at);
+    return {
+      token,
+      expiresAt: Number.isFinite(expires) ? expires : this.now() + 3600_000,
+      projectId: body.project?.id,
+      catalog: body.catalog ?? [],
+    };
+  }
+
+  private unreachable(e: unknown, what: string): OpenStackError {
+    if (e instanceof UnreachableError) {
+      return new OpenStackError(`${what} could not be reached (${e.url}: ${e.reason})`, 0);
+    }
+    return new OpenStackError(scrub(`${what}: ${(e as Error).message}`, this.secrets), 0);
+  }
+
+  /** A valid session: the cached one, else a new token (one request per credential at a time). */
+  async session(): Promise<Session> {
+    const cached = sessions.get(this.key);
+    if (cached) {
+      try {
+        const s = await cached;
+        if (s.expiresAt - RENEW_BEFORE_MS > this.now()) return s;
+      } catch {
+        // a failed attempt is not cached: retry below
+      }
+      if (sessions.get(this.key) !== cached) return this.session();
+    }
+    const fresh = this.authenticate();
+    sessions.set(this.key, fresh);
+    fresh.catch(() => {
+      if (sessions.get(this.key) === fresh) sessions.delete(this.key);
+    });
+    return fresh;
+  }
+
+  /** Forgets the cached token (after a 401 from a service: revoked or expired early). */
+  invalidate() {
+    sessions.delete(this.key);
+  }
+
+  async projectId(): Promise<string | undefined> {
+    return (await this.session()).projectId;
+  }
+
+  /** The endpoint URL of a service type, or undefined when the catalog has none. */
+  async endpoint(type: ServiceType): Promise<string | undefined> {
+    const s = await this.session();
+    const { region, interface: iface } = this.credentials;
+    for (const t of CATALOG_TYPES[type]) {
+      const service = s.catalog.find(c => c.type === t);
+      const ep = service?.endpoints.find(
+        e => e.interface === iface && (!region || (e.region_id ?? e.region) === region),
+      );
+      if (ep) return versioned(type, ep.url.replace(/\/$/, ''));
+    }
+    return undefined;
+  }
+
+  /** GET `path` of a service as JSON; undefined when the service is not in the catalog. */
+  async get<T = any>(type: ServiceType, path: string, retried = false): Promise<T | undefined> {
+    const base = await this.endpoint(type);
+    if (!base) return undefined;
+    const s = await this.session();
+    const url = `${base}${path}`.replaceAll('{project_id}', encodeURIComponent(s.projectId ?? ''));
+    let res: HttpResponse;
+    try {
+      res = await httpJson('GET', url, { ...this.tlsOptions(), token: s.token });
+    } catch (e) {
+      throw this.unreachable(e, `the ${type} service`);
+    }
+    if (res.status === 401 && !retried) {
+      this.invalidate();
+      return this.get(type, path, true);
+    }
+    if (res.status < 200 || res.status >= 300) {
+      throw new OpenStackError(
+        scrub(`the ${type} service answered ${res.status} for ${path.split('?')[0]}: ${openstackMessage(res)}`, this.secrets),
+        res.status,
+      );
+    }
+    return res.body as T;
+  }
+}
+
+/** The catalog URL with the API version the plugin speaks (catalogs differ in whether they include it). */
+function versioned(type: ServiceType, url: string): string {
+  switch (type) {
+    case 'network':
+      return /\/v2\.0$/.test(url) ? url : `${url}/v2.0`;
+    case 'image':
+      return /\/v2$/.test(url) ? url : `${url}/v2`;
+    case 'load-balancer':
+      return /\/v2(\.0)?$/.test(url) ? url : `${url}/v2`;
+    case 'volume':
+      // Cinder v3 wants the project in the path (optional only from microversion 3.67).
+      return /\/v3$/.test(url) ? `${url}/{project_id}` : url;
+    default:
+      return url;
+  }
+}
+
+/** For tests: forget every cached token. */
+export function clearOpenStackSessions() {
+  sessions.clear();
+}

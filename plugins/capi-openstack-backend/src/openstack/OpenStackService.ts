@@ -1,0 +1,196 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// OpenStack lists and preflight per management cluster + namespace +
+// identity (the Secret holding clouds.yaml and the cloud in it). Lists are
+// cached briefly per identity so that pickers and dry runs do not fan out to
+// the cloud on every request; a failed lookup falls back to configured lists.
+
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type {
+  ClusterRef,
+  OpenStackResourcesResponse,
+  PreflightResult,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ActionsConfig } from '../actions/actionsConfig';
+import { UnprocessableError } from '../actions/errors';
+import { variableValue } from '../actions/plans/shapes';
+import { KubeRequestError } from '../kube/createKubeClient';
+import { KubeObject } from '../model';
+import { ClusterService } from '../service/ClusterService';
+import { parseCloudsYaml } from './cloudsYaml';
+import { OpenStackClient, OpenStackError } from './OpenStackClient';
+import { OpenStackConfig } from './openstackConfig';
+import { ChangeRequirements, runPreflight } from './preflight';
+import { readCloudLists } from './resources';
+
+export interface Identity {
+  secretName: string;
+  cloudName: string;
+}
+
+interface Cached {
+  at: number;
+  value: Promise<OpenStackResourcesResponse>;
+}
+
+/** The identity of a cluster: its OpenStackCluster's `identityRef`, else the class variable `identityRef`. */
+export function identityOfCluster(cluster: KubeObject, openStackCluster?: KubeObject): Identity | undefined {
+  const ref = openStackCluster?.spec?.identityRef ?? (variableValue(cluster.spec?.topology?.variables, 'identityRef') as any);
+  if (!ref || typeof ref.name !== 'string') return undefined;
+  if (ref.type && ref.type !== 'Secret') return undefined;
+  return { secretName: ref.name, cloudName: typeof ref.cloudName === 'string' && ref.cloudName ? ref.cloudName : 'openstack' };
+}
+
+export class OpenStackService {
+  private readonly lists = new Map<string, Cached>();
+  private readonly warned = new Map<string, string>();
+
+  constructor(
+    private readonly clusters: ClusterService,
+    private readonly config: OpenStackConfig,
+    private readonly actionsConfig: Pick<ActionsConfig, 'flavors' | 'kubernetesVersions'>,
+    private readonly logger: LoggerService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The identity of a cached cluster (404 when the cluster is unknown). */
+  identityOf(ref: ClusterRef): Identity | undefined {
+    const objs = this.clusters.cache(ref.managementCluster)?.objectsOf(`${ref.namespace}/${ref.name}`);
+    if (!objs) throw new NotFoundError(`Cluster ${ref.namespace}/${ref.name} not found`);
+    return identityOfCluster(objs.cluster, objs.openStackCluster);
+  }
+
+  /** The configured lists, answered when the cloud cannot be reached. */
+  fallback(identity: Identity, message: string): OpenStackResourcesResponse {
+    const f = this.config.fallback;
+    return {
+      available: false,
+      source: 'config',
+      message,
+      identity,
+      flavors: (this.actionsConfig.flavors ?? []).map(name => ({ id: name, name })),
+      images: this.actionsConfig.kubernetesVersions.map(v => ({ id: v.image, name: v.image, tags: [], kubernetesVersion: v.version })),
+      networks: f.externalNetworks.map(name => ({ id: name, name, external: true })),
+      keyPairs: f.keyPairs.map(name => ({ name })),
+      availabilityZones: f.availabilityZones.map(name => ({ name, available: true })),
+      quotas: [],
+    };
+  }
+
+  private async readSecret(managementCluster: string, namespace: string, identity: Identity) {
+    const cache = this.clusters.cache(managementCluster);
+    if (!cache) throw new NotFoundError(`management cluster ${managementCluster} is not configured`);
+    const where = `${namespace}/${identity.secretName}`;
+    let secret: any;
+    try {
+      secret = await cache.client.request(
+        'GET',
+        `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(identity.secretName)}`,
+      );
+    } catch (e) {
+      if (e instanceof KubeRequestError && e.statusCode === 404) {
+        throw new OpenStackError(`the identity Secret ${where} does not exist`, 404);
+      }
+      if (e instanceof KubeRequestError && e.statusCode === 403) {
+        throw new OpenStackError(`the backend may not read the identity Secret ${where} (RBAC)`, 403);
+      }
+      throw new OpenStackError(`the identity Secret ${where} could not be read from the management cluster`, 0);
+    }
+    const data = secret?.data ?? {};
+    if (typeof data['clouds.yaml'] !== 'string') {
+      throw new OpenStackError(`the identity Secret ${where} has no key clouds.yaml`, 422);
+    }
+    const decode = (v: string) => Buffer.from(v, 'base64').toString('utf8');
+    try {
+      return parseCloudsYaml(decode(data['clouds.yaml']), identity.cloudName, data.cacert ? decode(data.cacert) : undefined);
+    } catch (e) {
+      if (e instanceof UnprocessableError) throw new OpenStackError(`the identity Secret ${where}: ${e.message}`, 422);
+      throw e;
+    }
+  }
+
+  private async fetch(managementCluster: string, namespace: string, identity: Identity): Promise<OpenStackResourcesResponse> {
+    const credentials = await this.readSecret(managementCluster, namespace, identity);
+    const client = new OpenStackClient(credentials, { timeoutMs: this.config.timeoutMs });
+    const lists = await readCloudLists(client);
+    if (lists.notes.length) {
+      this.logger.debug(`OpenStack lookups for ${managementCluster}/${namespace}/${identity.secretName}: ${lists.notes.join('; ')}`);
+    }
+    const { notes, projectId, ...rest } = lists;
+    return {
+      available: true,
+      source: 'cloud',
+      identity,
+      cloud: { authUrl: credentials.authUrl, region: credentials.region, projectId },
+      ...rest,
+      ...(notes.length ? { message: notes.join('; ') } : {}),
+      fetchedAt: new Date(this.now()).toISOString(),
+    };
+  }
+
+  /**
+   * Lists and quotas of an identity; `maxAgeMs` bounds how old a cached
+   * answer may be (writes ask for fresher quota than pickers).
+   */
+  async resources(
+    managementCluster: string,
+    namespace: string,
+    identity: Identity,
+    maxAgeMs = this.config.cacheMs,
+  ): Promise<OpenStackResourcesResponse> {
+    if (!this.config.enabled) {
+      return this.fallback(identity, 'OpenStack lookups are turned off (capiOpenstack.openstack.enabled: false)');
+    }
+    const key = [managementCluster, namespace, identity.secretName, identity.cloudName].join('\u0000');
+    const cached = this.lists.get(key);
+    if (cached && this.now() - cached.at <= maxAgeMs) return cached.value;
+    const value = this.fetch(managementCluster, namespace, identity).then(
+      r => {
+        this.warned.delete(key);
+        return r;
+      },
+      (e: unknown) => {
+        // Failures are not cached: the next request tries again.
+        if (this.lists.get(key)?.value === value) this.lists.delete(key);
+        const message = e instanceof OpenStackError ? e.message : 'the OpenStack lookup failed';
+        if (this.warned.get(key) !== message) {
+          this.warned.set(key, message);
+          this.logger.warn(`OpenStack lookups for ${managementCluster}/${namespace}/${identity.secretName}: ${message}`);
+        }
+        if (!(e instanceof OpenStackError)) this.logger.error('OpenStack lookup failed', e as Error);
+        return this.fallback(identity, `${message}; showing the configured lists`);
+      },
+    );
+    this.lists.set(key, { at: this.now(), value });
+    return value;
+  }
+
+  async resourcesOfCluster(ref: ClusterRef): Promise<OpenStackResourcesResponse> {
+    const identity = this.identityOf(ref);
+    if (!identity) {
+      return this.fallback(
+        { secretName: '', cloudName: '' },
+        `Cluster ${ref.name} names no identity Secret (OpenStackCluster spec.identityRef of type Secret); showing the configured lists`,
+      );
+    }
+    return this.resources(ref.managementCluster, ref.namespace, identity);
+  }
+
+  /** Preflight of a change (`fresh`: quota read at most 10 s ago, for writes). */
+  async preflight(
+    managementCluster: string,
+    namespace: string,
+    identity: Identity | undefined,
+    requirements: ChangeRequirements,
+    fresh: boolean,
+  ): Promise<PreflightResult> {
+    const cloud = identity
+      ? await this.resources(managementCluster, namespace, identity, fresh ? Math.min(10_000, this.config.cacheMs) : this.config.cacheMs)
+      : this.fallback({ secretName: '', cloudName: '' }, 'the cluster names no identity Secret');
+    return runPreflight(requirements, cloud, { warnAboveRatio: this.config.warnAboveRatio });
+  }
+}

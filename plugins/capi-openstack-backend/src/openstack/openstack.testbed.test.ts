@@ -1,0 +1,412 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// The OpenStack client, the read endpoints and the preflight against real
+// OpenStack services (the testbed: Keystone, Nova, Glance, Neutron, Octavia,
+// Cinder from Debian packages) and a real API server. Each run gets its own
+// project, user and application credential so that lowering a quota here
+// cannot disturb other suites sharing the testbed.
+
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
+import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { authenticate, request as os, Session, setupOpenStackTestbed, TestbedHandle } from '@internal/openstack-testbed';
+import { sshPublicKey } from '@internal/openstack-testbed/src/seedResources';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import osPath from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { capiOpenstackPlugin } from '../plugin';
+import { parseCloudsYaml } from './cloudsYaml';
+import { clearOpenStackSessions, OpenStackClient } from './OpenStackClient';
+import { readCloudLists } from './resources';
+
+// First run on a machine may install and start the testbed (minutes).
+jest.setTimeout(20 * 60_000);
+
+interface Project {
+  id: string;
+  name: string;
+  username: string;
+  password: string;
+  appCred: { id: string; secret: string };
+  keyPair: string;
+}
+
+/** A project of our own with a member user, an application credential and a key pair. */
+async function createProject(authUrl: string, admin: Session, quotas: { cores: number; instances: number }): Promise<Project> {
+  const ks = `${authUrl}/v3`;
+  const suffix = crypto.randomBytes(3).toString('hex');
+  const name = `preflight-${suffix}`;
+  const password = crypto.randomBytes(12).toString('hex');
+  const token = admin.token;
+  const project = (await os('POST', `${ks}/projects`, { token, body: { project: { name, domain_id: 'default' } } })).body.project;
+  const user = (
+    await os('POST', `${ks}/users`, {
+      token,
+      body: { user: { name, password, domain_id: 'default', default_project_id: project.id } },
+    })
+  ).body.user;
+  for (const role of ['member', 'reader', 'load-balancer_member']) {
+    const found = (await os('GET', `${ks}/roles?name=${role}`, { token })).body.roles[0];
+    if (found) await os('PUT', `${ks}/projects/${project.id}/users/${user.id}/roles/${found.id}`, { token });
+  }
+  await os('PUT', `${admin.endpoint('compute')}/os-quota-sets/${project.id}`, {
+    token,
+    body: { quota_set: { cores: quotas.cores, instances: quotas.instances, ram: 262144 } },
+  });
+  const session = await authenticate(authUrl, { kind: 'password', username: name, password, projectName: name });
+  const ac = (
+    await os('POST', `${ks}/users/${user.id}/application_credentials`, {
+      token: session.token,
+      body: { application_credential: { name: `capi-${suffix}` } },
+    })
+  ).body.application_credential;
+  const keyPair = `key-${suffix}`;
+  await os('POST', `${session.endpoint('compute')}/os-keypairs`, {
+    token: session.token,
+    body: { keypair: { name: keyPair, public_key: sshPublicKey(keyPair) } },
+  });
+  return { id: project.id, name, username: name, password, appCred: { id: ac.id, secret: ac.secret }, keyPair };
+}
+
+function cloudsYaml(authUrl: string, p: Project, overrides: { secret?: string; password?: string; authUrl?: string } = {}) {
+  const url = `${overrides.authUrl ?? authUrl}/v3`;
+  return [
+    'clouds:',
+    '  openstack:',
+    '    auth_type: v3applicationcredential',
+    '    auth:',
+    `      auth_url: ${url}`,
+    `      application_credential_id: ${p.appCred.id}`,
+    `      application_credential_secret: ${overrides.secret ?? p.appCred.secret}`,
+    '    region_name: RegionOne',
+    '    interface: public',
+    '  with-password:',
+    '    auth:',
+    `      auth_url: ${url}`,
+    `      username: ${p.username}`,
+    `      password: ${overrides.password ?? p.password}`,
+    `      project_name: ${p.name}`,
+    '      user_domain_name: Default',
+    '      project_domain_name: Default',
+    '    region_name: RegionOne',
+    '',
+  ].join('\n');
+}
+
+describe('OpenStack lookups and preflight (real OpenStack testbed, real API server)', () => {
+  const mc = setupManagementCluster('capi-v1.14');
+  let testbed: TestbedHandle;
+  let admin: Session;
+  let project: Project;
+  let ns: string;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  /** A port that accepts connections and never answers (Keystone hanging). */
+  let silent: net.Server;
+  const sockets = new Set<net.Socket>();
+  const permissions = mockServices.permissions.mock();
+  let kubeVersion: { image: string; version: string };
+  let fromVersion: string;
+
+  const api = (cluster: string, p = '') => `/api/capi-openstack/clusters/local/${ns}/${cluster}${p ? `/${p}` : ''}`;
+
+  async function putSecret(name: string, yaml: string) {
+    const body = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name, namespace: ns },
+      data: { 'clouds.yaml': Buffer.from(yaml).toString('base64') },
+    };
+    await mc.client.request('PATCH', `/api/v1/namespaces/${ns}/secrets/${name}?fieldManager=test&force=true`, body, 'application/apply-patch+yaml');
+  }
+
+  async function setCores(cores: number) {
+    await os('PUT', `${admin.endpoint('compute')}/os-quota-sets/${project.id}`, {
+      token: admin.token,
+      body: { quota_set: { cores } },
+    });
+  }
+
+  beforeAll(async () => {
+    testbed = await setupOpenStackTestbed();
+    const { authUrl } = testbed.info;
+    admin = await authenticate(authUrl, {
+      kind: 'password',
+      username: testbed.info.admin.username,
+      password: testbed.info.admin.password,
+      projectName: testbed.info.admin.projectName,
+    });
+    project = await createProject(authUrl, admin, { cores: 64, instances: 20 });
+
+    // An upgrade target with an image in Glance, and the version before it.
+    const image = testbed.info.resources.images.find(i => i.kubeVersion)!;
+    kubeVersion = { version: image.kubeVersion!, image: image.name };
+    const [maj, min] = kubeVersion.version.slice(1).split('.').map(Number);
+    fromVersion = `v${maj}.${min - 1}.0`;
+
+    silent = net.createServer(s => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+    await new Promise<void>(r => silent.listen(0, '127.0.0.1', r));
+    const silentUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    // A port nothing listens on.
+    const closed = net.createServer();
+    await new Promise<void>(r => closed.listen(0, '127.0.0.1', r));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as net.AddressInfo).port}`;
+    await new Promise(r => closed.close(r));
+
+    ns = await mc.createNamespace('openstack');
+    const flavors = testbed.info.resources.flavors.map(f => f.name);
+    const cluster = (name: string) =>
+      plainClusterObjects({
+        name,
+        namespace: ns,
+        version: fromVersion,
+        controlPlaneReplicas: 1,
+        workerReplicas: 2,
+        controlPlaneFlavor: 'm1.large',
+        workerFlavor: 'm1.medium',
+        sshKeyName: project.keyPair,
+      });
+    await mc.apply([...cluster('good'), ...cluster('hanging'), ...cluster('refused'), ...cluster('wrong')]);
+    await putSecret('good-cloud-config', cloudsYaml(authUrl, project));
+    await putSecret('hanging-cloud-config', cloudsYaml(authUrl, project, { authUrl: silentUrl }));
+    await putSecret('refused-cloud-config', cloudsYaml(authUrl, project, { authUrl: closedUrl }));
+    await putSecret('wrong-cloud-config', cloudsYaml(authUrl, project, { secret: 'wrong-secret-4242', password: 'wrong-password-4242' }));
+
+    const kubeconfigPath = path.join(fs.mkdtempSync(path.join(osPath.tmpdir(), 'capi-openstack-')), 'kubeconfig');
+    fs.writeFileSync(kubeconfigPath, mc.kubeconfig('admin'));
+    permissions.authorizeConditional.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
+    permissions.authorize.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
+    backend = await startTestBackend({
+      features: [
+        capiOpenstackPlugin,
+        permissions.factory,
+        mockServices.rootConfig.factory({
+          data: {
+            capiOpenstack: {
+              managementClusters: [{ name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns] }],
+              flavors,
+              kubernetesVersions: [
+                { version: kubeVersion.version, image: kubeVersion.image },
+                { version: `v${maj}.${min}.99`, image: `missing-image-v${maj}.${min}.99` },
+              ],
+              // Quota changes below must be seen at once.
+              openstack: { timeoutSeconds: 10, cacheSeconds: 0, fallback: { keyPairs: ['configured-key'] } },
+            },
+          },
+        }),
+      ],
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}`);
+      if (res.body.managementClusters?.[0]?.state === 'synced' && res.body.totalCount === 4) break;
+      if (Date.now() > deadline) throw new Error(`clusters not synced: ${JSON.stringify(res.body).slice(0, 300)}`);
+      await new Promise(r => setTimeout(r, 200));
+    }
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    for (const s of sockets) s.destroy();
+    await new Promise(r => silent?.close(r));
+    if (project && admin) {
+      await os('DELETE', `${testbed.info.authUrl}/v3/projects/${project.id}`, { token: admin.token }).catch(() => {});
+    }
+    await testbed?.stop();
+  });
+
+  it('authenticates with a password and with an application credential, scoped to the project', async () => {
+    clearOpenStackSessions();
+    const yaml = cloudsYaml(testbed.info.authUrl, project);
+    const byPassword = new OpenStackClient(parseCloudsYaml(yaml, 'with-password'), { timeoutMs: 10_000 });
+    const byAppCred = new OpenStackClient(parseCloudsYaml(yaml, 'openstack'), { timeoutMs: 10_000 });
+    expect(await byPassword.projectId()).toBe(project.id);
+    expect(await byAppCred.projectId()).toBe(project.id);
+    const lists = await readCloudLists(byPassword);
+    expect(lists.flavors.map(f => f.name).sort()).toEqual(testbed.info.resources.flavors.map(f => f.name).sort());
+    // The token is reused: a second read asks Keystone for nothing new.
+    const first = await byAppCred.session();
+    expect((await byAppCred.session()).token).toBe(first.token);
+  });
+
+  it('lists flavors, images, networks, key pairs, availability zones and quotas of a cluster\'s cloud', async () => {
+    const res = await request(backend.server).get(api('good', 'openstack'));
+    expect(res.status).toBe(200);
+    const body = res.body;
+    expect(body.message).toBeUndefined();
+    expect(body).toMatchObject({ available: true, source: 'cloud', identity: { secretName: 'good-cloud-config', cloudName: 'openstack' } });
+    expect(body.cloud.projectId).toBe(project.id);
+    const large = body.flavors.find((f: any) => f.name === 'm1.large');
+    expect(large).toMatchObject({ vcpus: 4, ram: 8192 });
+    expect(body.images.find((i: any) => i.name === kubeVersion.image)?.kubernetesVersion).toBe(kubeVersion.version);
+    const external = body.networks.filter((n: any) => n.external).map((n: any) => n.name);
+    expect(external).toContain(testbed.info.resources.externalNetwork.name);
+    expect(body.keyPairs.map((k: any) => k.name)).toEqual([project.keyPair]);
+    expect(body.availabilityZones.filter((z: any) => z.available).map((z: any) => z.name).sort()).toEqual(
+      [...testbed.info.resources.availabilityZones].sort(),
+    );
+    const quota = (service: string, resource: string) =>
+      body.quotas.find((q: any) => q.service === service && q.resource === resource);
+    expect(quota('compute', 'cores')).toMatchObject({ limit: 64, inUse: 0 });
+    expect(quota('compute', 'instances')).toMatchObject({ limit: 20 });
+    expect(quota('network', 'floatingip').limit).toBeGreaterThan(0);
+    expect(quota('network', 'port').limit).toBeGreaterThan(0);
+    expect(quota('load-balancer', 'loadbalancer')).toMatchObject({ inUse: 0 });
+    expect(quota('volume', 'volumes').limit).toBeGreaterThan(0);
+    expect(JSON.stringify(body)).not.toContain(project.appCred.secret);
+  });
+
+  it('fails the preflight of a scale-up beyond the cores quota, naming the quota; force writes anyway', async () => {
+    // md-0: 2 × m1.medium (2 vCPUs); scaling to 6 needs 8 more cores.
+    await setCores(6);
+    try {
+      const dry = await request(backend.server).post(`${api('good', 'pools/good-md-0/scale')}?dryRun=true`).send({ replicas: 6 });
+      expect(dry.status).toBe(200);
+      expect(dry.body.preflight.status).toBe('fail');
+      const cores = dry.body.preflight.checks.find((c: any) => c.id === 'quota:compute:cores');
+      expect(cores.status).toBe('fail');
+      expect(cores.message).toMatch(/^Nova cores: the change needs 8 more, but only 6 of 6 are left/);
+      expect(dry.body.preflight.needs).toMatchObject({ instances: 4, cores: 8, ram: 4 * 4096 });
+
+      const refused = await request(backend.server).post(api('good', 'pools/good-md-0/scale')).send({ replicas: 6 });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.message).toMatch(/Nova cores: the change needs 8 more/);
+      expect(refused.body.error.message).toMatch(/force: true/);
+      const md = await mc.client.get<any>('cluster.x-k8s.io/v1beta2', 'MachineDeployment', ns, 'good-md-0');
+      expect(md.spec.replicas).toBe(2);
+
+      const forced = await request(backend.server).post(api('good', 'pools/good-md-0/scale')).send({ replicas: 6, force: true });
+      expect(forced.status).toBe(200);
+      expect(forced.body.preflight).toMatchObject({ status: 'fail', forced: true });
+      const after = await mc.client.get<any>('cluster.x-k8s.io/v1beta2', 'MachineDeployment', ns, 'good-md-0');
+      expect(after.spec.replicas).toBe(6);
+    } finally {
+      await setCores(64);
+    }
+    // With the quota back, a further scale-up passes.
+    const ok = await request(backend.server).post(`${api('good', 'pools/good-md-0/scale')}?dryRun=true`).send({ replicas: 7 });
+    expect(ok.body.preflight.status).toBe('pass');
+    expect(ok.body.preflight.checks.find((c: any) => c.id === 'quota:compute:cores').message).toMatch(/needs 2 more/);
+  });
+
+  it('checks the new flavor of a flavor change and the rolling peak against the quota', async () => {
+    const smaller = await request(backend.server)
+      .post(`${api('good', 'control-plane/flavor')}?dryRun=true`)
+      .send({ flavor: testbed.info.resources.flavors[0].name });
+    expect(smaller.status).toBe(200);
+    expect(smaller.body.preflight.status).toBe('pass');
+    // One replica moving from m1.large (4) to m1.xlarge (8): one surge machine of 8 vCPUs.
+    const bigger = await request(backend.server).post(`${api('good', 'control-plane/flavor')}?dryRun=true`).send({ flavor: 'm1.xlarge' });
+    expect(bigger.body.preflight.needs).toMatchObject({ instances: 1, cores: 8 });
+    expect(bigger.body.preflight.checks.find((c: any) => c.id === 'flavor:m1.xlarge').status).toBe('pass');
+  });
+
+  it('fails the upgrade preflight when Glance has no image for the target version', async () => {
+    const [maj, min] = kubeVersion.version.slice(1).split('.').map(Number);
+    const target = `v${maj}.${min}.99`;
+    const res = await request(backend.server).post(`${api('good', 'upgrade')}?dryRun=true`).send({ version: target });
+    expect(res.status).toBe(200);
+    const image = res.body.preflight.checks.find((c: any) => c.id === 'image');
+    expect(image.status).toBe('fail');
+    expect(image.message).toContain(`missing-image-${target}`);
+    expect(image.message).toContain(target);
+    const refused = await request(backend.server).post(api('good', 'upgrade')).send({ version: target });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain(`No active image named missing-image-${target}`);
+
+    const good = await request(backend.server).post(`${api('good', 'upgrade')}?dryRun=true`).send({ version: kubeVersion.version });
+    expect(good.body.preflight.checks.find((c: any) => c.id === 'image')).toMatchObject({
+      status: 'pass',
+      message: `Image ${kubeVersion.image} for Kubernetes ${kubeVersion.version} is available.`,
+    });
+  });
+
+  it('answers a hanging Keystone with a clear message within the timeout, and a closed port at once', async () => {
+    const started = Date.now();
+    const hanging = await request(backend.server).get(api('hanging', 'openstack'));
+    const elapsed = Date.now() - started;
+    expect(hanging.status).toBe(200);
+    expect(hanging.body).toMatchObject({ available: false, source: 'config' });
+    expect(hanging.body.message).toMatch(/^Keystone could not be reached \(http:\/\/127\.0\.0\.1:\d+\/v3\/auth\/tokens: no answer within 10 s\)/);
+    // 10 s timeout (the testbed's services are slow on a loaded machine): no hang.
+    expect(elapsed).toBeGreaterThanOrEqual(9_000);
+    expect(elapsed).toBeLessThan(25_000);
+    // The configured fallback lists are there for the pickers.
+    expect(hanging.body.keyPairs).toEqual([{ name: 'configured-key' }]);
+    expect(hanging.body.flavors.map((f: any) => f.name)).toContain('m1.large');
+
+    const refused = await request(backend.server).get(api('refused', 'openstack'));
+    expect(refused.body.message).toMatch(/connection refused/);
+
+    // The preflight says it could not check, and does not block.
+    const dry = await request(backend.server).post(`${api('refused', 'pools/refused-md-0/scale')}?dryRun=true`).send({ replicas: 3 });
+    expect(dry.body.preflight.status).toBe('warn');
+    expect(dry.body.preflight.checks[0]).toMatchObject({ id: 'cloud', status: 'warn' });
+  });
+
+  it('answers wrong credentials with a readable 401 message that does not echo the secret', async () => {
+    const res = await request(backend.server).get(api('wrong', 'openstack'));
+    expect(res.status).toBe(200);
+    expect(res.body.available).toBe(false);
+    expect(res.body.message).toMatch(
+      /^Keystone at http:\/\/127\.0\.0\.1:\d+\/v3 refused the application credential of cloud "openstack" \(401 Unauthorized\)/,
+    );
+    expect(JSON.stringify(res.body)).not.toContain('wrong-secret-4242');
+
+    clearOpenStackSessions();
+    const yaml = cloudsYaml(testbed.info.authUrl, project, { password: 'wrong-password-4242' });
+    const client = new OpenStackClient(parseCloudsYaml(yaml, 'with-password'), { timeoutMs: 10_000 });
+    const error = await client.session().catch(e => e);
+    expect(error.status).toBe(401);
+    expect(error.message).toMatch(/refused the password of cloud "with-password" \(401 Unauthorized\)/);
+    expect(error.message).not.toContain('wrong-password-4242');
+  });
+
+  it('shows the preflight in a create dry run (the scaffolder\'s dry run)', async () => {
+    const body = {
+      managementCluster: 'local',
+      namespace: ns,
+      name: 'new-one',
+      kubernetesVersion: kubeVersion.version,
+      mode: 'manifests',
+      controlPlane: { replicas: 3, flavor: 'm1.large' },
+      workerPools: [{ name: 'md-0', replicas: 2, flavor: 'm1.medium' }],
+      image: kubeVersion.image,
+      externalNetwork: testbed.info.resources.externalNetwork.name,
+      sshKeyName: project.keyPair,
+      identity: { secretName: 'good-cloud-config', cloudName: 'openstack' },
+      availabilityZones: [testbed.info.resources.availabilityZones[0]],
+      owner: 'group:default/platform',
+    };
+    const ok = await request(backend.server).post('/api/capi-openstack/clusters?dryRun=true').send(body);
+    expect(ok.status).toBe(200);
+    expect(ok.body.preflight.checks.filter((c: any) => c.status !== 'pass')).toEqual([]);
+    expect(ok.body.preflight.status).toBe('pass');
+    expect(ok.body.preflight.needs).toMatchObject({ instances: 5, cores: 3 * 4 + 2 * 2, floatingIps: 1, loadBalancers: 1 });
+    const ids = ok.body.preflight.checks.map((c: any) => c.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['flavor:m1.large', 'flavor:m1.medium', 'image', 'keyPair', 'externalNetwork', 'quota:compute:cores']),
+    );
+
+    const bad = await request(backend.server)
+      .post('/api/capi-openstack/clusters?dryRun=true')
+      .send({ ...body, sshKeyName: 'nobodys-key', availabilityZones: ['az-nowhere'] });
+    expect(bad.body.preflight.status).toBe('fail');
+    expect(bad.body.preflight.checks.find((c: any) => c.id === 'keyPair').message).toMatch(/^Key pair nobodys-key does not exist/);
+    expect(bad.body.preflight.checks.find((c: any) => c.id === 'availabilityZone:az-nowhere').status).toBe('fail');
+    const refused = await request(backend.server).post('/api/capi-openstack/clusters').send({ ...body, sshKeyName: 'nobodys-key' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/Key pair nobodys-key does not exist/);
+    // Refused before anything was applied.
+    expect(await mc.client.get<any>('cluster.x-k8s.io/v1beta2', 'Cluster', ns, 'new-one')).toBeUndefined();
+  });
+});

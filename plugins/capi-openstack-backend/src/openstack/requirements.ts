@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// What each lifecycle change and a new cluster ask of the cloud, read from
+// the objects (pure). Rolling changes use CAPI's defaults: one surge machine
+// at a time for the control plane and each pool.
+
+import type { CreateClusterRequest } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type { KubeObject } from '../model';
+import {
+  findPool,
+  isClassy,
+  kcpTemplateName,
+  mdTemplateName,
+  templateByName,
+  templateFlavor,
+  topologyPools,
+  variableValue,
+} from '../actions/plans/shapes';
+import type { LiveObjects, PlanContext } from '../actions/plans/types';
+import { candidateTargets } from '../actions/plans/upgrade';
+import type { ChangeRequirements, ServerGroup } from './preflight';
+
+interface Machines {
+  what: string;
+  flavor?: string;
+  replicas: number;
+  rootVolumeGiB?: number;
+}
+
+function rootVolume(t: KubeObject | undefined): number | undefined {
+  const size = t?.spec?.template?.spec?.rootVolume?.sizeGiB ?? t?.spec?.template?.spec?.rootVolume?.diskSize;
+  return typeof size === 'number' && size > 0 ? size : undefined;
+}
+
+function stringOrUndefined(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+export function controlPlaneMachines(objs: LiveObjects, ctx: PlanContext): Machines {
+  const cluster = objs.cluster;
+  if (isClassy(cluster)) {
+    const variable = ctx.config.classVariables.controlPlaneFlavor;
+    const topology = cluster.spec.topology;
+    const flavor = variableValue(topology.controlPlane?.variables?.overrides, variable) ?? variableValue(topology.variables, variable);
+    return { what: 'the control plane', flavor: stringOrUndefined(flavor), replicas: topology.controlPlane?.replicas ?? 1 };
+  }
+  const kcp = objs.controlPlane;
+  const template = kcp ? templateByName(objs, kcpTemplateName(kcp)) : undefined;
+  return {
+    what: 'the control plane',
+    flavor: templateFlavor(template),
+    replicas: kcp?.spec?.replicas ?? 1,
+    rootVolumeGiB: rootVolume(template),
+  };
+}
+
+export function poolMachines(objs: LiveObjects, pool: string, ctx: PlanContext): Machines {
+  const ref = findPool(objs, pool);
+  const cluster = objs.cluster;
+  if (isClassy(cluster)) {
+    const tp = topologyPools(cluster)[ref.topologyIndex!];
+    const variable = ctx.config.classVariables.workerFlavor;
+    const flavor = variableValue(tp?.variables?.overrides, variable) ?? variableValue(cluster.spec.topology.variables, variable);
+    return { what: `pool ${ref.name}`, flavor: stringOrUndefined(flavor), replicas: tp?.replicas ?? ref.md?.spec?.replicas ?? 0 };
+  }
+  const template = ref.md ? templateByName(objs, mdTemplateName(ref.md)) : undefined;
+  return {
+    what: `pool ${ref.name}`,
+    flavor: templateFlavor(template),
+    replicas: ref.md?.spec?.replicas ?? 0,
+    rootVolumeGiB: rootVolume(template),
+  };
+}
+
+function added(m: Machines, replicas: number): ServerGroup[] {
+  const count = replicas - m.replicas;
+  return count > 0 ? [{ what: m.what, flavor: m.flavor, count, rootVolumeGiB: m.rootVolumeGiB }] : [];
+}
+
+export function scaleControlPlaneRequirements(objs: LiveObjects, replicas: number, ctx: PlanContext): ChangeRequirements {
+  return { phases: [added(controlPlaneMachines(objs, ctx), replicas)] };
+}
+
+export function scalePoolRequirements(objs: LiveObjects, pool: string, replicas: number, ctx: PlanContext): ChangeRequirements {
+  return { phases: [added(poolMachines(objs, pool, ctx), replicas)] };
+}
+
+export function flavorRequirements(objs: LiveObjects, pool: string | undefined, flavor: string, ctx: PlanContext): ChangeRequirements {
+  const m = pool === undefined ? controlPlaneMachines(objs, ctx) : poolMachines(objs, pool, ctx);
+  return { phases: [], rollout: { what: m.what, from: m.flavor, to: flavor, replicas: m.replicas } };
+}
+
+/**
+ * An upgrade replaces every machine: the control plane first (one surge
+ * machine), then the pools (one surge machine each, rolling together).
+ */
+export function upgradeRequirements(objs: LiveObjects, version: string, ctx: PlanContext): ChangeRequirements {
+  const cp = controlPlaneMachines(objs, ctx);
+  const pools = isClassy(objs.cluster)
+    ? topologyPools(objs.cluster).map(p => poolMachines(objs, p.name, ctx))
+    : objs.machineDeployments.map(md => poolMachines(objs, md.metadata.name, ctx));
+  const surge = (m: Machines): ServerGroup[] =>
+    m.replicas > 0 ? [{ what: m.what, flavor: m.flavor, count: 1, rootVolumeGiB: m.rootVolumeGiB }] : [];
+  const target = candidateTargets(objs, ctx).find(t => t.version === version);
+  return {
+    phases: [surge(cp), pools.flatMap(surge)],
+    image: { kubernetesVersion: version, name: target?.image },
+  };
+}
+
+/** A new cluster: every machine, its network, the API load balancer and floating IP, CAPO's security groups. */
+export function createRequirements(req: CreateClusterRequest, ctx: PlanContext): ChangeRequirements {
+  const vars = req.clusterClass?.variables ?? {};
+  const classVar = (name: string) => stringOrUndefined(vars[name]);
+  const cpFlavor = req.controlPlane.flavor ?? classVar(ctx.config.classVariables.controlPlaneFlavor);
+  const workerFlavor = classVar(ctx.config.classVariables.workerFlavor);
+  const servers: ServerGroup[] = [
+    { what: 'the control plane', flavor: cpFlavor, count: req.controlPlane.replicas },
+    ...req.workerPools.map(p => ({
+      what: `pool ${p.name}`,
+      flavor: p.flavor ?? workerFlavor,
+      count: p.replicas ?? p.autoscaler?.min ?? 0,
+    })),
+  ];
+  const imageName = req.image ?? classVar('imageName');
+  const zones = new Set([...(req.availabilityZones ?? []), ...req.workerPools.flatMap(p => (p.availabilityZone ? [p.availabilityZone] : []))]);
+  return {
+    phases: [servers],
+    image: { kubernetesVersion: req.kubernetesVersion, name: imageName },
+    keyPair: req.sshKeyName,
+    externalNetwork: req.externalNetwork,
+    availabilityZones: [...zones],
+    // CAPO defaults: a floating IP for the API server, an Octavia load
+    // balancer in front of it, managed security groups for control plane
+    // and workers; ports for the LB VIP and the router interface.
+    floatingIps: 1,
+    loadBalancers: 1,
+    securityGroups: 2,
+    extraPorts: 2,
+  };
+}
