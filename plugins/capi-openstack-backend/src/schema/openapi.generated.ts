@@ -1438,6 +1438,22 @@ export const spec = {
           "changes"
         ]
       },
+      "Identity": {
+        "type": "object",
+        "description": "The Secret holding clouds.yaml (in the cluster's namespace) and the cloud in it",
+        "properties": {
+          "secretName": {
+            "type": "string"
+          },
+          "cloudName": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "secretName",
+          "cloudName"
+        ]
+      },
       "PreflightResult": {
         "type": "object",
         "description": "Quota and resource checks of a change against the cloud of the cluster's identity. A fail refuses the write (422) unless force is true; dry runs report it.",
@@ -1514,19 +1530,7 @@ export const spec = {
             "type": "string"
           },
           "identity": {
-            "type": "object",
-            "properties": {
-              "secretName": {
-                "type": "string"
-              },
-              "cloudName": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "secretName",
-              "cloudName"
-            ]
+            "$ref": "#/components/schemas/Identity"
           },
           "cloud": {
             "type": "object",
@@ -1846,19 +1850,7 @@ export const spec = {
             "type": "string"
           },
           "identity": {
-            "type": "object",
-            "properties": {
-              "secretName": {
-                "type": "string"
-              },
-              "cloudName": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "secretName",
-              "cloudName"
-            ]
+            "$ref": "#/components/schemas/Identity"
           },
           "availabilityZones": {
             "type": "array",
