@@ -9,6 +9,7 @@
 // (sign in, fleet, cluster, actions), as a user's session would.
 
 import { clientFromKubeconfig, KubeHttp } from '@internal/management-cluster';
+import { FLAVORS } from '@internal/openstack-testbed';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   launchChromium,
@@ -37,6 +38,8 @@ async function flow(name: string, body: () => Promise<void>) {
     await body();
   } catch (e) {
     await screenshot(page, `failed-${name}`).catch(() => {});
+    // Close a dialog left open, so that the next flow starts from the page.
+    await page.keyboard.press('Escape').catch(() => {});
     throw e;
   } finally {
     flowSeconds[name] = Math.round((Date.now() - started) / 100) / 10;
@@ -300,6 +303,84 @@ it(
       await page.getByRole('tab', { name: 'Cluster' }).click();
       // The same live view as the cluster page: after the scale, 1 + 3 machines.
       expect(await eventually(() => machines().count(), 4)).toBe(4);
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
+  "offers the cloud's flavors and stops a scale-up beyond the project's quota",
+  () =>
+    flow('openstack-preflight', async () => {
+      // A healthy snapshot cluster whose identity Secret names the testbed;
+      // its pool md-0 runs 4 × c2.xlarge (8 vCPUs each).
+      await openCluster('payments-prod');
+
+      // The flavor dialog lists the flavors of the cluster's cloud, with their size.
+      await page.getByRole('button', { name: /^Flavor pool .*md-0$/ }).click();
+      const flavorDialog = page.getByRole('dialog', {
+        name: /^Change the flavor of pool/,
+      });
+      // A free-text field until the list arrives, then a select.
+      await flavorDialog.locator('[aria-haspopup="listbox"]').click();
+      const listbox = page.getByRole('listbox');
+      await listbox.getByRole('option').first().waitFor();
+      const options = await listbox.getByRole('option').allInnerTexts();
+      for (const f of FLAVORS) {
+        const size = `${f.name} (${f.vcpus} vCPU${f.vcpus === 1 ? '' : 's'}, ${
+          f.ram / 1024
+        } GiB RAM, ${f.disk} GiB disk)`;
+        expect(options.filter(o => o.startsWith(size))).toHaveLength(1);
+      }
+      expect(options).toHaveLength(FLAVORS.length);
+      // The menu fades in: shoot it once it is opaque.
+      await page.waitForFunction(
+        () =>
+          getComputedStyle(
+            document.querySelector('[role="listbox"]')!.parentElement!,
+          ).opacity === '1',
+      );
+      await screenshot(page, 'flavor-options');
+      await page.keyboard.press('Escape');
+      await listbox.waitFor({ state: 'detached' });
+      await flavorDialog.getByRole('button', { name: 'Cancel' }).click();
+      await flavorDialog.waitFor({ state: 'detached' });
+
+      // Scaling to 40 needs 36 more servers: 288 vCPUs, beyond the 200 of the quota.
+      await page.getByRole('button', { name: /^Scale pool .*md-0$/ }).click();
+      const dialog = page.getByRole('dialog', { name: /^Scale pool/ });
+      await dialog.getByLabel('Replicas').fill('40');
+      await dialog.getByRole('button', { name: 'Preview' }).click();
+      const preflight = dialog.getByRole('region', {
+        name: 'Preflight checks',
+      });
+      await preflight.getByText('Quota and resource checks failed').waitFor();
+      // Each check is a list item with its status (the icon's title says it too).
+      const cores = preflight
+        .locator('li[data-status="fail"]')
+        .filter({ hasText: /Nova cores: the change needs 288 more/ });
+      await cores.waitFor();
+      expect(await cores.innerText()).toMatch(/200 of 200 are left/);
+      const confirm = dialog.getByRole('button', { name: 'Confirm' });
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog
+        .getByRole('region', { name: 'Preflight checks' })
+        .scrollIntoViewIfNeeded();
+      await screenshot(page, 'preflight');
+      // Only an explicit "Apply anyway" would unblock it; we cancel instead.
+      const force = dialog.getByLabel(/^Apply anyway/);
+      await force.check();
+      expect(await confirm.isEnabled()).toBe(true);
+      await force.uncheck();
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const md = await kube.get<any>(
+        CAPI,
+        'MachineDeployment',
+        'team-payments',
+        'payments-prod-md-0',
+      );
+      expect(md?.spec.replicas).toBe(4);
     }),
   FLOW_TIMEOUT,
 );

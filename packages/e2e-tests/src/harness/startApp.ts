@@ -12,12 +12,25 @@
 //   CAPI_OPENSTACK_E2E_FRONTEND=dev asks for the webpack dev server;
 // - the backend runs without the CLI's file watcher, so that edits in the
 //   shared tree do not restart it in the middle of a test;
-// - app-config.local.yaml is not read (it may name a real management cluster).
+// - app-config.local.yaml is not read (it may name a real management cluster);
+// - the demo's identity Secrets always point at the OpenStack testbed (as with
+//   `npm start -- --openstack`): the shared one of `npm test`
+//   (CAPI_OPENSTACK_TESTBED_INFO) or, run alone, a private one.
 
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  clientFromKubeconfig,
+  pointIdentitySecrets,
+} from '@internal/management-cluster';
+import {
+  cloudsYamlFor,
+  setupOpenStackTestbed,
+  TestbedHandle,
+  TestbedInfo,
+} from '@internal/openstack-testbed';
 import { buildFrontend, FrontendMode } from './buildFrontend';
 import { freePort, startProcess, Started, tail, waitUntil } from './processes';
 import { repoRoot, resultsDir } from './paths';
@@ -27,6 +40,8 @@ export interface AppUnderTest {
   baseUrl: string;
   /** Admin kubeconfig of the local management cluster. */
   kubeconfigPath: string;
+  /** The OpenStack testbed the demo's identity Secrets use. */
+  openstack: TestbedInfo;
   /** Seconds per startup phase, for the report. */
   timings: Record<string, number>;
   /** Stops every process started here (also after a failed start). */
@@ -67,6 +82,7 @@ export async function startApp(
   fs.mkdirSync(logsDir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-e2e-'));
   const started: Array<Pick<Started, 'stop'>> = [];
+  let testbed: TestbedHandle | undefined;
   const timings: Record<string, number> = {};
   const t0 = Date.now();
   const mark = (phase: string, since: number) => {
@@ -77,6 +93,8 @@ export async function startApp(
   const stop = async () => {
     // Backstage first, then the controllers, then the API server they use.
     for (const p of [...started].reverse()) await p.stop();
+    // Stops a private testbed only; the shared one belongs to npm test.
+    await testbed?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
 
@@ -87,7 +105,14 @@ export async function startApp(
     const backendUrl = `http://localhost:${backendPort}`;
     const kubeconfigPath = path.join(tmp, 'kubeconfig');
 
-    // The management cluster and the frontend build are independent: in parallel.
+    // The management cluster, the frontend build and the OpenStack testbed
+    // are independent: in parallel.
+    const testbedReady = setupOpenStackTestbed().then(handle => {
+      testbed = handle;
+      return handle.info;
+    });
+    // Reported where it is awaited; an unobserved rejection would end jest.
+    testbedReady.catch(() => undefined);
     const mcStart = Date.now();
     const mc = startProcess(
       'management cluster',
@@ -118,6 +143,20 @@ export async function startApp(
     if (build) started.push(build);
     await withTimeout(mc.ready, 240_000, 'the management cluster', mc.logFile);
     mark('management cluster + demo fleet', mcStart);
+
+    const openstack = await testbedReady;
+    const kube = clientFromKubeconfig(kubeconfigPath);
+    try {
+      const pointed = await pointIdentitySecrets(kube, cloudName =>
+        cloudsYamlFor(openstack, cloudName),
+      );
+      log(
+        `${pointed.length} identity Secrets use the OpenStack testbed at ${openstack.authUrl}`,
+      );
+    } finally {
+      kube.close();
+    }
+    mark('OpenStack testbed, identity Secrets pointed at it', t0);
 
     const simStart = Date.now();
     const sim = startProcess(
@@ -247,7 +286,7 @@ export async function startApp(
       mark('frontend dev server', devStart);
     }
     mark('harness total', t0);
-    return { baseUrl, kubeconfigPath, timings, stop };
+    return { baseUrl, kubeconfigPath, openstack, timings, stop };
   } catch (e) {
     await stop();
     throw e;
