@@ -30,9 +30,12 @@ import {
 // What the demo's lifecycle actions offer when the cloud cannot be reached:
 // the seed's flavors and images (ubuntu-2404-kube-<version>). The OpenStack
 // testbed seeds the same (packages/openstack-testbed/src/seedResources.ts;
-// its demoAlignment test reads these two lines).
+// its demoAlignment test reads these lines).
 const DEMO_FLAVORS = ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge', 'c2.xlarge', 'c2.2xlarge'];
 const DEMO_KUBERNETES_VERSIONS = ['v1.33.5', 'v1.34.2', 'v1.35.0'];
+const DEMO_EXTERNAL_NETWORKS = ['public'];
+const DEMO_KEY_PAIRS = ['capi-demo', 'magnum'];
+const DEMO_AVAILABILITY_ZONES = ['nova', 'az1', 'az2', 'az3'];
 
 ensureNode();
 ensureDependencies();
@@ -128,6 +131,12 @@ if (localCluster) {
       `  flavors: [${DEMO_FLAVORS.join(', ')}]`,
       '  kubernetesVersions:',
       ...DEMO_KUBERNETES_VERSIONS.map(v => `    - { version: ${v}, image: ubuntu-2404-kube-${v} }`),
+      '  # Pickers when the cloud cannot be reached (always, without --openstack).',
+      '  openstack:',
+      '    fallback:',
+      `      externalNetworks: [${DEMO_EXTERNAL_NETWORKS.join(', ')}]`,
+      `      keyPairs: [${DEMO_KEY_PAIRS.join(', ')}]`,
+      `      availabilityZones: [${DEMO_AVAILABILITY_ZONES.join(', ')}]`,
       '',
     ].join('\n'),
   );

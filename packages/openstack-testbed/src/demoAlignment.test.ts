@@ -113,7 +113,7 @@ describe('testbed seed and the demo fleet', () => {
     expect([...demo.externalNetworks]).toEqual([EXTERNAL_NETWORK]);
   });
 
-  it('has an image for each Kubernetes version and flavor npm start configures', () => {
+  it('has the flavors, Kubernetes versions and fallback lists npm start configures', () => {
     const start = fs.readFileSync(
       path.resolve(__dirname, '../../../scripts/start.mjs'),
       'utf8',
@@ -126,6 +126,12 @@ describe('testbed seed and the demo fleet', () => {
       );
     expect(list('DEMO_KUBERNETES_VERSIONS')).toEqual([...KUBERNETES_VERSIONS]);
     expect(list('DEMO_FLAVORS')).toEqual(FLAVORS.map(f => f.name));
+    // Its fallback lists (pickers without the testbed) name the same.
+    expect(list('DEMO_EXTERNAL_NETWORKS')).toEqual([EXTERNAL_NETWORK]);
+    expect(list('DEMO_KEY_PAIRS')).toEqual([...KEY_PAIRS]);
+    expect(list('DEMO_AVAILABILITY_ZONES')).toEqual(
+      Object.keys(AVAILABILITY_ZONES),
+    );
   });
 
   it('leaves quota headroom for a new demo cluster and a scale-up, not for a pool of 30 m1.xlarge', () => {
