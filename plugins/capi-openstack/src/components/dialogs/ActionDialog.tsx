@@ -127,7 +127,7 @@ export function ActionDialog(props: ActionDialogProps) {
       open={props.open}
       onClose={props.onClose}
       fullWidth
-      maxWidth="sm"
+      maxWidth="md"
       aria-labelledby="capi-action-title"
     >
       <DialogTitle id="capi-action-title">{props.title}</DialogTitle>
@@ -170,6 +170,7 @@ export function ActionDialog(props: ActionDialogProps) {
         {result && (
           <Box
             mt={2}
+            minWidth={0}
             aria-label={step.name === 'previewed' ? 'Preview' : 'Result'}
             role="region"
           >

@@ -15,6 +15,8 @@ const useStyles = makeStyles(theme => ({
   warn: { color: theme.palette.warning.main },
   fail: { color: theme.palette.error.main },
   icon: { minWidth: theme.spacing(4) },
+  // Messages are sentences with numbers: wrap them, never cut them off.
+  message: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 }));
 
 const TITLE: Record<PreflightStatus, string> = {
@@ -46,7 +48,7 @@ export function PreflightPanel(props: { preflight: PreflightResult }) {
                 <ListItemIcon className={classes.icon}>
                   <CheckIcon className={classes[check.status]} titleAccess={WORD[check.status]} fontSize="small" />
                 </ListItemIcon>
-                <ListItemText primary={check.message} />
+                <ListItemText primary={check.message} primaryTypographyProps={{ className: classes.message }} />
               </ListItem>
             );
           })}
