@@ -89,7 +89,8 @@ export interface OpenStackResourcesResponse {
   source: OpenStackSource;
   /** Why the cloud could not be reached (never contains a secret). */
   message?: string;
-  identity: { secretName: string; cloudName: string };
+  /** `secretName` names the OpenStackClusterIdentity when `type` is `ClusterIdentity`. */
+  identity: { secretName: string; cloudName: string; type?: 'Secret' | 'ClusterIdentity' };
   /** Keystone URL, region and project of the credential (when known). */
   cloud?: { authUrl: string; region?: string; projectId?: string };
   flavors: OpenStackFlavor[];

@@ -30,7 +30,8 @@ import {
 } from './plans/shapes';
 import { LiveObjects, Plan, PlanContext, Write } from './plans/types';
 import { planUpgradeStep, upgradeOptions } from './plans/upgrade';
-import { identityOfCluster, OpenStackService } from '../openstack/OpenStackService';
+import { identityOfCluster } from '../openstack/identity';
+import { OpenStackService } from '../openstack/OpenStackService';
 import { asksNothing, ChangeRequirements, refusalMessage } from '../openstack/preflight';
 
 const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';

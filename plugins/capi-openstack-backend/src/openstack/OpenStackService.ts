@@ -17,33 +17,21 @@ import type {
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ActionsConfig } from '../actions/actionsConfig';
 import { UnprocessableError } from '../actions/errors';
-import { variableValue } from '../actions/plans/shapes';
 import { KubeRequestError } from '../kube/createKubeClient';
-import { KubeObject } from '../model';
 import { ClusterService } from '../service/ClusterService';
 import { parseCloudsYaml } from './cloudsYaml';
+import { Identity, identityOfCluster, selectorMatches } from './identity';
 import { OpenStackClient, OpenStackError } from './OpenStackClient';
 import { OpenStackConfig } from './openstackConfig';
 import { ChangeRequirements, runPreflight } from './preflight';
 import { readCloudLists } from './resources';
-
-export interface Identity {
-  secretName: string;
-  cloudName: string;
-}
 
 interface Cached {
   at: number;
   value: Promise<OpenStackResourcesResponse>;
 }
 
-/** The identity of a cluster: its OpenStackCluster's `identityRef`, else the class variable `identityRef`. */
-export function identityOfCluster(cluster: KubeObject, openStackCluster?: KubeObject): Identity | undefined {
-  const ref = openStackCluster?.spec?.identityRef ?? (variableValue(cluster.spec?.topology?.variables, 'identityRef') as any);
-  if (!ref || typeof ref.name !== 'string') return undefined;
-  if (ref.type && ref.type !== 'Secret') return undefined;
-  return { secretName: ref.name, cloudName: typeof ref.cloudName === 'string' && ref.cloudName ? ref.cloudName : 'openstack' };
-}
+const IDENTITY_GROUP = 'infrastructure.cluster.x-k8s.io';
 
 export class OpenStackService {
   private readonly lists = new Map<string, Cached>();
@@ -56,6 +44,13 @@ export class OpenStackService {
     private readonly logger: LoggerService,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Whether the backend watches `namespace` of the management cluster (its allow-list, if any). */
+  servesNamespace(managementCluster: string, namespace: string): boolean {
+    const cache = this.clusters.cache(managementCluster);
+    if (!cache) return false;
+    return !cache.config.namespaces || cache.config.namespaces.includes(namespace);
+  }
 
   /** The identity of a cached cluster (404 when the cluster is unknown). */
   identityOf(ref: ClusterRef): Identity | undefined {
@@ -81,15 +76,47 @@ export class OpenStackService {
     };
   }
 
+  /**
+   * Where the clouds.yaml of an identity is: the Secret in the namespace, or
+   * the one an OpenStackClusterIdentity names, if its namespaceSelector
+   * admits the namespace (as CAPO checks).
+   */
+  private async secretLocation(managementCluster: string, namespace: string, identity: Identity) {
+    if (identity.type !== 'ClusterIdentity') return { namespace, name: identity.secretName };
+    const client = this.clusters.cache(managementCluster)!.client;
+    const what = `OpenStackClusterIdentity ${identity.secretName}`;
+    let obj: any;
+    try {
+      obj = await client.request('GET', `/apis/${IDENTITY_GROUP}/v1alpha1/openstackclusteridentities/${encodeURIComponent(identity.secretName)}`);
+    } catch (e) {
+      const status = e instanceof KubeRequestError ? e.statusCode : 0;
+      if (status === 404) throw new OpenStackError(`the ${what} does not exist`, 404);
+      if (status === 403) throw new OpenStackError(`the backend may not read the ${what} (RBAC)`, 403);
+      throw new OpenStackError(`the ${what} could not be read from the management cluster`, 0);
+    }
+    const ref = obj?.spec?.secretRef;
+    if (!ref?.name || !ref?.namespace) throw new OpenStackError(`the ${what} names no secretRef`, 422);
+    if (obj.spec.namespaceSelector) {
+      const ns: any = await client
+        .request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}`)
+        .catch(() => undefined);
+      if (!selectorMatches(obj.spec.namespaceSelector, ns?.metadata?.labels ?? {})) {
+        throw new OpenStackError(`the ${what} may not be used from namespace ${namespace} (its namespaceSelector)`, 403);
+      }
+    }
+    return { namespace: String(ref.namespace), name: String(ref.name) };
+  }
+
   private async readSecret(managementCluster: string, namespace: string, identity: Identity) {
     const cache = this.clusters.cache(managementCluster);
     if (!cache) throw new NotFoundError(`management cluster ${managementCluster} is not configured`);
-    const where = `${namespace}/${identity.secretName}`;
+    const location = await this.secretLocation(managementCluster, namespace, identity);
+    const where = `${location.namespace}/${location.name}`;
     let secret: any;
     try {
       secret = await cache.client.request(
         'GET',
-        `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(identity.secretName)}`,
+        `/api/v1/namespaces/${encodeURIComponent(location.namespace)}/secrets/${encodeURIComponent(location.name)}`,
       );
     } catch (e) {
       if (e instanceof KubeRequestError && e.statusCode === 404) {
@@ -145,7 +172,7 @@ export class OpenStackService {
     if (!this.config.enabled) {
       return this.fallback(identity, 'OpenStack lookups are turned off (capiOpenstack.openstack.enabled: false)');
     }
-    const key = [managementCluster, namespace, identity.secretName, identity.cloudName].join('\u0000');
+    const key = [managementCluster, namespace, identity.type ?? 'Secret', identity.secretName, identity.cloudName].join('\u0000');
     const cached = this.lists.get(key);
     if (cached && this.now() - cached.at <= maxAgeMs) return cached.value;
     const value = this.fetch(managementCluster, namespace, identity).then(
@@ -174,7 +201,7 @@ export class OpenStackService {
     if (!identity) {
       return this.fallback(
         { secretName: '', cloudName: '' },
-        `Cluster ${ref.name} names no identity Secret (OpenStackCluster spec.identityRef of type Secret); showing the configured lists`,
+        `Cluster ${ref.name} names no identity (OpenStackCluster spec.identityRef); showing the configured lists`,
       );
     }
     return this.resources(ref.managementCluster, ref.namespace, identity);

@@ -106,6 +106,7 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
   let admin: Session;
   let project: Project;
   let ns: string;
+  let centralNs: string;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   /** A port that accepts connections and never answers (Keystone hanging). */
   let silent: net.Server;
@@ -175,7 +176,30 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
         workerFlavor: 'm1.medium',
         sshKeyName: project.keyPair,
       });
-    await mc.apply([...cluster('good'), ...cluster('hanging'), ...cluster('refused'), ...cluster('wrong')]);
+    await mc.apply([...cluster('good'), ...cluster('hanging'), ...cluster('refused'), ...cluster('wrong'), ...cluster('central')]);
+    // 'central' uses a cluster-scoped OpenStackClusterIdentity naming a Secret in another namespace.
+    centralNs = await mc.createNamespace('openstack-central');
+    await mc.client.request(
+      'PATCH',
+      `/apis/infrastructure.cluster.x-k8s.io/v1beta1/namespaces/${ns}/openstackclusters/central`,
+      { spec: { identityRef: { type: 'ClusterIdentity', name: `central-${ns}`, cloudName: 'openstack' } } },
+      'application/merge-patch+json',
+    );
+    await mc.client.create({
+      apiVersion: 'infrastructure.cluster.x-k8s.io/v1alpha1',
+      kind: 'OpenStackClusterIdentity',
+      metadata: { name: `central-${ns}` },
+      spec: {
+        secretRef: { name: 'platform-cloud', namespace: centralNs },
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } },
+      },
+    } as any);
+    await mc.client.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'platform-cloud', namespace: centralNs },
+      stringData: { 'clouds.yaml': cloudsYaml(authUrl, project) },
+    } as any);
     await putSecret('good-cloud-config', cloudsYaml(authUrl, project));
     await putSecret('hanging-cloud-config', cloudsYaml(authUrl, project, { authUrl: silentUrl }));
     await putSecret('refused-cloud-config', cloudsYaml(authUrl, project, { authUrl: closedUrl }));
@@ -208,7 +232,7 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
     const deadline = Date.now() + 60_000;
     for (;;) {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}`);
-      if (res.body.managementClusters?.[0]?.state === 'synced' && res.body.totalCount === 4) break;
+      if (res.body.managementClusters?.[0]?.state === 'synced' && res.body.totalCount === 5) break;
       if (Date.now() > deadline) throw new Error(`clusters not synced: ${JSON.stringify(res.body).slice(0, 300)}`);
       await new Promise(r => setTimeout(r, 200));
     }
@@ -328,6 +352,40 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
       status: 'pass',
       message: `Image ${kubeVersion.image} for Kubernetes ${kubeVersion.version} is available.`,
     });
+  });
+
+  it('reads the credentials of an OpenStackClusterIdentity, only for namespaces its selector admits', async () => {
+    const res = await request(backend.server).get(api('central', 'openstack'));
+    expect(res.body.message).toBeUndefined();
+    expect(res.body).toMatchObject({
+      available: true,
+      identity: { secretName: `central-${ns}`, cloudName: 'openstack', type: 'ClusterIdentity' },
+      cloud: { projectId: project.id },
+    });
+    await mc.client.request(
+      'PATCH',
+      `/apis/infrastructure.cluster.x-k8s.io/v1alpha1/openstackclusteridentities/central-${ns}`,
+      { spec: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'someone-else' } } } },
+      'application/merge-patch+json',
+    );
+    const refused = await request(backend.server).get(api('central', 'openstack'));
+    expect(refused.body.available).toBe(false);
+    expect(refused.body.message).toBe(
+      `the OpenStackClusterIdentity central-${ns} may not be used from namespace ${ns} (its namespaceSelector); showing the configured lists`,
+    );
+  });
+
+  it('serves the create form\'s lookup only for namespaces the backend watches', async () => {
+    const ok = await request(backend.server).get(`/api/capi-openstack/openstack/local/${ns}/resources?secret=good-cloud-config&cloud=openstack`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.available).toBe(true);
+    const outside = await request(backend.server).get(
+      `/api/capi-openstack/openstack/local/${centralNs}/resources?secret=platform-cloud&cloud=openstack`,
+    );
+    expect(outside.status).toBe(404);
+    const bad = await request(backend.server).get(`/api/capi-openstack/openstack/local/${ns}/resources?secret=Not_A_Name`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^secret must be the name of the identity Secret/);
   });
 
   it('answers a hanging Keystone with a clear message within the timeout, and a closed port at once', async () => {

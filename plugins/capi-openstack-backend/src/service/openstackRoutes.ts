@@ -8,7 +8,7 @@
 // cloud cannot be reached, so that pickers keep working.
 
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   capiClusterCreatePermission,
@@ -60,6 +60,10 @@ export function registerOpenStackRoutes(router: Router, options: OpenStackRoutes
     const [decision] = await permissions.authorize([{ permission: capiClusterCreatePermission }], { credentials });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You are not allowed to create workload clusters (capi-openstack.cluster.create)');
+    }
+    // Only namespaces the backend serves: the lookup reads a Secret there with its own credentials.
+    if (!openstack.servesNamespace(managementCluster, namespace)) {
+      throw new NotFoundError(`namespace ${namespace} of management cluster ${managementCluster} is not served by this backend`);
     }
     res.setHeader('Cache-Control', 'no-store');
     res.json(await openstack.resources(managementCluster, namespace, { secretName: secret, cloudName: cloud }));
