@@ -385,6 +385,83 @@ it(
   FLOW_TIMEOUT,
 );
 
+/** Waits until a select's menu (and its fading backdrop) is gone. */
+async function menuClosed(list: Locator) {
+  await list.waitFor({ state: 'detached' });
+  // The menu fades out while already hidden from role queries.
+  await page.locator('[role="listbox"]').waitFor({ state: 'detached' });
+}
+
+/** Opens a MUI select by its label and returns the option texts. */
+async function selectOptions(label: string | RegExp): Promise<{ list: Locator; texts: string[] }> {
+  await page.getByRole('button', { name: label }).click();
+  const list = page.getByRole('listbox');
+  await list.waitFor();
+  return { list, texts: (await list.getByRole('option').allInnerTexts()).map(t => t.trim()) };
+}
+
+it(
+  'fills the create form with the cloud\'s networks, key pairs, zones, images and flavors',
+  () =>
+    flow('create-form-pickers', async () => {
+      await page.goto(`${app!.baseUrl}/create/templates/default/capi-openstack-cluster-gitops`);
+      // Where
+      const mc = await selectOptions(/Management cluster/);
+      await mc.list.getByRole('option', { name: /local/ }).click();
+      await page.getByLabel('Namespace').fill('team-payments');
+      await page.getByLabel('Cluster name').fill('payments-e2e');
+      const owner = page.getByLabel('Owner');
+      await owner.fill('team-payments');
+      await page.getByRole('option', { name: /team-payments/ }).first().click();
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // OpenStack: the pickers ask the cloud of the identity Secret.
+      await page.getByLabel('Cloud credentials Secret').fill('payments-prod-cloud-config');
+      const network = await selectOptions(/External network/);
+      // The external network with its Neutron id.
+      expect(network.texts).toContainEqual(expect.stringMatching(/^public — [0-9a-f-]{36}$/));
+      await network.list.getByRole('option', { name: /^public/ }).click();
+      await menuClosed(network.list);
+      const keys = await selectOptions(/SSH key pair/);
+      const keyNames = keys.texts.map(t => t.split(/\s/)[0]);
+      expect(keyNames).toEqual(expect.arrayContaining(['capi-demo', 'magnum']));
+      await keys.list.getByRole('option', { name: /^capi-demo/ }).click();
+      await menuClosed(keys.list);
+      const zones = await selectOptions(/Control plane availability zones/);
+      const zoneNames = zones.texts.map(t => t.split(/\s/)[0]);
+      expect(zoneNames).toEqual(expect.arrayContaining(['az1', 'az2', 'az3']));
+      await zones.list.getByRole('option', { name: /^az1/ }).click();
+      await zones.list.getByRole('option', { name: /^az2/ }).click();
+      await page.keyboard.press('Escape');
+      await menuClosed(zones.list);
+      expect(await page.getByRole('button', { name: /Control plane availability zones/ }).innerText()).toMatch(/az1, az2/);
+      // No fallback note: the values come from the cloud.
+      expect(await page.getByText(/could not be reached|configured/i).count()).toBe(0);
+      await screenshot(page, 'create-openstack');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // Machines: images for the chosen version, flavors with their sizes.
+      const version = await selectOptions(/Kubernetes version/);
+      await version.list.getByRole('option', { name: 'v1.35.0' }).click();
+      await menuClosed(version.list);
+      const images = await selectOptions(/Glance image/);
+      // Only the cloud's image for v1.35.0 (the template's default stays shown as "not in the list").
+      expect(images.texts.filter(t => /kube/.test(t) && !/not in the list/.test(t))).toEqual([
+        'ubuntu-2404-kube-v1.35.0 (ubuntu 24.04, Kubernetes v1.35.0)',
+      ]);
+      await images.list.getByRole('option', { name: /ubuntu-2404-kube-v1\.35\.0/ }).click();
+      await menuClosed(images.list);
+      const flavors = await selectOptions(/Control plane flavor/);
+      const large = FLAVORS.find(f => f.name === 'm1.large')!;
+      expect(flavors.texts).toContainEqual(expect.stringMatching(new RegExp(`^m1\\.large \\(${large.vcpus} vCPUs?, ${large.ram / 1024} GiB RAM`)));
+      await flavors.list.getByRole('option', { name: /^m1\.large/ }).click();
+      await menuClosed(flavors.list);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'create-machines');
+    }),
+  FLOW_TIMEOUT,
+);
+
 it(
   'deletes a cluster once its name is typed',
   () =>

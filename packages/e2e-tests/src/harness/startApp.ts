@@ -27,6 +27,8 @@ import {
 } from '@internal/management-cluster';
 import {
   cloudsYamlFor,
+  FLAVORS,
+  KUBERNETES_VERSIONS,
   setupOpenStackTestbed,
   TestbedHandle,
   TestbedInfo,
@@ -201,6 +203,10 @@ export async function startApp(
         '      title: Local management cluster',
         '      kubeconfig:',
         `        path: ${JSON.stringify(kubeconfigPath)}`,
+        // As npm start configures them: the seed's flavors and images.
+        `  flavors: [${FLAVORS.map(f => f.name).join(', ')}]`,
+        '  kubernetesVersions:',
+        ...KUBERNETES_VERSIONS.map(v => `    - { version: ${v}, image: ubuntu-2404-kube-${v} }`),
         '',
       ].join('\n'),
     );
