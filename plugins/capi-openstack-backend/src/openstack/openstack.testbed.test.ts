@@ -334,6 +334,24 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
     expect(bigger.body.preflight.checks.find((c: any) => c.id === 'flavor:m1.xlarge').status).toBe('pass');
   });
 
+  it('only warns when autoscaler bounds could outgrow the quota, and writes them', async () => {
+    // md-0 runs 6 × m1.medium (2 vCPUs); a maximum of 40 could need 68 more cores of 64.
+    const bounds = { min: 1, max: 40 };
+    const dry = await request(backend.server).post(`${api('good', 'pools/good-md-0/autoscaler')}?dryRun=true`).send({ bounds });
+    expect(dry.status).toBe(200);
+    expect(dry.body.preflight.status).toBe('warn');
+    expect(dry.body.preflight.checks.find((c: any) => c.id === 'quota:compute:cores').message).toBe(
+      'Nova cores: the change needs 68 more, but only 64 of 64 are left (0 in use). The autoscaler will stop below its maximum of 40 when the quota runs out.',
+    );
+    const written = await request(backend.server).post(api('good', 'pools/good-md-0/autoscaler')).send({ bounds });
+    expect(written.status).toBe(200);
+    expect(written.body.preflight.status).toBe('warn');
+    // Back to a fixed size: nothing to check.
+    const cleared = await request(backend.server).post(api('good', 'pools/good-md-0/autoscaler')).send({ bounds: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.preflight).toBeUndefined();
+  });
+
   it('fails the upgrade preflight when Glance has no image for the target version', async () => {
     const [maj, min] = kubeVersion.version.slice(1).split('.').map(Number);
     const target = `v${maj}.${min}.99`;

@@ -157,6 +157,20 @@ describe('runPreflight', () => {
     expect(r.checks.find(c => c.id === 'quota:compute:instances')?.message).toBe('Nova instances: needs 2 more, 6 of 10 are left.');
   });
 
+  it('turns a quota failure into a warning for autoscaler bounds (advice, not a refusal)', () => {
+    const r = runPreflight(
+      { phases: [[{ what: 'pool', flavor: 'm1.large', count: 3 }]], advisory: 'The autoscaler will stop below its maximum of 5.' },
+      cloud,
+    );
+    expect(r.status).toBe('warn');
+    expect(r.checks.find(c => c.id === 'quota:compute:cores')).toEqual({
+      id: 'quota:compute:cores',
+      status: 'warn',
+      message:
+        'Nova cores: the change needs 12 more, but only 10 of 20 are left (10 in use). The autoscaler will stop below its maximum of 5.',
+    });
+  });
+
   it('asks nothing of the cloud for a scale-down', () => {
     expect(asksNothing({ phases: [[]] })).toBe(true);
     expect(asksNothing({ phases: [[{ what: 'pool', flavor: 'm1.large', count: -2 }]] })).toBe(true);

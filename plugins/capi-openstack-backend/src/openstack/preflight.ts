@@ -57,6 +57,11 @@ export interface ChangeRequirements {
   securityGroups?: number;
   /** Ports beyond one per server (load balancer VIP, router interface). */
   extraPorts?: number;
+  /**
+   * The servers may be added later rather than by this change (autoscaler
+   * bounds): a quota too small is a warning that says this, not a failure.
+   */
+  advisory?: string;
 }
 
 /** Lists the preflight reads (a cloud answer or a configured fallback). */
@@ -303,7 +308,9 @@ export function runPreflight(req: ChangeRequirements, cloud: PreflightInputs, op
         const meta = QUOTA_LABELS[`${q.service}:${q.resource}`];
         if (!meta) continue;
         const c = quotaCheck(q, (needs as any)[meta.need] ?? 0, warnAbove);
-        if (c) checks.push(c);
+        if (c && req.advisory && c.status === 'fail') {
+          checks.push({ ...c, status: 'warn', message: `${c.message.replace(/ Ask for .*$/, '')} ${req.advisory}` });
+        } else if (c) checks.push(c);
       }
       if ((req.loadBalancers ?? 0) > 0 && !cloud.quotas.some(q => q.service === 'load-balancer')) {
         checks.push({

@@ -88,6 +88,21 @@ export function scalePoolRequirements(objs: LiveObjects, pool: string, replicas:
   return { phases: [added(poolMachines(objs, pool, ctx), replicas)] };
 }
 
+/** Raising an autoscaler's maximum: what the pool could grow to, checked as advice. */
+export function autoscalerRequirements(
+  objs: LiveObjects,
+  pool: string,
+  bounds: { min: number; max: number } | null,
+  ctx: PlanContext,
+): ChangeRequirements {
+  if (!bounds) return { phases: [] };
+  const m = poolMachines(objs, pool, ctx);
+  return {
+    phases: [added(m, bounds.max)],
+    advisory: `The autoscaler will stop below its maximum of ${bounds.max} when the quota runs out.`,
+  };
+}
+
 export function flavorRequirements(objs: LiveObjects, pool: string | undefined, flavor: string, ctx: PlanContext): ChangeRequirements {
   const m = pool === undefined ? controlPlaneMachines(objs, ctx) : poolMachines(objs, pool, ctx);
   return { phases: [], rollout: { what: m.what, from: m.flavor, to: flavor, replicas: m.replicas } };

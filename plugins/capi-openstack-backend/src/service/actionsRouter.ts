@@ -39,6 +39,7 @@ import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { ActionService, RequirementsOf } from '../actions/ActionService';
 import {
+  autoscalerRequirements,
   flavorRequirements,
   scaleControlPlaneRequirements,
   scalePoolRequirements,
@@ -287,7 +288,11 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
         const b = fields.object(body.bounds);
         bounds = { min: fields.number(b, 'min'), max: fields.number(b, 'max') };
       }
-      return { params: { pool: name, bounds }, plan: (objs, ctx) => planSetAutoscaler(objs, name, bounds, ctx) };
+      return {
+        params: { pool: name, bounds },
+        plan: (objs, ctx) => planSetAutoscaler(objs, name, bounds, ctx),
+        requirements: (objs, ctx) => autoscalerRequirements(objs, name, bounds, ctx),
+      };
     },
   });
   register('post', '/upgrade', {
