@@ -154,7 +154,7 @@ export interface ActionResult {
   /** One readable sentence, e.g. "Scaled pool md-0 from 3 to 5 replicas." */
   message: string;
   changes: ActionChange[];
-  /** Quota and resource checks of actions that add or change servers (scale, flavor, upgrade). */
+  /** Quota and resource checks of actions that add or change servers (scale, autoscaler bounds, flavor, upgrade). */
   preflight?: PreflightResult;
   /** The object written and its resourceVersion after the write (absent on dry runs and deletes). */
   target?: { kind: string; name: string; resourceVersion?: string };

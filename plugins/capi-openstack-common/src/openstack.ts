@@ -15,7 +15,8 @@
 //   a `message`, and the configured fallback lists, so pickers keep working.
 //
 // Preflight: every lifecycle write that adds or changes servers (scale,
-// flavor, upgrade) and the create endpoint check the change against the
+// autoscaler bounds (as advice: warnings only), flavor, upgrade) and the
+// create endpoint check the change against the
 // project's quota headroom and the cloud's flavors, images, networks, key
 // pairs and availability zones. The result is in `ActionResult.preflight` /
 // `CreateClusterResponse.preflight` (dry runs show it). A `fail` is answered
