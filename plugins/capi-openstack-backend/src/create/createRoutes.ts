@@ -63,12 +63,21 @@ export function registerCreateRoutes(router: ApiRouter, options: CreateRoutesOpt
         mode: body.mode,
         owner: body.owner,
         dryRun,
+        force: body.force === true,
       },
     });
     try {
       await authorizeCreate(req);
       const result = await create.create(body, dryRun);
-      await event.success({ meta: { changed: result.changed, objects: result.objects.length } });
+      await event.success({
+        meta: {
+          changed: result.changed,
+          objects: result.objects.length,
+          ...(result.preflight
+            ? { preflight: { status: result.preflight.status, forced: result.preflight.forced ?? false } }
+            : {}),
+        },
+      });
       res.status(result.changed ? 201 : 200).json(result as any);
     } catch (error) {
       await event.fail({ error: error as Error });

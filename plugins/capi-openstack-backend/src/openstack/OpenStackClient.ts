@@ -50,8 +50,14 @@ export interface OpenStackClientOptions {
 /** Seconds before expiry at which a cached token is renewed. */
 const RENEW_BEFORE_MS = 5 * 60_000;
 
+interface CachedSession {
+  promise: Promise<Session>;
+  /** Set once the login succeeded. */
+  session?: Session;
+}
+
 /** Cache of sessions by credential fingerprint, shared by clients of the same credential. */
-const sessions = new Map<string, Promise<Session>>();
+const sessions = new Map<string, CachedSession>();
 
 function fingerprint(c: CloudCredentials): string {
   return crypto.createHash('sha256').update(JSON.stringify([c.authUrl, c.auth, c.region, c.interface])).digest('hex');
@@ -100,7 +106,8 @@ export class OpenStackClient {
   private authBody() {
     const a = this.credentials.auth;
     if (a.kind === 'applicationCredential') {
-      const user = a.id ? undefined : { ...(a.userId ? { id: a.userId } : { name: a.username, domain: { name: a.userDomainName ?? 'Default' } }) };
+      const domain = a.userDomainId ? { id: a.userDomainId } : { name: a.userDomainName ?? 'Default' };
+      const user = a.id ? undefined : { ...(a.userId ? { id: a.userId } : { name: a.username, domain }) };
       return {
         auth: {
           identity: {
@@ -167,29 +174,35 @@ export class OpenStackClient {
     return new OpenStackError(scrub(`${what}: ${(e as Error).message}`, this.secrets), 0);
   }
 
-  /** A valid session: the cached one, else a new token (one request per credential at a time). */
+  /**
+   * A valid session: the cached one, else a new token. One login per
+   * credential at a time; callers waiting on a login that fails get its
+   * error (no retry storm that could lock the account).
+   */
   async session(): Promise<Session> {
     const cached = sessions.get(this.key);
     if (cached) {
-      try {
-        const s = await cached;
-        if (s.expiresAt - RENEW_BEFORE_MS > this.now()) return s;
-      } catch {
-        // a failed attempt is not cached: retry below
-      }
+      const s = await cached.promise;
+      if (s.expiresAt - RENEW_BEFORE_MS > this.now()) return s;
       if (sessions.get(this.key) !== cached) return this.session();
     }
-    const fresh = this.authenticate();
-    sessions.set(this.key, fresh);
-    fresh.catch(() => {
-      if (sessions.get(this.key) === fresh) sessions.delete(this.key);
-    });
-    return fresh;
+    const entry: CachedSession = { promise: this.authenticate() };
+    sessions.set(this.key, entry);
+    entry.promise.then(
+      s => {
+        entry.session = s;
+      },
+      () => {
+        if (sessions.get(this.key) === entry) sessions.delete(this.key);
+      },
+    );
+    return entry.promise;
   }
 
-  /** Forgets the cached token (after a 401 from a service: revoked or expired early). */
-  invalidate() {
-    sessions.delete(this.key);
+  /** Forgets a token a service refused (revoked or expired early), unless a newer one replaced it. */
+  invalidate(token: string) {
+    const entry = sessions.get(this.key);
+    if (entry?.session?.token === token) sessions.delete(this.key);
   }
 
   async projectId(): Promise<string | undefined> {
@@ -223,12 +236,15 @@ export class OpenStackClient {
       throw this.unreachable(e, `the ${type} service`);
     }
     if (res.status === 401 && !retried) {
-      this.invalidate();
+      this.invalidate(s.token);
       return this.get(type, path, true);
     }
     if (res.status < 200 || res.status >= 300) {
       throw new OpenStackError(
-        scrub(`the ${type} service answered ${res.status} for ${path.split('?')[0]}: ${openstackMessage(res)}`, this.secrets),
+        scrub(`the ${type} service answered ${res.status} for ${path.split('?')[0]}: ${openstackMessage(res)}`, [
+          ...this.secrets,
+          s.token,
+        ]),
         res.status,
       );
     }

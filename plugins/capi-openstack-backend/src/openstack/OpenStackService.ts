@@ -32,6 +32,8 @@ interface Cached {
 }
 
 const IDENTITY_GROUP = 'infrastructure.cluster.x-k8s.io';
+/** Identities remembered (lists, warnings) before old entries are dropped. */
+const MAX_ENTRIES = 500;
 
 export class OpenStackService {
   private readonly lists = new Map<string, Cached>();
@@ -44,6 +46,14 @@ export class OpenStackService {
     private readonly logger: LoggerService,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Drops answers older than the cache time once the maps grow (identities come and go). */
+  private prune() {
+    if (this.lists.size < MAX_ENTRIES && this.warned.size < MAX_ENTRIES) return;
+    const cutoff = this.now() - this.config.cacheMs;
+    for (const [k, v] of this.lists) if (v.at < cutoff) this.lists.delete(k);
+    if (this.warned.size >= MAX_ENTRIES) this.warned.clear();
+  }
 
   /** Whether the backend watches `namespace` of the management cluster (its allow-list, if any). */
   servesNamespace(managementCluster: string, namespace: string): boolean {
@@ -97,9 +107,13 @@ export class OpenStackService {
     const ref = obj?.spec?.secretRef;
     if (!ref?.name || !ref?.namespace) throw new OpenStackError(`the ${what} names no secretRef`, 422);
     if (obj.spec.namespaceSelector) {
-      const ns: any = await client
-        .request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}`)
-        .catch(() => undefined);
+      let ns: any;
+      try {
+        ns = await client.request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}`);
+      } catch {
+        // Without the namespace's labels the selector cannot be checked: deny.
+        throw new OpenStackError(`the labels of namespace ${namespace} could not be read to check the ${what}`, 403);
+      }
       if (!selectorMatches(obj.spec.namespaceSelector, ns?.metadata?.labels ?? {})) {
         throw new OpenStackError(`the ${what} may not be used from namespace ${namespace} (its namespaceSelector)`, 403);
       }
@@ -192,6 +206,7 @@ export class OpenStackService {
         return this.fallback(identity, `${message}; showing the configured lists`);
       },
     );
+    this.prune();
     this.lists.set(key, { at: this.now(), value });
     return value;
   }

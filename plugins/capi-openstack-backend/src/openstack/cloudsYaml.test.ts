@@ -43,6 +43,14 @@ describe('parseCloudsYaml', () => {
     expect(c.auth).toMatchObject({ kind: 'password', username: 'u', password: 'pw12345', projectName: 'proj', userDomainName: 'Users', projectDomainId: 'default' });
   });
 
+  it('keeps only scheme, host and path of auth_url (no user info or query in messages)', () => {
+    const c = parseCloudsYaml(
+      'clouds:\n  o:\n    auth:\n      auth_url: https://admin:pw@keystone.example:5000/identity?token=x\n      username: u\n      password: pw12345\n',
+      'o',
+    );
+    expect(c.authUrl).toBe('https://keystone.example:5000/identity/v3');
+  });
+
   it.each([
     ['not: [valid', 'openstack', /^clouds\.yaml is not valid YAML \(line \d\)$/],
     ['foo: 1', 'openstack', /has no "clouds" map/],

@@ -23,7 +23,16 @@ export type CloudAuth =
       projectDomainName?: string;
       projectDomainId?: string;
     }
-  | { kind: 'applicationCredential'; id?: string; name?: string; secret: string; username?: string; userId?: string; userDomainName?: string };
+  | {
+      kind: 'applicationCredential';
+      id?: string;
+      name?: string;
+      secret: string;
+      username?: string;
+      userId?: string;
+      userDomainName?: string;
+      userDomainId?: string;
+    };
 
 export interface CloudCredentials {
   cloudName: string;
@@ -76,7 +85,15 @@ export function parseCloudsYaml(text: string, cloudName: string, ca?: string): C
   if (!rawUrl || !/^https?:\/\//.test(rawUrl)) {
     throw new UnprocessableError(`clouds.${cloudName}.auth.auth_url must be an http(s) URL`);
   }
-  const authUrl = /\/v3\/?$/.test(rawUrl) ? rawUrl.replace(/\/$/, '') : `${rawUrl.replace(/\/$/, '')}/v3`;
+  // Only scheme, host and path: user info or a query would be shown in messages.
+  let parsedUrl: URL;
+  try {
+    parsedUrl = new URL(rawUrl);
+  } catch {
+    throw new UnprocessableError(`clouds.${cloudName}.auth.auth_url must be an http(s) URL`);
+  }
+  const base = `${parsedUrl.origin}${parsedUrl.pathname}`.replace(/\/$/, '');
+  const authUrl = /\/v3$/.test(base) ? base : `${base}/v3`;
   const type = str(cloud.auth_type) ?? (auth.application_credential_secret ? 'v3applicationcredential' : 'password');
   let parsed: CloudAuth;
   if (type === 'v3applicationcredential' || type === 'applicationcredential') {
@@ -98,6 +115,7 @@ export function parseCloudsYaml(text: string, cloudName: string, ca?: string): C
       username: str(auth.username),
       userId: str(auth.user_id),
       userDomainName: str(auth.user_domain_name) ?? str(auth.domain_name),
+      userDomainId: str(auth.user_domain_id) ?? str(auth.domain_id),
     };
   } else if (type === 'password' || type === 'v3password') {
     const password = str(auth.password);

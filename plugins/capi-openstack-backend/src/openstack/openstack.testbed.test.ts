@@ -17,6 +17,7 @@ import { authenticate, request as os, Session, setupOpenStackTestbed, TestbedHan
 import { sshPublicKey } from '@internal/openstack-testbed/src/seedResources';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import osPath from 'node:os';
 import path from 'node:path';
@@ -427,6 +428,46 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
     const dry = await request(backend.server).post(`${api('refused', 'pools/refused-md-0/scale')}?dryRun=true`).send({ replicas: 3 });
     expect(dry.body.preflight.status).toBe('warn');
     expect(dry.body.preflight.checks[0]).toMatchObject({ id: 'cloud', status: 'warn' });
+  });
+
+  it('logs in once for concurrent callers of one credential, also when the login fails', async () => {
+    // A counting proxy in front of the real Keystone.
+    const target = new URL(testbed.info.authUrl);
+    let logins = 0;
+    const proxy = http.createServer((req, res) => {
+      if (req.method === 'POST' && req.url?.endsWith('/auth/tokens')) logins++;
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        up => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>(r => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    try {
+      clearOpenStackSessions();
+      const good = parseCloudsYaml(cloudsYaml(testbed.info.authUrl, project, { authUrl: proxyUrl }), 'with-password');
+      const clients = Array.from({ length: 5 }, () => new OpenStackClient(good, { timeoutMs: 10_000 }));
+      const tokens = await Promise.all(clients.map(c => c.session().then(s => s.token)));
+      expect(new Set(tokens).size).toBe(1);
+      expect(logins).toBe(1);
+
+      logins = 0;
+      const bad = parseCloudsYaml(
+        cloudsYaml(testbed.info.authUrl, project, { authUrl: proxyUrl, password: 'wrong-password-4242' }),
+        'with-password',
+      );
+      const failing = Array.from({ length: 5 }, () => new OpenStackClient(bad, { timeoutMs: 10_000 }));
+      const errors = await Promise.all(failing.map(c => c.session().catch(e => e)));
+      expect(errors.map(e => e.status)).toEqual([401, 401, 401, 401, 401]);
+      // One failed login for all of them (no retry storm towards an account lockout).
+      expect(logins).toBe(1);
+    } finally {
+      await new Promise(r => proxy.close(r));
+    }
   });
 
   it('answers wrong credentials with a readable 401 message that does not echo the secret', async () => {

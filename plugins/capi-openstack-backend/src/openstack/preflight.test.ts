@@ -57,6 +57,15 @@ describe('computeNeeds', () => {
     expect(down.needs).toMatchObject({ instances: 1, cores: 2, ram: 4096 });
   });
 
+  it('honours maxSurge and counts an unknown old flavor as the new one (never a false refusal)', () => {
+    // 4 replicas m1.medium -> m1.large, 2 at a time: 2·4 + 2·2 = 12 cores at the peak.
+    const surged = computeNeeds({ phases: [], rollout: { what: 'pool', from: 'm1.medium', to: 'm1.large', replicas: 4, surge: 2 } }, cloud.flavors);
+    expect(surged.needs).toMatchObject({ instances: 2, cores: 12 });
+    const retired = computeNeeds({ phases: [], rollout: { what: 'pool', from: 'm0.retired', to: 'm1.large', replicas: 10 } }, cloud.flavors);
+    expect(retired.needs).toMatchObject({ instances: 1, cores: 4 });
+    expect(retired.unknownFlavors).toEqual(['m0.retired']);
+  });
+
   it('counts root volumes and reports flavors it cannot size', () => {
     const { needs, unknownFlavors } = computeNeeds(
       { phases: [[{ what: 'pool', flavor: 'gpu.huge', count: 2, rootVolumeGiB: 50 }]] },
@@ -128,10 +137,23 @@ describe('runPreflight', () => {
     expect(r.checks.some(c => c.id.startsWith('quota:'))).toBe(false);
   });
 
-  it('finds an image named with the version appended (CAPO addImageVersion)', () => {
-    const r = runPreflight({ phases: [], image: { name: 'ubuntu-2404-kube', kubernetesVersion: 'v1.34.2' } }, cloud);
+  it('finds an image named with the version appended (CAPO addImageVersion) only for a name prefix', () => {
+    const r = runPreflight({ phases: [], image: { name: 'ubuntu-2404-kube', kubernetesVersion: 'v1.34.2', namePrefix: true } }, cloud);
     expect(r.checks).toEqual([
       { id: 'image', status: 'pass', message: 'Image ubuntu-2404-kube-v1.34.2 for Kubernetes v1.34.2 is available.' },
+    ]);
+    const exact = runPreflight({ phases: [], image: { name: 'ubuntu-2404-kube', kubernetesVersion: 'v1.34.2' } }, cloud);
+    expect(exact.status).toBe('fail');
+  });
+
+  it('fails an image built for another Kubernetes version', () => {
+    const r = runPreflight({ phases: [], image: { name: 'ubuntu-2404-kube-v1.34.2', kubernetesVersion: 'v1.35.0' } }, cloud);
+    expect(r.checks).toEqual([
+      {
+        id: 'image',
+        status: 'fail',
+        message: 'Image ubuntu-2404-kube-v1.34.2 is built for Kubernetes v1.34.2, not v1.35.0. Choose an image of v1.35.0.',
+      },
     ]);
   });
 

@@ -29,12 +29,14 @@ export interface ServerGroup {
   rootVolumeGiB?: number;
 }
 
-/** Replicas replaced one by one (maxSurge 1) by servers of another flavor. */
+/** Replicas replaced, `surge` at a time (maxSurge), by servers of another flavor. */
 export interface FlavorRollout {
   what: string;
   from?: string;
   to: string;
   replicas: number;
+  /** Machines created ahead of the ones they replace (default 1). */
+  surge?: number;
 }
 
 /** What a change asks of the cloud; derived from the objects by `requirements.ts`. */
@@ -47,8 +49,11 @@ export interface ChangeRequirements {
   rollout?: FlavorRollout;
   /** Flavors that must exist (beyond those of the phases and the rollout). */
   flavors?: string[];
-  /** The image new machines boot: by name, else any image of the version. */
-  image?: { kubernetesVersion?: string; name?: string };
+  /**
+   * The image new machines boot: by name, else any image of the version.
+   * `namePrefix`: the name may carry `-<version>` (CAPO's `addImageVersion`).
+   */
+  image?: { kubernetesVersion?: string; name?: string; namePrefix?: boolean };
   keyPair?: string;
   externalNetwork?: string;
   availabilityZones?: string[];
@@ -126,12 +131,17 @@ export function computeNeeds(
     for (const k of Object.keys(peak) as Array<keyof typeof peak>) peak[k] = Math.max(peak[k], sum[k]);
   }
   if (req.rollout && req.rollout.replicas > 0) {
-    // k machines replaced plus one surge machine of the new flavor:
-    // k·(new − old) + new, largest at k = 0 or k = replicas − 1.
+    // k machines replaced plus `surge` new ones ahead of them:
+    // surge·new + k·(new − old), largest at k = 0 or k = replicas − surge.
+    // An unknown old size counts as the new one (the smallest possible peak:
+    // never a false refusal; the sizing warning says so).
+    const surge = Math.min(Math.max(1, req.rollout.surge ?? 1), req.rollout.replicas);
     const to = size(req.rollout.to);
-    const from = req.rollout.from ? size(req.rollout.from) : { vcpus: 0, ram: 0 };
-    const peakOf = (n: number, o: number) => n + Math.max(0, (req.rollout!.replicas - 1) * (n - o));
-    peak.instances = Math.max(peak.instances, 1);
+    const fromKnown = req.rollout.from && byName.get(req.rollout.from)?.vcpus !== undefined;
+    const from = fromKnown ? size(req.rollout.from) : to;
+    if (req.rollout.from && !fromKnown) unknownFlavors.add(req.rollout.from);
+    const peakOf = (n: number, o: number) => surge * n + Math.max(0, (req.rollout!.replicas - surge) * (n - o));
+    peak.instances = Math.max(peak.instances, surge);
     peak.cores = Math.max(peak.cores, peakOf(to.vcpus, from.vcpus));
     peak.ram = Math.max(peak.ram, peakOf(to.ram, from.ram));
   }
@@ -233,12 +243,18 @@ export function runPreflight(req: ChangeRequirements, cloud: PreflightInputs, op
   }
 
   if (req.image && cloud.available) {
-    const { name, kubernetesVersion: v } = req.image;
+    const { name, kubernetesVersion: v, namePrefix } = req.image;
     const match = name
-      ? cloud.images.find(i => i.name === name || i.id === name || (v && i.name === `${name}-${v}`))
+      ? cloud.images.find(i => i.name === name || i.id === name || (namePrefix && v && i.name === `${name}-${v}`))
       : cloud.images.find(i => i.kubernetesVersion === v);
     const forVersion = v ? ` for Kubernetes ${v}` : '';
-    if (match) {
+    if (match && v && match.kubernetesVersion && match.kubernetesVersion !== v) {
+      checks.push({
+        id: 'image',
+        status: 'fail',
+        message: `Image ${match.name} is built for Kubernetes ${match.kubernetesVersion}, not ${v}. Choose an image of ${v}.`,
+      });
+    } else if (match) {
       checks.push({ id: 'image', status: 'pass', message: `Image ${match.name}${forVersion} is available.` });
     } else {
       const candidates = cloud.images.filter(i => i.kubernetesVersion).map(i => `${i.name} (${i.kubernetesVersion})`);
@@ -295,12 +311,14 @@ export function runPreflight(req: ChangeRequirements, cloud: PreflightInputs, op
 
   if (cloud.available) {
     const sized = [...flavorNames].every(f => flavorsByName.get(f)?.vcpus !== undefined);
-    const unsized = req.phases.flat().some(g => g.count > 0 && !g.flavor) || (req.rollout && !req.rollout.from);
+    const rolloutFromUnknown = !!req.rollout && !(req.rollout.from && flavorsByName.get(req.rollout.from)?.vcpus !== undefined);
+    const unsized = req.phases.flat().some(g => g.count > 0 && !g.flavor) || rolloutFromUnknown;
     if (unsized) {
       checks.push({
         id: 'quota:sizing',
         status: 'warn',
-        message: 'The flavor of some machines is not known here (a class default): their cores and RAM are not counted.',
+        message:
+          'The flavor of some machines is not known here (a class default, or a flavor the project no longer offers): their cores and RAM are counted at the least they could need.',
       });
     }
     if (sized) {

@@ -28,6 +28,22 @@ interface Machines {
   flavor?: string;
   replicas: number;
   rootVolumeGiB?: number;
+  /** Machines a rollout creates ahead of the ones they replace (maxSurge). */
+  surge: number;
+}
+
+/** maxSurge of a rolling update: a number or a percentage of the replicas (rounded up), default 1. */
+export function surgeOf(strategy: any, replicas: number): number {
+  const v = strategy?.rollingUpdate?.maxSurge;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return Math.max(1, v);
+  const pct = typeof v === 'string' ? /^(\d+)%$/.exec(v) : null;
+  if (pct) return Math.max(1, Math.ceil((Number(pct[1]) / 100) * replicas));
+  return 1;
+}
+
+/** The rollout strategy of a MachineDeployment or KubeadmControlPlane (v1beta2: spec.rollout.strategy). */
+function strategyOf(obj: KubeObject | undefined): any {
+  return obj?.spec?.rollout?.strategy ?? obj?.spec?.strategy ?? obj?.spec?.rolloutStrategy;
 }
 
 function rootVolume(t: KubeObject | undefined): number | undefined {
@@ -45,15 +61,22 @@ export function controlPlaneMachines(objs: LiveObjects, ctx: PlanContext): Machi
     const variable = ctx.config.classVariables.controlPlaneFlavor;
     const topology = cluster.spec.topology;
     const flavor = variableValue(topology.controlPlane?.variables?.overrides, variable) ?? variableValue(topology.variables, variable);
-    return { what: 'the control plane', flavor: stringOrUndefined(flavor), replicas: topology.controlPlane?.replicas ?? 1 };
+    return {
+      what: 'the control plane',
+      flavor: stringOrUndefined(flavor),
+      replicas: topology.controlPlane?.replicas ?? 1,
+      surge: surgeOf(strategyOf(objs.controlPlane), 1),
+    };
   }
   const kcp = objs.controlPlane;
   const template = kcp ? templateByName(objs, kcpTemplateName(kcp)) : undefined;
+  const replicas = kcp?.spec?.replicas ?? 1;
   return {
     what: 'the control plane',
     flavor: templateFlavor(template),
-    replicas: kcp?.spec?.replicas ?? 1,
+    replicas,
     rootVolumeGiB: rootVolume(template),
+    surge: surgeOf(strategyOf(kcp), replicas),
   };
 }
 
@@ -64,14 +87,17 @@ export function poolMachines(objs: LiveObjects, pool: string, ctx: PlanContext):
     const tp = topologyPools(cluster)[ref.topologyIndex!];
     const variable = ctx.config.classVariables.workerFlavor;
     const flavor = variableValue(tp?.variables?.overrides, variable) ?? variableValue(cluster.spec.topology.variables, variable);
-    return { what: `pool ${ref.name}`, flavor: stringOrUndefined(flavor), replicas: tp?.replicas ?? ref.md?.spec?.replicas ?? 0 };
+    const replicas = tp?.replicas ?? ref.md?.spec?.replicas ?? 0;
+    return { what: `pool ${ref.name}`, flavor: stringOrUndefined(flavor), replicas, surge: surgeOf(strategyOf(ref.md), replicas) };
   }
   const template = ref.md ? templateByName(objs, mdTemplateName(ref.md)) : undefined;
+  const replicas = ref.md?.spec?.replicas ?? 0;
   return {
     what: `pool ${ref.name}`,
     flavor: templateFlavor(template),
-    replicas: ref.md?.spec?.replicas ?? 0,
+    replicas,
     rootVolumeGiB: rootVolume(template),
+    surge: surgeOf(strategyOf(ref.md), replicas),
   };
 }
 
@@ -105,12 +131,12 @@ export function autoscalerRequirements(
 
 export function flavorRequirements(objs: LiveObjects, pool: string | undefined, flavor: string, ctx: PlanContext): ChangeRequirements {
   const m = pool === undefined ? controlPlaneMachines(objs, ctx) : poolMachines(objs, pool, ctx);
-  return { phases: [], rollout: { what: m.what, from: m.flavor, to: flavor, replicas: m.replicas } };
+  return { phases: [], rollout: { what: m.what, from: m.flavor, to: flavor, replicas: m.replicas, surge: m.surge } };
 }
 
 /**
- * An upgrade replaces every machine: the control plane first (one surge
- * machine), then the pools (one surge machine each, rolling together).
+ * An upgrade replaces every machine: the control plane first (its surge
+ * machines), then the pools (their surge machines, rolling together).
  */
 export function upgradeRequirements(objs: LiveObjects, version: string, ctx: PlanContext): ChangeRequirements {
   const cp = controlPlaneMachines(objs, ctx);
@@ -118,11 +144,14 @@ export function upgradeRequirements(objs: LiveObjects, version: string, ctx: Pla
     ? topologyPools(objs.cluster).map(p => poolMachines(objs, p.name, ctx))
     : objs.machineDeployments.map(md => poolMachines(objs, md.metadata.name, ctx));
   const surge = (m: Machines): ServerGroup[] =>
-    m.replicas > 0 ? [{ what: m.what, flavor: m.flavor, count: 1, rootVolumeGiB: m.rootVolumeGiB }] : [];
+    m.replicas > 0
+      ? [{ what: m.what, flavor: m.flavor, count: Math.min(m.surge, m.replicas), rootVolumeGiB: m.rootVolumeGiB }]
+      : [];
   const target = candidateTargets(objs, ctx).find(t => t.version === version);
   return {
     phases: [surge(cp), pools.flatMap(surge)],
-    image: { kubernetesVersion: version, name: target?.image },
+    // Plain clusters boot the configured image by its exact name; classy ones any image of the version.
+    image: { kubernetesVersion: version, name: isClassy(objs.cluster) ? undefined : target?.image },
   };
 }
 
@@ -140,11 +169,17 @@ export function createRequirements(req: CreateClusterRequest, ctx: PlanContext):
       count: p.replicas ?? p.autoscaler?.min ?? 0,
     })),
   ];
-  const imageName = req.image ?? classVar('imageName');
+  // Manifests: the exact name CAPO filters on (the request's, else the
+  // configured one); class mode: the imageName variable, which the class may
+  // append the version to.
+  const classMode = req.mode === 'clusterClass';
+  const imageName = classMode
+    ? req.image ?? classVar('imageName')
+    : req.image ?? ctx.config.kubernetesVersions.find(v => v.version === req.kubernetesVersion)?.image;
   const zones = new Set([...(req.availabilityZones ?? []), ...req.workerPools.flatMap(p => (p.availabilityZone ? [p.availabilityZone] : []))]);
   return {
     phases: [servers],
-    image: { kubernetesVersion: req.kubernetesVersion, name: imageName },
+    image: { kubernetesVersion: req.kubernetesVersion, name: imageName, namePrefix: classMode },
     keyPair: req.sshKeyName,
     externalNetwork: req.externalNetwork,
     availabilityZones: [...zones],

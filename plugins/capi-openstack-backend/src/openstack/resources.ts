@@ -122,6 +122,22 @@ export interface CloudLists {
   notes: string[];
 }
 
+const MAX_IMAGE_PAGES = 20;
+
+/** Glance pages its answer (`next`): follow it, so that a large catalog is not cut off. */
+async function listImages(client: OpenStackClient): Promise<{ images: any[] } | undefined> {
+  const images: any[] = [];
+  let path: string | undefined = '/images?status=active&limit=500';
+  for (let page = 0; path && page < MAX_IMAGE_PAGES; page++) {
+    const body: any = await client.get('image', path);
+    if (body === undefined) return undefined;
+    images.push(...(body.images ?? []));
+    // `next` is absolute (`/v2/images?marker=…`); the endpoint already ends in /v2.
+    path = typeof body.next === 'string' ? body.next.replace(/^\/v2(?=\/)/, '') : undefined;
+  }
+  return { images };
+}
+
 /** Reads every list (in parallel); optional services (Octavia, Cinder) may be missing. */
 export async function readCloudLists(client: OpenStackClient): Promise<CloudLists> {
   const projectId = await client.projectId();
@@ -132,7 +148,7 @@ export async function readCloudLists(client: OpenStackClient): Promise<CloudList
       if (v === undefined) notes.push(`${what}: not in the service catalog`);
       return v ?? empty;
     } catch (e) {
-      if (e instanceof OpenStackError && e.status === 0) throw e;
+      // An optional service that is down or slow costs its lists, not the others.
       notes.push(`${what}: ${(e as Error).message}`);
       return empty;
     }
@@ -144,7 +160,7 @@ export async function readCloudLists(client: OpenStackClient): Promise<CloudList
   };
   const [flavors, images, networks, keyPairs, zones, nova, neutron, octavia, cinder] = await Promise.all([
     required('Nova (compute)', () => client.get('compute', '/flavors/detail')),
-    required('Glance (image)', () => client.get('image', '/images?status=active&limit=1000')),
+    required('Glance (image)', () => listImages(client)),
     required('Neutron (network)', () => client.get('network', '/networks')),
     required('Nova (compute)', () => client.get('compute', '/os-keypairs')),
     optional('availability zones', () => client.get('compute', '/os-availability-zone'), {}),
