@@ -14,6 +14,7 @@ import {
   OpenStackKeyPair,
   OpenStackNetwork,
   OpenStackQuota,
+  OpenStackResourcesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { OpenStackClient, OpenStackError } from './OpenStackClient';
 
@@ -65,41 +66,30 @@ const NOVA_QUOTAS = ['instances', 'cores', 'ram', 'key_pairs', 'server_groups'];
 const NEUTRON_QUOTAS = ['floatingip', 'port', 'security_group', 'security_group_rule', 'network', 'subnet', 'router'];
 const CINDER_QUOTAS = ['volumes', 'gigabytes'];
 
-/** Nova `os-quota-sets/{id}/detail`: `{ limit, in_use, reserved }` per resource. */
-export function mapNovaQuotas(body: any): OpenStackQuota[] {
-  const set = body?.quota_set ?? {};
-  return NOVA_QUOTAS.filter(r => set[r] && typeof set[r] === 'object').map(r => ({
-    service: 'compute' as const,
-    resource: r,
-    limit: Number(set[r].limit),
-    inUse: Number(set[r].in_use ?? 0),
-    reserved: Number(set[r].reserved ?? 0),
-  }));
+/** Quota details of one service: `{ limit, <used>, reserved }` per resource. */
+function mapQuotaDetails(
+  service: OpenStackQuota['service'],
+  resources: string[],
+  details: any,
+  usedKey: 'in_use' | 'used',
+): OpenStackQuota[] {
+  return resources
+    .filter(r => details?.[r] && typeof details[r] === 'object')
+    .map(r => ({
+      service,
+      resource: r,
+      limit: Number(details[r].limit),
+      inUse: Number(details[r][usedKey] ?? 0),
+      reserved: Number(details[r].reserved ?? 0),
+    }));
 }
 
-/** Neutron `quotas/{id}/details`: `{ limit, used, reserved }` per resource. */
-export function mapNeutronQuotas(body: any): OpenStackQuota[] {
-  const q = body?.quota ?? {};
-  return NEUTRON_QUOTAS.filter(r => q[r] && typeof q[r] === 'object').map(r => ({
-    service: 'network' as const,
-    resource: r,
-    limit: Number(q[r].limit),
-    inUse: Number(q[r].used ?? 0),
-    reserved: Number(q[r].reserved ?? 0),
-  }));
-}
-
-/** Cinder `os-quota-sets/{id}?usage=true`: `{ limit, in_use, reserved }` per resource. */
-export function mapCinderQuotas(body: any): OpenStackQuota[] {
-  const set = body?.quota_set ?? {};
-  return CINDER_QUOTAS.filter(r => set[r] && typeof set[r] === 'object').map(r => ({
-    service: 'volume' as const,
-    resource: r,
-    limit: Number(set[r].limit),
-    inUse: Number(set[r].in_use ?? 0),
-    reserved: Number(set[r].reserved ?? 0),
-  }));
-}
+/** Nova `os-quota-sets/{id}/detail`. */
+export const mapNovaQuotas = (body: any) => mapQuotaDetails('compute', NOVA_QUOTAS, body?.quota_set, 'in_use');
+/** Neutron `quotas/{id}/details` (usage is `used`). */
+export const mapNeutronQuotas = (body: any) => mapQuotaDetails('network', NEUTRON_QUOTAS, body?.quota, 'used');
+/** Cinder `os-quota-sets/{id}?usage=true`. */
+export const mapCinderQuotas = (body: any) => mapQuotaDetails('volume', CINDER_QUOTAS, body?.quota_set, 'in_use');
 
 /** Octavia reports the limit only; usage is the project's load balancers (deleted ones excluded). */
 export function mapOctaviaQuota(quotaBody: any, loadBalancersBody: any): OpenStackQuota[] {
@@ -110,17 +100,14 @@ export function mapOctaviaQuota(quotaBody: any, loadBalancersBody: any): OpenSta
   return [{ service: 'load-balancer', resource: 'loadbalancer', limit: Number(limit), inUse }];
 }
 
-export interface CloudLists {
-  flavors: OpenStackFlavor[];
-  images: OpenStackImage[];
-  networks: OpenStackNetwork[];
-  keyPairs: OpenStackKeyPair[];
-  availabilityZones: OpenStackAvailabilityZone[];
-  quotas: OpenStackQuota[];
+export type CloudLists = Pick<
+  OpenStackResourcesResponse,
+  'flavors' | 'images' | 'networks' | 'keyPairs' | 'availabilityZones' | 'quotas'
+> & {
   projectId?: string;
   /** Optional services that could not be read (e.g. Octavia not deployed), with why. */
   notes: string[];
-}
+};
 
 const MAX_IMAGE_PAGES = 20;
 
