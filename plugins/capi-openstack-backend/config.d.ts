@@ -108,7 +108,10 @@ export interface Config {
       enabled?: boolean;
       /** Timeout of each OpenStack request in seconds. Default 10. */
       timeoutSeconds?: number;
-      /** How long lists and quotas are reused for pickers and dry runs, in seconds. Default 60. */
+      /**
+       * How long lists and quotas are reused for pickers, in seconds. Default 60.
+       * Preflights (dry runs and writes) reuse them for at most 10 s.
+       */
       cacheSeconds?: number;
       /** Quota usage above this percentage after a change is a preflight warning. Default 90. */
       warnAbovePercent?: number;

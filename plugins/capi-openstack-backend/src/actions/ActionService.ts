@@ -190,7 +190,7 @@ export class ActionService {
     if (!this.openstack || asksNothing(requirements)) return undefined;
     const cached = this.clusters.cache(ref.managementCluster)?.objectsOf(`${ref.namespace}/${ref.name}`);
     const identity = identityOfCluster(objs.cluster, cached?.openStackCluster);
-    const result = await this.openstack.preflight(ref.managementCluster, ref.namespace, identity, requirements, !options.dryRun);
+    const result = await this.openstack.preflight(ref.managementCluster, ref.namespace, identity, requirements);
     if (result.status !== 'fail' || options.dryRun) return result;
     if (!options.force) throw new UnprocessableError(refusalMessage(result));
     return { ...result, forced: true };

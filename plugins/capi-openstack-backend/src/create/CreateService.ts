@@ -99,7 +99,6 @@ export class CreateService {
         req.namespace,
         req.identity,
         createRequirements(req, { config: { ...DEFAULT_ACTIONS_CONFIG, ...this.config }, now: new Date() }),
-        !dryRun,
       );
       if (preflight.status === 'fail' && !dryRun) {
         if (!req.force) throw new UnprocessableError(refusalMessage(preflight));

@@ -32,6 +32,8 @@ interface Cached {
 }
 
 const IDENTITY_GROUP = 'infrastructure.cluster.x-k8s.io';
+/** How old the quota a preflight reads may be. */
+const PREFLIGHT_MAX_AGE_MS = 10_000;
 /** Identities remembered (lists, warnings) before old entries are dropped. */
 const MAX_ENTRIES = 500;
 
@@ -175,7 +177,7 @@ export class OpenStackService {
 
   /**
    * Lists and quotas of an identity; `maxAgeMs` bounds how old a cached
-   * answer may be (writes ask for fresher quota than pickers).
+   * answer may be (preflights ask for fresher quota than pickers).
    */
   async resources(
     managementCluster: string,
@@ -222,16 +224,18 @@ export class OpenStackService {
     return this.resources(ref.managementCluster, ref.namespace, identity);
   }
 
-  /** Preflight of a change (`fresh`: quota read at most 10 s ago, for writes). */
+  /**
+   * Preflight of a change, on quota read at most 10 s ago: the dry run a
+   * person previews and the write they confirm see the same numbers.
+   */
   async preflight(
     managementCluster: string,
     namespace: string,
     identity: Identity | undefined,
     requirements: ChangeRequirements,
-    fresh: boolean,
   ): Promise<PreflightResult> {
     const cloud = identity
-      ? await this.resources(managementCluster, namespace, identity, fresh ? Math.min(10_000, this.config.cacheMs) : this.config.cacheMs)
+      ? await this.resources(managementCluster, namespace, identity, Math.min(PREFLIGHT_MAX_AGE_MS, this.config.cacheMs))
       : this.fallback({ secretName: '', cloudName: '' }, 'the cluster names no identity Secret');
     return runPreflight(requirements, cloud, { warnAboveRatio: this.config.warnAboveRatio });
   }
