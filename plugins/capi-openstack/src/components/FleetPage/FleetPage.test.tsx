@@ -90,6 +90,23 @@ describe('FleetPage', () => {
     expect(within(failedRow).getByText('v1.33.5')).toBeInTheDocument();
   });
 
+  it('shows the management cluster column only when there is more than one', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.list = listOf([summary()]);
+    const { unmount } = await render(api);
+    const table = await screen.findByRole('table', { name: 'Workload clusters' });
+    expect(within(table).getByRole('columnheader', { name: 'Namespace' })).toBeInTheDocument();
+    expect(within(table).queryByRole('columnheader', { name: 'Management cluster' })).not.toBeInTheDocument();
+    expect(within(table).queryByText('mc-1')).not.toBeInTheDocument();
+    unmount();
+
+    api.list = listOf([summary()], { managementClusters: [managementCluster(), managementCluster({ name: 'mc-2' })] });
+    await render(api);
+    const two = await screen.findByRole('table', { name: 'Workload clusters' });
+    expect(within(two).getByRole('columnheader', { name: 'Management cluster' })).toBeInTheDocument();
+    expect(within(two).getByText('mc-1')).toBeInTheDocument();
+  });
+
   it('shows a banner for a stale and an unreachable management cluster', async () => {
     const api = new FakeCapiOpenstackApi();
     api.list = listOf([summary()], {

@@ -79,6 +79,7 @@ export function FleetView(props: { initialPageSize?: number }) {
         pageSize={pageSize}
         sort={sort.sort}
         order={sort.order}
+        showManagementCluster={fleet.managementClusters.length !== 1}
         onPage={setPage}
         onPageSize={size => {
           setPageSize(size);

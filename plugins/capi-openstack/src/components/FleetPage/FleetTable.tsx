@@ -38,7 +38,7 @@ export type FleetSort =
 const useStyles = makeStyles(theme => ({
   reason: {
     color: theme.palette.text.secondary,
-    maxWidth: 220,
+    maxWidth: 200,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
@@ -60,9 +60,11 @@ export function clusterPagePath(c: ClusterSummary): string {
 const FleetRow = memo(function FleetRowContent({
   cluster,
   linkPrefix,
+  showManagementCluster,
 }: {
   cluster: ClusterSummary;
   linkPrefix: string;
+  showManagementCluster: boolean;
 }) {
   const classes = useStyles();
   const reason = cluster.reasons[0];
@@ -102,9 +104,11 @@ const FleetRow = memo(function FleetRowContent({
           )}
         </Box>
       </TableCell>
-      <TableCell className={classes.cell}>
-        {cluster.managementCluster}
-      </TableCell>
+      {showManagementCluster && (
+        <TableCell className={classes.cell}>
+          {cluster.managementCluster}
+        </TableCell>
+      )}
       <TableCell className={classes.cell}>{cluster.namespace}</TableCell>
       <TableCell className={classes.cell}>{shortRef(cluster.owner)}</TableCell>
       <TableCell className={classes.cell}>{versions.join(', ')}</TableCell>
@@ -143,6 +147,8 @@ interface Props {
   order: 'asc' | 'desc';
   /** Prefix of cluster links (relative to the fleet page by default). */
   linkPrefix?: string;
+  /** The management cluster column (default true; pointless with a single one). */
+  showManagementCluster?: boolean;
   onPage(page: number): void;
   onPageSize(size: number): void;
   onSort(sort: FleetSort, order: 'asc' | 'desc'): void;
@@ -151,13 +157,15 @@ interface Props {
 /** The fleet: one server-side page at a time. */
 export function FleetTable(props: Props) {
   const classes = useStyles();
+  const showManagementCluster = props.showManagementCluster ?? true;
+  const columns = showManagementCluster ? COLUMNS : COLUMNS.filter(c => c.sort !== 'managementCluster');
   return (
     <>
       <div className={classes.scroll}>
         <Table size="small" aria-label="Workload clusters">
           <TableHead>
             <TableRow>
-              {COLUMNS.map(col => (
+              {columns.map(col => (
                 <TableCell key={col.label} className={classes.cell}>
                   {col.sort ? (
                     <TableSortLabel
@@ -187,6 +195,7 @@ export function FleetTable(props: Props) {
                 key={clusterKey(cluster)}
                 cluster={cluster}
                 linkPrefix={props.linkPrefix ?? ''}
+                showManagementCluster={showManagementCluster}
               />
             ))}
           </TableBody>
