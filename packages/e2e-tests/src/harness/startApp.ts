@@ -207,6 +207,8 @@ export async function startApp(
         `  flavors: [${FLAVORS.map(f => f.name).join(', ')}]`,
         '  kubernetesVersions:',
         ...KUBERNETES_VERSIONS.map(v => `    - { version: ${v}, image: ubuntu-2404-kube-${v} }`),
+        '  openstack:',
+        '    timeoutSeconds: 30 # the testbed on a loaded CI machine',
         '',
       ].join('\n'),
     );

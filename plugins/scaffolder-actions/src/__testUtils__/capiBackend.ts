@@ -88,6 +88,8 @@ export async function startCapiBackend(mc: TestManagementCluster, namespaces: st
           capiOpenstack: {
             managementClusters: [{ name: MC, kubeconfig: { path: kubeconfig }, namespaces }],
             flavors: FLAVORS,
+            // The testbed's services answer slowly while every suite runs on 2 cores.
+            openstack: { timeoutSeconds: 30 },
           },
         },
       }),
