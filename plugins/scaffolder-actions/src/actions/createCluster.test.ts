@@ -182,7 +182,8 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
     const logged = JSON.stringify([(ctx.logger.info as jest.Mock).mock.calls, warnings, bad]);
     expect(logged).not.toContain(secretValue);
     expect(await clusterObj('dry-cloud')).toBeUndefined();
-  });
+    // Two lookups against the testbed, slow while every suite runs on 2 cores.
+  }, 120_000);
 
   it('creates a plain cluster (manifests mode) whose every object passes the CRD validation', async () => {
     const input = { ...exampleInput(1), name: 'plain-one', output: 'apply', identitySecretName: 'data-lake-cloud-config' };
