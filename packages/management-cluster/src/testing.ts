@@ -14,8 +14,10 @@
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { applySeed } from './applySeed';
-import { connect, ConnectionInfo, ManagementClusterHandle } from './connect';
+import { connect, ConnectionInfo, LocalUser, ManagementClusterHandle } from './connect';
 import { CrdSetName, DEFAULT_CRD_SET } from './crds';
 import { KubeObject } from './kubeHttp';
 import type { SeedObject } from './seed';
@@ -28,6 +30,8 @@ export interface TestManagementCluster extends ManagementClusterHandle {
   createNamespace(prefix?: string): Promise<string>;
   /** Creates or updates objects with server-side apply (status included). */
   apply(objects: Array<SeedObject | KubeObject>): Promise<void>;
+  /** Path of a kubeconfig file for `user` (mode 0600, removed after the suite). */
+  kubeconfigFile(user?: LocalUser): string;
 }
 
 function sharedInfo(crdSet: CrdSetName): ConnectionInfo | undefined {
@@ -46,6 +50,7 @@ export function setupManagementCluster(
   options: { startTimeoutMs?: number } = {},
 ): TestManagementCluster {
   let own: ManagementCluster | undefined;
+  let kubeconfigDir: string | undefined;
   const handle = {} as TestManagementCluster;
 
   beforeAll(async () => {
@@ -69,12 +74,19 @@ export function setupManagementCluster(
           objects.map(o => ('manifest' in o ? (o as SeedObject) : { manifest: o as KubeObject })),
         );
       },
+      kubeconfigFile(user: LocalUser = 'admin') {
+        kubeconfigDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'capi-test-kubeconfig-'));
+        const file = path.join(kubeconfigDir, user);
+        fs.writeFileSync(file, base.kubeconfig(user), { mode: 0o600 });
+        return file;
+      },
     });
   }, options.startTimeoutMs ?? 600_000);
 
   afterAll(async () => {
     handle.client?.close();
     await own?.stop();
+    if (kubeconfigDir) fs.rmSync(kubeconfigDir, { recursive: true, force: true });
   }, 60_000);
 
   return handle;

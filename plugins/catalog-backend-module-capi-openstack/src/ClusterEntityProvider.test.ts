@@ -20,9 +20,6 @@ import {
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { buildDemoFleet, OWNER_LABEL } from '@internal/management-cluster';
 import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { clusterEntityName, clusterEntityRef } from './entity';
 import { catalogModuleCapiOpenstackEntityProvider } from './module';
 
@@ -86,8 +83,7 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
 
   beforeAll(async () => {
     await mc.apply(fleet);
-    const kubeconfigPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-catalog-')), 'kubeconfig');
-    fs.writeFileSync(kubeconfigPath, mc.kubeconfig('admin'));
+    const kubeconfigPath = mc.kubeconfigFile();
     backend = await startTestBackend({
       extensionPoints: [
         [catalogProcessingExtensionPoint, { addEntityProvider: (...p: any[]) => providers.push(...p.flat()) }],

@@ -14,7 +14,7 @@ import {
   PreflightResult,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CreateRequestError } from './errors';
-import { ActionsConfig, DEFAULT_ACTIONS_CONFIG } from '../actions/actionsConfig';
+import { ActionsConfig } from '../actions/actionsConfig';
 import { UnprocessableError } from '../actions/errors';
 import { OpenStackService } from '../openstack/OpenStackService';
 import { refusalMessage } from '../openstack/preflight';
@@ -98,7 +98,7 @@ export class CreateService {
         req.managementCluster,
         req.namespace,
         req.identity,
-        createRequirements(req, { config: { ...DEFAULT_ACTIONS_CONFIG, ...this.config }, now: new Date() }),
+        createRequirements(req, this.config),
       );
       if (preflight.status === 'fail' && !dryRun) {
         if (!req.force) throw new UnprocessableError(refusalMessage(preflight));

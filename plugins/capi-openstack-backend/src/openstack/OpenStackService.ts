@@ -32,6 +32,8 @@ interface Cached {
 }
 
 const IDENTITY_GROUP = 'infrastructure.cluster.x-k8s.io';
+/** The identity of a cluster that names none. */
+const NO_IDENTITY: Identity = { secretName: '', cloudName: '' };
 /** How old the quota a preflight reads may be. */
 const PREFLIGHT_MAX_AGE_MS = 10_000;
 /** Identities remembered (lists, warnings) before old entries are dropped. */
@@ -217,7 +219,7 @@ export class OpenStackService {
     const identity = this.identityOf(ref);
     if (!identity) {
       return this.fallback(
-        { secretName: '', cloudName: '' },
+        NO_IDENTITY,
         `Cluster ${ref.name} names no identity (OpenStackCluster spec.identityRef); showing the configured lists`,
       );
     }
@@ -236,7 +238,7 @@ export class OpenStackService {
   ): Promise<PreflightResult> {
     const cloud = identity
       ? await this.resources(managementCluster, namespace, identity, Math.min(PREFLIGHT_MAX_AGE_MS, this.config.cacheMs))
-      : this.fallback({ secretName: '', cloudName: '' }, 'the cluster names no identity Secret');
+      : this.fallback(NO_IDENTITY, 'the cluster names no identity Secret');
     return runPreflight(requirements, cloud, { warnAboveRatio: this.config.warnAboveRatio });
   }
 }

@@ -16,11 +16,8 @@ import { setupManagementCluster } from '@internal/management-cluster/src/testing
 import { authenticate, request as os, Session, setupOpenStackTestbed, TestbedHandle } from '@internal/openstack-testbed';
 import { sshPublicKey } from '@internal/openstack-testbed/src/seedResources';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import osPath from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 import { parseCloudsYaml } from './cloudsYaml';
@@ -206,8 +203,7 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
     await putSecret('refused-cloud-config', cloudsYaml(authUrl, project, { authUrl: closedUrl }));
     await putSecret('wrong-cloud-config', cloudsYaml(authUrl, project, { secret: 'wrong-secret-4242', password: 'wrong-password-4242' }));
 
-    const kubeconfigPath = path.join(fs.mkdtempSync(path.join(osPath.tmpdir(), 'capi-openstack-')), 'kubeconfig');
-    fs.writeFileSync(kubeconfigPath, mc.kubeconfig('admin'));
+    const kubeconfigPath = mc.kubeconfigFile();
     permissions.authorizeConditional.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
     permissions.authorize.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
     backend = await startTestBackend({

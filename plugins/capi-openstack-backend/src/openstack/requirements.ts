@@ -19,6 +19,7 @@ import {
   topologyPools,
   variableValue,
 } from '../actions/plans/shapes';
+import type { ActionsConfig } from '../actions/actionsConfig';
 import type { LiveObjects, PlanContext } from '../actions/plans/types';
 import { candidateTargets } from '../actions/plans/upgrade';
 import type { ChangeRequirements, ServerGroup } from './preflight';
@@ -156,11 +157,14 @@ export function upgradeRequirements(objs: LiveObjects, version: string, ctx: Pla
 }
 
 /** A new cluster: every machine, its network, the API load balancer and floating IP, CAPO's security groups. */
-export function createRequirements(req: CreateClusterRequest, ctx: PlanContext): ChangeRequirements {
+export function createRequirements(
+  req: CreateClusterRequest,
+  config: Pick<ActionsConfig, 'classVariables' | 'kubernetesVersions'>,
+): ChangeRequirements {
   const vars = req.clusterClass?.variables ?? {};
   const classVar = (name: string) => stringOrUndefined(vars[name]);
-  const cpFlavor = req.controlPlane.flavor ?? classVar(ctx.config.classVariables.controlPlaneFlavor);
-  const workerFlavor = classVar(ctx.config.classVariables.workerFlavor);
+  const cpFlavor = req.controlPlane.flavor ?? classVar(config.classVariables.controlPlaneFlavor);
+  const workerFlavor = classVar(config.classVariables.workerFlavor);
   const servers: ServerGroup[] = [
     { what: 'the control plane', flavor: cpFlavor, count: req.controlPlane.replicas },
     ...req.workerPools.map(p => ({
@@ -175,7 +179,7 @@ export function createRequirements(req: CreateClusterRequest, ctx: PlanContext):
   const classMode = req.mode === 'clusterClass';
   const imageName = classMode
     ? req.image ?? classVar('imageName')
-    : req.image ?? ctx.config.kubernetesVersions.find(v => v.version === req.kubernetesVersion)?.image;
+    : req.image ?? config.kubernetesVersions.find(v => v.version === req.kubernetesVersion)?.image;
   const zones = new Set([...(req.availabilityZones ?? []), ...req.workerPools.flatMap(p => (p.availabilityZone ? [p.availabilityZone] : []))]);
   return {
     phases: [servers],

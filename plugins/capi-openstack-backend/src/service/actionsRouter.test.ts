@@ -15,9 +15,6 @@ import { Clock } from '@internal/management-cluster/src/seed/clock';
 import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
 import { classyClusterObjects, plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
 import { setupManagementCluster } from '@internal/management-cluster/src/testing';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 
@@ -211,8 +208,7 @@ describe('lifecycle actions (real API server)', () => {
     ]);
     simulator = await startSimulator({ kubeconfig: mc.kubeconfig('admin'), timeScale: 300, namespaces: [simNs], log: () => {} });
 
-    const kubeconfigPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-actions-')), 'kubeconfig');
-    fs.writeFileSync(kubeconfigPath, mc.kubeconfig('admin'));
+    const kubeconfigPath = mc.kubeconfigFile();
     permissions.authorizeConditional.mockImplementation(async (requests: any[]) =>
       requests.map(r => ({ result: denied.has(r.permission.name) ? AuthorizeResult.DENY : AuthorizeResult.ALLOW })) as any,
     );

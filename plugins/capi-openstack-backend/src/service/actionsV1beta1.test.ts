@@ -7,9 +7,6 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
 import { setupManagementCluster } from '@internal/management-cluster/src/testing';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 
@@ -46,8 +43,7 @@ describe('lifecycle actions on CAPI v1beta1 (real API server, CAPI v1.10 CRDs)',
         },
       },
     ]);
-    const kubeconfigPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-actions-v1-')), 'kubeconfig');
-    fs.writeFileSync(kubeconfigPath, mc.kubeconfig('admin'));
+    const kubeconfigPath = mc.kubeconfigFile();
     permissions.authorizeConditional.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
     backend = await startTestBackend({
       features: [

@@ -14,10 +14,7 @@ import {
   SNAPSHOT_ANNOTATION,
 } from '@internal/management-cluster';
 import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 
@@ -89,8 +86,7 @@ describe('capi-openstack backend read side (real API server)', () => {
 
   beforeAll(async () => {
     await mc.apply(fleet);
-    kubeconfigPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-be-')), 'kubeconfig');
-    fs.writeFileSync(kubeconfigPath, mc.kubeconfig('admin'));
+    kubeconfigPath = mc.kubeconfigFile();
     backend = await startTestBackend({
       features: [
         capiOpenstackPlugin,

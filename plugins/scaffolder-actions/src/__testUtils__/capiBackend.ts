@@ -15,9 +15,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { CapiOpenstackClient } from '@capi-openstack/backstage-plugin-capi-openstack-node';
 import { TestManagementCluster } from '@internal/management-cluster/src/testing';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 export const MC = 'local';
 export const FLAVORS = ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'];
@@ -52,9 +49,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 
 /** Starts the backend plugin for `mc`, limited to `namespaces`. */
 export async function startCapiBackend(mc: TestManagementCluster, namespaces: string[]): Promise<CapiBackendHandle> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-scaffolder-'));
-  const kubeconfig = path.join(dir, 'kubeconfig');
-  fs.writeFileSync(kubeconfig, mc.kubeconfig('admin'), { mode: 0o600 });
+  const kubeconfig = mc.kubeconfigFile();
   let allowWrites = true;
   const decide = (permission: { attributes?: { action?: string } }) =>
     permission.attributes?.action === 'read' || allowWrites ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
@@ -113,7 +108,6 @@ export async function startCapiBackend(mc: TestManagementCluster, namespaces: st
     },
     async stop() {
       await backend.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
