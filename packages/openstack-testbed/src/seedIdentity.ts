@@ -8,7 +8,12 @@
 
 import crypto from 'node:crypto';
 import { REGION } from './configs';
-import { authenticate, request, Session } from './openstackHttp';
+import {
+  authenticate,
+  OpenStackHttpError,
+  request,
+  Session,
+} from './openstackHttp';
 
 export const SERVICE_USERS = [
   'glance',
@@ -172,25 +177,11 @@ export async function seedDemoIdentity(
   });
   await grant(admin, project.id, user.id, lbRole.id);
 
-  const demo = await authenticate(keystoneUrl, {
-    kind: 'password',
+  const appCred = await createApplicationCredential(keystoneUrl, user.id, {
     username,
     password,
     projectName,
   });
-  const appCred = await request(
-    'POST',
-    `${keystoneUrl}/v3/users/${user.id}/application_credentials`,
-    {
-      token: demo.token,
-      body: {
-        application_credential: {
-          name: 'capi-openstack-testbed',
-          description: 'CAPO identity of the testbed workload clusters',
-        },
-      },
-    },
-  );
   const ac = appCred.body.application_credential;
   return {
     projectId: project.id,
@@ -200,4 +191,44 @@ export async function seedDemoIdentity(
     password,
     applicationCredential: { id: ac.id, name: ac.name, secret: ac.secret },
   };
+}
+
+/**
+ * The user's application credential. Keystone sometimes answers 400 "Could
+ * not find role assignment" for a grant made a moment before (seen on a
+ * loaded machine, role caching off): log in again and retry a few times.
+ */
+async function createApplicationCredential(
+  keystoneUrl: string,
+  userId: string,
+  login: { username: string; password: string; projectName: string },
+) {
+  for (let attempt = 1; ; attempt++) {
+    const session = await authenticate(keystoneUrl, {
+      kind: 'password',
+      ...login,
+    });
+    try {
+      return await request(
+        'POST',
+        `${keystoneUrl}/v3/users/${userId}/application_credentials`,
+        {
+          token: session.token,
+          body: {
+            application_credential: {
+              name: 'capi-openstack-testbed',
+              description: 'CAPO identity of the testbed workload clusters',
+            },
+          },
+        },
+      );
+    } catch (e) {
+      const transient =
+        e instanceof OpenStackHttpError &&
+        e.status === 400 &&
+        /role assignment/.test(e.body);
+      if (!transient || attempt >= 5) throw e;
+      await new Promise(r => setTimeout(r, 1000 * attempt));
+    }
+  }
 }
