@@ -31,6 +31,27 @@ export interface Config {
          * Default 1000.
          */
         pageSize?: number;
+        /**
+         * Which clusters are published. The module reads with its own service
+         * credentials, so every cluster in scope becomes an entity that anyone
+         * allowed to read catalog entities sees. Without a filter, every
+         * cluster of every management cluster is published. Each list is
+         * optional (absent: all); with both, a cluster must match both.
+         * Clusters out of scope are neither fetched nor published, and the
+         * next full sync removes those published before.
+         */
+        filter?: {
+          /**
+           * Names of the management clusters (`capiOpenstack.managementClusters[].name`)
+           * whose clusters are published. Non-empty when set.
+           */
+          managementClusters?: string[];
+          /**
+           * Namespaces whose clusters are published (in every management
+           * cluster in scope). Non-empty when set.
+           */
+          namespaces?: string[];
+        };
       };
     };
   };

@@ -6,7 +6,8 @@
 /*
  * The provider against a stub of the capi-openstack REST API: paging, the
  * additive sync while a management cluster is not synced, skipped no-op
- * upserts, reconnects after a dropped or silent stream, and failures.
+ * upserts, reconnects after a dropped or silent stream, failures, and the
+ * filter applied to whatever the server answers.
  */
 
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
@@ -19,7 +20,7 @@ import {
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ClusterEntityProvider } from './ClusterEntityProvider';
+import { ClusterEntityFilter, ClusterEntityProvider } from './ClusterEntityProvider';
 import { clusterEntityName, clusterEntityRef } from './entity';
 
 async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
@@ -64,6 +65,8 @@ class StubApi {
   streamMode: 'normal' | 'silent' = 'normal';
   streamRequests = 0;
   listRequests = 0;
+  /** Query strings of `GET /clusters`. */
+  readonly listQueries: URLSearchParams[] = [];
   readonly authorizations: string[] = [];
   private readonly streams = new Set<http.ServerResponse>();
   private readonly server = http.createServer((req, res) => this.handle(req, res));
@@ -93,6 +96,8 @@ class StubApi {
     const url = new URL(req.url!, 'http://stub');
     if (url.pathname === '/api/capi-openstack/clusters') {
       this.listRequests += 1;
+      // The filter parameters are recorded, not applied: the provider must filter what it gets.
+      this.listQueries.push(url.searchParams);
       if (this.clustersStatus !== 200) {
         res.writeHead(this.clustersStatus, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { name: 'ServiceUnavailableError', message: 'warming up' } }));
@@ -140,7 +145,7 @@ describe('ClusterEntityProvider (stub API)', () => {
   let tasks: SchedulerServiceTaskInvocationDefinition[];
   const logger = mockServices.logger.mock();
 
-  async function start(options: { pageSize?: number; idleMs?: number } = {}) {
+  async function start(options: { pageSize?: number; idleMs?: number; filter?: ClusterEntityFilter } = {}) {
     const baseUrl = await api.start();
     tasks = [];
     provider = new ClusterEntityProvider({
@@ -151,6 +156,7 @@ describe('ClusterEntityProvider (stub API)', () => {
       pageSize: options.pageSize ?? 2,
       streamIdleTimeoutMs: options.idleMs ?? 10_000,
       backoff: { initialMs: 20, maxMs: 100 },
+      filter: options.filter,
       entity: { appBaseUrl: 'http://app' },
     });
     connection = new RecordingConnection();
@@ -272,5 +278,63 @@ describe('ClusterEntityProvider (stub API)', () => {
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('503'));
     const logged = JSON.stringify([...logger.warn.mock.calls, ...logger.info.mock.calls]);
     expect(logged).not.toMatch(/mock-service-token|Bearer/);
+  });
+
+  describe('with a filter', () => {
+    const filter = { managementClusters: ['a'], namespaces: ['ns'] };
+    const name = (mc: string, ns: string, n: string) => clusterEntityName({ managementCluster: mc, namespace: ns, name: n });
+
+    it('asks the server for the clusters in scope and publishes only those', async () => {
+      // b is out of scope: that it still syncs does not hold back the full mutation.
+      api.managementClusters = [mcStatus('a', 'synced'), mcStatus('b', 'syncing')];
+      api.summaries = [summary('a', 'ns', 'c1'), summary('a', 'other', 'c2'), summary('b', 'ns', 'c3')];
+      await start({ pageSize: 10, filter });
+      const first = await waitFor('a mutation', () => connection.mutations[0]);
+      expect(first.type === 'full' && first.entities.map(e => e.entity.metadata.name)).toEqual([name('a', 'ns', 'c1')]);
+      expect(api.listQueries.length).toBeGreaterThan(0);
+      for (const q of api.listQueries) {
+        expect(q.getAll('managementCluster')).toEqual(['a']);
+        expect(q.getAll('namespace')).toEqual(['ns']);
+      }
+    });
+
+    it('emits no entity for a delta out of scope', async () => {
+      api.managementClusters = [mcStatus('a', 'synced'), mcStatus('b', 'synced')];
+      api.summaries = [summary('a', 'ns', 'c1')];
+      await start({ filter });
+      await waitFor('the full sync', () => connection.mutations.find(m => m.type === 'full'));
+      const count = connection.mutations.length;
+
+      api.push({
+        upserted: [summary('a', 'other', 'c2'), summary('b', 'ns', 'c3', { version: 'v1.32.0' })],
+        removed: [{ managementCluster: 'b', namespace: 'ns', name: 'c4' }],
+      });
+      // Then a change in scope: once it is applied, the one before was too.
+      api.push({ upserted: [summary('a', 'ns', 'c5')] });
+      await waitFor('the delta in scope', () => (connection.mutations.length > count ? true : undefined));
+      expect(connection.mutations.slice(count)).toEqual([
+        { type: 'delta', added: [expect.objectContaining({ locationKey: 'capi-openstack:a/ns/c5' })], removed: [] },
+      ]);
+    });
+
+    it('before the first full mutation, removes a cluster out of scope named by a delta, once', async () => {
+      // a (in scope) still syncs: the sync is additive, the catalog may hold
+      // clusters published by a run with a wider filter.
+      api.managementClusters = [mcStatus('a', 'syncing')];
+      api.summaries = [summary('a', 'ns', 'c1')];
+      await start({ filter });
+      const first = await waitFor('the additive sync', () => connection.mutations[0]);
+      expect(first).toMatchObject({ type: 'delta', removed: [] });
+
+      const outside = summary('a', 'other', 'c2');
+      api.push({ upserted: [outside] });
+      api.push({ upserted: [{ ...outside, verdict: 'Degraded' }] });
+      api.push({ upserted: [summary('a', 'ns', 'c5')] });
+      await waitFor('two deltas', () => (connection.mutations.length >= 3 ? true : undefined));
+      expect(connection.mutations.slice(1)).toEqual([
+        { type: 'delta', added: [], removed: [{ entityRef: clusterEntityRef(outside), locationKey: 'capi-openstack:a/other/c2' }] },
+        { type: 'delta', added: [expect.objectContaining({ locationKey: 'capi-openstack:a/ns/c5' })], removed: [] },
+      ]);
+    });
   });
 });

@@ -7,7 +7,7 @@ import {
   SchedulerServiceTaskInvocationDefinition,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { entityEnvelopeSchemaValidator, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   catalogProcessingExtensionPoint,
@@ -18,6 +18,11 @@ import {
 // The integration test runs the real backend plugin next to the module (a devDependency).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
+import {
+  createServerSentEventParser,
+  ServerSentEvent,
+  StreamChanges,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { buildDemoFleet, OWNER_LABEL } from '@internal/management-cluster';
 import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
 import { clusterEntityName, clusterEntityRef } from './entity';
@@ -37,6 +42,48 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 
 function refOf(c: { metadata: { namespace?: string; name: string } }) {
   return { managementCluster: 'local', namespace: c.metadata.namespace!, name: c.metadata.name };
+}
+
+/** A copy of a Cluster manifest under another name, in the template's namespace. */
+function clusterCopy(template: any, name: string) {
+  const manifest = structuredClone(template) as any;
+  manifest.metadata = { name, namespace: template.metadata.namespace, labels: { 'cluster.x-k8s.io/cluster-name': name } };
+  manifest.spec.controlPlaneRef.name = `${name}-control-plane`;
+  manifest.spec.infrastructureRef.name = name;
+  return manifest;
+}
+
+/** The test's own subscription to `GET /stream` of a backend, as a service. */
+async function openStream(port: number) {
+  const abort = new AbortController();
+  const events: ServerSentEvent[] = [];
+  const res = await fetch(`http://localhost:${port}/api/capi-openstack/stream`, {
+    headers: { authorization: mockCredentials.service.header(), accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
+  expect(res.status).toBe(200);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const parse = createServerSentEventParser();
+  const reading = (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        events.push(...parse(decoder.decode(value, { stream: true })));
+      }
+    } catch {
+      // Aborted by close().
+    }
+  })();
+  return {
+    events,
+    changes: () => events.filter(e => e.event === 'changes').map(e => JSON.parse(e.data) as StreamChanges),
+    close: async () => {
+      abort.abort();
+      await reading;
+    },
+  };
 }
 
 /** Records mutations and checks every entity envelope as the catalog does. */
@@ -81,17 +128,20 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
   const connection = new RecordingConnection();
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
-  beforeAll(async () => {
-    await mc.apply(fleet);
-    const kubeconfigPath = mc.kubeconfigFile();
-    backend = await startTestBackend({
+  /** The capi-openstack backend and the module, with the module's own config. */
+  function startBackend(options: {
+    providers: EntityProvider[];
+    scheduler: ReturnType<typeof mockServices.scheduler.mock>;
+    capiOpenstackProvider: Record<string, any>;
+  }) {
+    return startTestBackend({
       extensionPoints: [
-        [catalogProcessingExtensionPoint, { addEntityProvider: (...p: any[]) => providers.push(...p.flat()) }],
+        [catalogProcessingExtensionPoint, { addEntityProvider: (...p: any[]) => options.providers.push(...p.flat()) }],
       ],
       features: [
         capiOpenstackPlugin,
         catalogModuleCapiOpenstackEntityProvider,
-        scheduler.factory,
+        options.scheduler.factory,
         mockServices.permissions.mock({
           authorize: async reqs => reqs.map(() => ({ result: 'ALLOW' as any })),
           authorizeConditional: async reqs => reqs.map(() => ({ result: 'ALLOW' as any })),
@@ -102,22 +152,27 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
             capiOpenstack: {
               defaultOwner: DEFAULT_OWNER,
               managementClusters: [
-                { name: 'local', title: 'Local', kubeconfig: { path: kubeconfigPath }, namespaces },
+                { name: 'local', title: 'Local', kubeconfig: { path: mc.kubeconfigFile() }, namespaces },
               ],
             },
-            catalog: {
-              providers: {
-                capiOpenstack: {
-                  schedule: { frequency: { minutes: 10 }, timeout: { minutes: 3 } },
-                  system: 'kubernetes-fleet',
-                  // Small pages, so that a full sync reads several of them.
-                  pageSize: 4,
-                },
-              },
-            },
+            catalog: { providers: { capiOpenstack: options.capiOpenstackProvider } },
           },
         }),
       ],
+    });
+  }
+
+  beforeAll(async () => {
+    await mc.apply(fleet);
+    backend = await startBackend({
+      providers,
+      scheduler,
+      capiOpenstackProvider: {
+        schedule: { frequency: { minutes: 10 }, timeout: { minutes: 3 } },
+        system: 'kubernetes-fleet',
+        // Small pages, so that a full sync reads several of them.
+        pageSize: 4,
+      },
     });
   }, 120_000);
 
@@ -171,10 +226,7 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
     const namespace = template.metadata.namespace!;
     const name = `added-${suffix}`;
     const ref = { managementCluster: 'local', namespace, name };
-    const manifest = structuredClone(template) as any;
-    manifest.metadata = { name, namespace, labels: { 'cluster.x-k8s.io/cluster-name': name } };
-    manifest.spec.controlPlaneRef.name = `${name}-control-plane`;
-    manifest.spec.infrastructureRef.name = name;
+    const manifest = clusterCopy(template, name);
     const seen = connection.mutations.length;
 
     const started = Date.now();
@@ -218,4 +270,94 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
       clusters.map(c => clusterEntityName(refOf(c))).sort(),
     );
   }, 30_000);
+
+  describe('with catalog.providers.capiOpenstack.filter.namespaces', () => {
+    const inside = clusters[0].metadata.namespace!;
+    const outsideTemplate = clusters.find(c => c.metadata.namespace !== inside)!;
+    const outside = outsideTemplate.metadata.namespace!;
+    const expected = clusters.filter(c => c.metadata.namespace === inside).map(c => clusterEntityName(refOf(c)));
+    const filteredProviders: EntityProvider[] = [];
+    const filtered = new RecordingConnection();
+    let filteredBackend: Awaited<ReturnType<typeof startTestBackend>>;
+    const clusterOf = (e: { entity: { metadata: { annotations?: Record<string, string> } } }) =>
+      e.entity.metadata.annotations?.['capi-openstack.dev/cluster'];
+    const emitted = (mutations: EntityProviderMutation[]) =>
+      mutations.flatMap(m => (m.type === 'full' ? m.entities : m.added));
+
+    beforeAll(async () => {
+      filteredBackend = await startBackend({
+        providers: filteredProviders,
+        scheduler: mockServices.scheduler.mock({ createScheduledTaskRunner: () => ({ run: async () => {} }) }),
+        capiOpenstackProvider: { filter: { namespaces: [inside] } },
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await filteredBackend?.stop();
+    }, 30_000);
+
+    it('publishes only the clusters of those namespaces', async () => {
+      // The fleet has clusters on both sides of the filter.
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(clusters.length);
+      expect(filteredProviders).toHaveLength(1);
+      await filteredProviders[0].connect(filtered);
+      const full = await waitFor('a full mutation', () => filtered.fulls()[0]);
+      expect(full.entities.map(e => e.entity.metadata.name).sort()).toEqual([...expected].sort());
+      // Nor did the additive syncs before it publish anything else.
+      for (const e of emitted(filtered.mutations)) expect(clusterOf(e)).toMatch(new RegExp(`^${inside}/`));
+    }, 60_000);
+
+    it('emits no entity for a stream delta of a cluster outside the filter', async () => {
+      // The provider's stream is connected: its snapshot triggered the full sync.
+      await waitFor('a full mutation', () => filtered.fulls()[0]);
+      const stream = await openStream(filteredBackend.server.port());
+      try {
+        await waitFor('the snapshot', () => stream.events.find(e => e.event === 'snapshot'));
+        const seen = filtered.mutations.length;
+        const outName = `out-${suffix}`;
+        await mc.apply([{ manifest: clusterCopy(outsideTemplate, outName) }]);
+        // The backend streamed it (to the provider too, on its own connection, in order) ...
+        await waitFor('the backend streaming the cluster outside the filter', () =>
+          stream.changes().find(c => c.upserted.some(s => s.namespace === outside && s.name === outName)),
+        );
+        // ... then a cluster inside: once its delta is applied, the one before was handled.
+        const inRef = { managementCluster: 'local', namespace: inside, name: `in-${suffix}` };
+        await mc.apply([{ manifest: clusterCopy(clusters[0], inRef.name) }]);
+        await waitFor('a delta adding the cluster inside the filter', () =>
+          filtered
+            .deltas()
+            .flatMap(m => m.added)
+            .find(e => e.entity.metadata.name === clusterEntityName(inRef)),
+        );
+        const since = filtered.mutations.slice(seen);
+        expect(emitted(since).map(clusterOf)).toEqual([`${inside}/${inRef.name}`]);
+        expect(since.flatMap(m => (m.type === 'delta' ? m.removed : []))).toEqual([]);
+        await mc.client.delete('cluster.x-k8s.io/v1beta2', 'Cluster', outside, outName);
+        await mc.client.delete('cluster.x-k8s.io/v1beta2', 'Cluster', inside, inRef.name);
+      } finally {
+        await stream.close();
+      }
+    }, 70_000);
+  });
+});
+
+describe('catalog.providers.capiOpenstack.filter in the configuration', () => {
+  it.each([
+    ['filter.namespaces', { namespaces: 'team-a' }],
+    ['filter.managementClusters', { managementClusters: ['prod', 3] }],
+    ['filter.namespaces', { namespaces: [] }],
+    ['filter.namespace', { namespace: ['team-a'] }],
+    ['filter', ['team-a']],
+  ])('fails the start-up naming %s for %j', async (key, filter) => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [[catalogProcessingExtensionPoint, { addEntityProvider: () => {} }]],
+        features: [
+          catalogModuleCapiOpenstackEntityProvider,
+          mockServices.rootConfig.factory({ data: { catalog: { providers: { capiOpenstack: { filter } } } } }),
+        ],
+      }),
+    ).rejects.toThrow(`catalog.providers.capiOpenstack.${key} `);
+  });
 });

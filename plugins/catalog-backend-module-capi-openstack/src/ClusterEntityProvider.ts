@@ -51,6 +51,20 @@ const MAX_PAGE_SIZE = 5000;
 /** Full syncs whose pages were inconsistent (clusters removed meanwhile) are retried this often. */
 const MAX_SYNC_ATTEMPTS = 3;
 
+/**
+ * Which clusters are published (`catalog.providers.capiOpenstack.filter`).
+ * Each list is optional (absent: all); with both, a cluster must match both.
+ * @public
+ */
+export interface ClusterEntityFilter {
+  /** Names of the management clusters whose clusters are published. */
+  managementClusters?: string[];
+  /** Namespaces whose clusters are published, in any management cluster in scope. */
+  namespaces?: string[];
+}
+
+const FILTER_KEYS = ['managementClusters', 'namespaces'] as const;
+
 /** Options of {@link ClusterEntityProvider}. @public */
 export interface ClusterEntityProviderOptions {
   discovery: DiscoveryService;
@@ -62,6 +76,8 @@ export interface ClusterEntityProviderOptions {
   entity?: Omit<ClusterEntityOptions, 'managementClusterTitle'>;
   /** `limit` of each `GET /clusters` page. Default 1000. */
   pageSize?: number;
+  /** Publishes only the clusters in scope. Default: every cluster the backend answers. */
+  filter?: ClusterEntityFilter;
   /** A stream without any data (the server pings every 25 s) for this long is reconnected. Default 90 s. */
   streamIdleTimeoutMs?: number;
   /** Reconnect backoff of the stream: first delay and cap. Default 1 s and 60 s. */
@@ -75,7 +91,10 @@ function isComplete(mc: ManagementClusterStatus) {
 
 /**
  * Publishes every workload cluster known to the capi-openstack backend plugin
- * as a `Resource` entity of type `kubernetes-cluster`.
+ * (or those of `catalog.providers.capiOpenstack.filter`) as a `Resource`
+ * entity of type `kubernetes-cluster`. It reads with its own service
+ * credentials: every cluster in scope is visible to whoever may read the
+ * catalog's entities.
  *
  * It reads the plugin's REST API (a catalog module cannot reach another
  * plugin's internals) with a service token:
@@ -91,7 +110,7 @@ function isComplete(mc: ManagementClusterStatus) {
  * While a management cluster has not completed its first sync (or is
  * unreachable since start-up), its clusters are unknown rather than gone: the
  * sync is then published as an additive delta, and the full mutation follows
- * as soon as every management cluster is synced.
+ * as soon as every management cluster in scope is synced.
  *
  * @public
  */
@@ -109,6 +128,12 @@ export class ClusterEntityProvider implements EntityProvider {
   private partial = false;
   /** Counts `removed` entries received on the stream (paging consistency check). */
   private removalsReceived = 0;
+  /** A full mutation was applied since start-up: the catalog holds no cluster out of scope. */
+  private fullApplied = false;
+  /** Refs out of scope already removed before the first full mutation (once each). */
+  private readonly retracted = new Set<string>();
+  private readonly filter: { managementClusters?: Set<string>; namespaces?: Set<string> };
+  private warnedUnknownMcs = false;
   private stopped = false;
   private streamAbort?: AbortController;
   private wakeUp?: () => void;
@@ -131,12 +156,14 @@ export class ClusterEntityProvider implements EntityProvider {
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new Error(`${CONFIG_KEY}.pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
     }
+    const filter = readFilter(own);
     return new ClusterEntityProvider({
       discovery: deps.discovery,
       auth: deps.auth,
       logger: deps.logger,
       taskRunner: deps.scheduler.createScheduledTaskRunner(schedule),
       pageSize,
+      filter,
       entity: {
         appBaseUrl: config.getOptionalString('app.baseUrl'),
         lifecycle,
@@ -150,6 +177,11 @@ export class ClusterEntityProvider implements EntityProvider {
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.idleTimeoutMs = options.streamIdleTimeoutMs ?? 90_000;
     this.backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
+    const { managementClusters, namespaces } = options.filter ?? {};
+    this.filter = {
+      managementClusters: managementClusters ? new Set(managementClusters) : undefined,
+      namespaces: namespaces ? new Set(namespaces) : undefined,
+    };
   }
 
   getProviderName(): string {
@@ -218,6 +250,24 @@ export class ClusterEntityProvider implements EntityProvider {
     return (await res.json()) as T;
   }
 
+  private mcInScope(name: string): boolean {
+    return !this.filter.managementClusters || this.filter.managementClusters.has(name);
+  }
+
+  /** Whether the filter publishes the cluster. */
+  private inScope(ref: ClusterRef): boolean {
+    return this.mcInScope(ref.managementCluster) && (!this.filter.namespaces || this.filter.namespaces.has(ref.namespace));
+  }
+
+  /** The filter as `GET /clusters` parameters, so that the server leaves out what is not published. */
+  private filterQuery(): string {
+    const params = new URLSearchParams();
+    for (const mc of this.filter.managementClusters ?? []) params.append('managementCluster', mc);
+    for (const ns of this.filter.namespaces ?? []) params.append('namespace', ns);
+    const query = params.toString();
+    return query ? `&${query}` : '';
+  }
+
   private rememberTitles(mcs: ManagementClusterStatus[] | undefined) {
     for (const mc of mcs ?? []) this.mcTitles.set(mc.name, mc.title);
   }
@@ -235,6 +285,7 @@ export class ClusterEntityProvider implements EntityProvider {
   /** Every cluster, paged; retried when clusters were removed between pages (items may have shifted). */
   private async fetchAll(): Promise<{ summaries: ClusterSummary[]; managementClusters: ManagementClusterStatus[] }> {
     const base = await this.baseUrl();
+    const filterQuery = this.filterQuery();
     for (let attempt = 1; ; attempt++) {
       const removalsBefore = this.removalsReceived;
       const byKey = new Map<string, ClusterSummary>();
@@ -245,7 +296,7 @@ export class ClusterEntityProvider implements EntityProvider {
       let pages = 0;
       while (total === undefined || offset < total) {
         const page = await this.getJson<ClusterListResponse>(
-          `${base}/clusters?sort=name&order=asc&offset=${offset}&limit=${this.pageSize}`,
+          `${base}/clusters?sort=name&order=asc&offset=${offset}&limit=${this.pageSize}${filterQuery}`,
         );
         pages += 1;
         if (total !== undefined && page.totalCount !== total) consistent = false;
@@ -273,12 +324,17 @@ export class ClusterEntityProvider implements EntityProvider {
     const started = Date.now();
     const { summaries, managementClusters } = await this.fetchAll();
     this.rememberTitles(managementClusters);
-    const entities = summaries.map(s => this.toDeferred(s));
-    const incomplete = managementClusters.filter(mc => !isComplete(mc));
+    this.warnUnknownManagementClusters(managementClusters);
+    // The server filters too; the local check holds whatever it answers.
+    const entities = summaries.filter(s => this.inScope(s)).map(s => this.toDeferred(s));
+    // Only the management clusters in scope can hold clusters to publish.
+    const incomplete = managementClusters.filter(mc => this.mcInScope(mc.name) && !isComplete(mc));
     if (incomplete.length === 0) {
       await connection.applyMutation({ type: 'full', entities });
       this.published = new Map(entities.map(e => [refOf(e.entity), JSON.stringify(e.entity)]));
       this.partial = false;
+      this.fullApplied = true;
+      this.retracted.clear();
       this.options.logger.info(
         `Published ${entities.length} workload clusters (full sync in ${Date.now() - started} ms)`,
       );
@@ -299,24 +355,57 @@ export class ClusterEntityProvider implements EntityProvider {
     if (!connection) return;
     this.rememberTitles(changes.managementClusters);
     const added: DeferredEntity[] = [];
+    const removed: Array<{ entityRef: string; locationKey: string }> = [];
     for (const summary of changes.upserted ?? []) {
+      if (!this.inScope(summary)) {
+        this.retract(summary, removed);
+        continue;
+      }
       const deferred = this.toDeferred(summary);
       // Most upserts change only the verdict or counters, which the entity does not hold.
       if (this.published.get(refOf(deferred.entity)) !== JSON.stringify(deferred.entity)) added.push(deferred);
     }
-    const removed = (changes.removed ?? []).map((r: ClusterRef) => ({
-      entityRef: clusterEntityRef(r),
-      locationKey: clusterLocation(r),
-    }));
+    for (const r of changes.removed ?? []) {
+      if (this.inScope(r)) removed.push({ entityRef: clusterEntityRef(r), locationKey: clusterLocation(r) });
+      else this.retract(r, removed);
+    }
     if (added.length || removed.length) {
       await connection.applyMutation({ type: 'delta', added, removed });
       for (const e of added) this.published.set(refOf(e.entity), JSON.stringify(e.entity));
       for (const r of removed) this.published.delete(r.entityRef);
       this.options.logger.debug(`Applied a delta: ${added.length} added or updated, ${removed.length} removed`);
     }
-    if (this.partial && changes.managementClusters?.length && changes.managementClusters.every(isComplete)) {
-      // Every management cluster is synced now: the removals held back are due.
+    const mcsInScope = (changes.managementClusters ?? []).filter(mc => this.mcInScope(mc.name));
+    if (this.partial && changes.managementClusters?.length && mcsInScope.every(isComplete)) {
+      // Every management cluster in scope is synced now: the removals held back are due.
       await this.fullSync();
+    }
+  }
+
+  /**
+   * A cluster out of scope is never published, so after a full mutation the
+   * catalog holds none. Before the first one it may still hold it from a run
+   * with a wider filter (an additive sync removes nothing): a delta naming it
+   * removes it, once.
+   */
+  private retract(ref: ClusterRef, removed: Array<{ entityRef: string; locationKey: string }>) {
+    const entityRef = clusterEntityRef(ref);
+    if (!this.fullApplied && !this.retracted.has(entityRef)) {
+      removed.push({ entityRef, locationKey: clusterLocation(ref) });
+      this.retracted.add(entityRef);
+    }
+  }
+
+  private warnUnknownManagementClusters(managementClusters: ManagementClusterStatus[]) {
+    if (this.warnedUnknownMcs || !this.filter.managementClusters || managementClusters.length === 0) return;
+    const known = new Set(managementClusters.map(mc => mc.name));
+    const unknown = [...this.filter.managementClusters].filter(name => !known.has(name));
+    if (unknown.length) {
+      this.warnedUnknownMcs = true;
+      this.options.logger.warn(
+        `${CONFIG_KEY}.filter.managementClusters names ${unknown.join(', ')}, unknown to the capi-openstack backend ` +
+          `(it knows ${[...known].join(', ')})`,
+      );
     }
   }
 
@@ -418,6 +507,39 @@ export class ClusterEntityProvider implements EntityProvider {
       );
     }
   }
+}
+
+/** `catalog.providers.capiOpenstack.filter`; errors name the key. */
+function readFilter(own: ReturnType<RootConfigService['getOptionalConfig']>): ClusterEntityFilter | undefined {
+  if (!own?.has('filter')) return undefined;
+  const key = `${CONFIG_KEY}.filter`;
+  const value = own.getOptional('filter');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${key} must be an object with managementClusters and/or namespaces, got ${JSON.stringify(value)}`);
+  }
+  const config = own.getConfig('filter');
+  for (const k of config.keys()) {
+    if (!(FILTER_KEYS as readonly string[]).includes(k)) {
+      // A misspelt key would otherwise publish every cluster.
+      throw new Error(`${key}.${k} is not a filter; the filters are ${FILTER_KEYS.join(' and ')}`);
+    }
+  }
+  const filter: ClusterEntityFilter = {};
+  for (const k of FILTER_KEYS) {
+    if (!config.has(k)) continue;
+    const list = config.getOptional(k);
+    if (
+      !Array.isArray(list) ||
+      list.length === 0 ||
+      !list.every(item => typeof item === 'string' && item.trim() !== '' && item.trim() === item)
+    ) {
+      throw new Error(
+        `${key}.${k} must be a non-empty list of names (leave it out to publish all), got ${JSON.stringify(list)}`,
+      );
+    }
+    filter[k] = [...new Set(list as string[])];
+  }
+  return filter;
 }
 
 function refOf(entity: Entity): string {

@@ -12,7 +12,7 @@
 
 export { catalogModuleCapiOpenstackEntityProvider as default } from './module';
 export { ClusterEntityProvider } from './ClusterEntityProvider';
-export type { ClusterEntityProviderOptions } from './ClusterEntityProvider';
+export type { ClusterEntityFilter, ClusterEntityProviderOptions } from './ClusterEntityProvider';
 export {
   clusterEntityName,
   clusterEntityRef,

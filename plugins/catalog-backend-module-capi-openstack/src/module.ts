@@ -9,8 +9,10 @@ import { ClusterEntityProvider } from './ClusterEntityProvider';
 
 /**
  * Catalog module publishing every Cluster API workload cluster known to the
- * capi-openstack backend plugin as a `Resource` entity of type
- * `kubernetes-cluster`.
+ * capi-openstack backend plugin (or those of
+ * `catalog.providers.capiOpenstack.filter`) as a `Resource` entity of type
+ * `kubernetes-cluster`. It reads with its own service credentials: the
+ * catalog's permissions decide who sees the entities.
  * @public
  */
 export const catalogModuleCapiOpenstackEntityProvider = createBackendModule({
