@@ -102,6 +102,12 @@ export interface UpgradeProgress {
   phase: 'control-plane' | 'workers' | 'done';
   /** Pools still to be moved to the version. */
   pendingPools: string[];
+  /**
+   * Set when the orchestration stopped because the management cluster
+   * refused a step (admission, validation): why. Upgrading to `version`
+   * again retries.
+   */
+  failed?: string;
 }
 
 /** `POST .../upgrade`. @public */

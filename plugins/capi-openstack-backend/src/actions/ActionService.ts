@@ -28,8 +28,8 @@ import {
   refuseMagnum,
   UPGRADE_ANNOTATION,
 } from './plans/shapes';
-import { LiveObjects, Plan, PlanContext, Write } from './plans/types';
-import { planUpgradeStep, upgradeOptions } from './plans/upgrade';
+import { CreateWrite, LiveObjects, PatchWrite, Plan, PlanContext, Write } from './plans/types';
+import { planUpgradeStep, UPGRADE_FAILED_ANNOTATION, upgradeOptions, upgradeProgress } from './plans/upgrade';
 import { identityOfCluster } from '../openstack/identity';
 import { OpenStackService } from '../openstack/OpenStackService';
 import { asksNothing, ChangeRequirements, refusalMessage } from '../openstack/preflight';
@@ -198,35 +198,34 @@ export class ActionService {
 
   /**
    * Executes writes in order. Templates named after their content are
-   * reused when they exist; templates created here are removed again when a
-   * later write fails, so a refused action leaves nothing behind.
+   * reused when they exist. When a write fails, the writes before it that
+   * say how (`undo`) are taken back, and the templates this request created
+   * are removed unless something references them by then: a failed action
+   * leaves nothing behind, and nothing another request relies on is lost.
+   * The caller gets the original error.
    */
   async execute(cache: ManagementClusterCache, ns: string, writes: Write[], dryRun: boolean): Promise<KubeObject[]> {
     const query = `?fieldValidation=Strict${dryRun ? '&dryRun=All' : ''}`;
-    const created: Array<{ kind: WatchedKind; name: string }> = [];
+    const created: KubeObject[] = [];
+    const reused: CreateWrite[] = [];
+    const done: Array<{ write: PatchWrite; result: KubeObject }> = [];
     const results: KubeObject[] = [];
     try {
       for (const w of writes) {
         if (w.op === 'create') {
-          const name = w.object.metadata.name;
-          const existing = await this.get(cache, w.kind, ns, name);
-          if (existing) {
-            if (!isSubset(w.object.spec, existing.spec)) {
-              throw new ConflictError(`${w.kind} ${name} already exists with a different spec`);
-            }
-            results.push(existing);
-            continue;
-          }
-          const body = { ...w.object, apiVersion: cache.apiVersionOf(w.kind)!.apiVersion };
-          results.push(await this.write(cache, 'POST', this.path(cache, w.kind, ns) + query, body, w.kind, name));
-          if (!dryRun) created.push({ kind: w.kind, name });
+          const { object, isNew } = await this.createOrReuse(cache, ns, w, query);
+          results.push(object);
+          if (isNew && !dryRun) created.push(object);
+          if (!isNew) reused.push(w);
         } else if (w.op === 'patch') {
           const body = w.resourceVersion
             ? { ...w.patch, metadata: { ...(w.patch.metadata as object), resourceVersion: w.resourceVersion } }
             : w.patch;
-          results.push(
-            await this.write(cache, 'PATCH', this.path(cache, w.kind, ns, w.name) + query, body, w.kind, w.name, 'application/merge-patch+json'),
+          const result = await this.write(
+            cache, 'PATCH', this.path(cache, w.kind, ns, w.name) + query, body, w.kind, w.name, 'application/merge-patch+json',
           );
+          results.push(result);
+          if (w.undo && !dryRun) done.push({ write: w, result });
         } else {
           const body = {
             apiVersion: 'v1',
@@ -240,14 +239,163 @@ export class ActionService {
         }
       }
     } catch (e) {
-      for (const c of created) {
-        await cache.client
-          .request('DELETE', this.path(cache, c.kind, ns, c.name))
-          .catch(err => this.logger.warn(`could not remove ${c.kind} ${c.name} after a failed action: ${err.message}`));
-      }
+      // A dry run stored nothing to take back.
+      for (const d of done.reverse()) await this.undo(cache, ns, d.write, d.result);
+      await this.removeUnreferenced(cache, ns, created);
       throw e;
     }
+    // A request that failed meanwhile may have removed a template this one reused.
+    if (!dryRun) await this.restoreMissing(cache, ns, reused.map(w => w.object));
     return results;
+  }
+
+  /** Creates a content-named template, or reuses the one with that name (also one created a moment ago). */
+  private async createOrReuse(
+    cache: ManagementClusterCache,
+    ns: string,
+    w: CreateWrite,
+    query: string,
+  ): Promise<{ object: KubeObject; isNew: boolean }> {
+    const name = w.object.metadata.name;
+    const reuse = (existing: KubeObject) => {
+      if (!isSubset(w.object.spec, existing.spec)) {
+        throw new ConflictError(`${w.kind} ${name} already exists with a different spec`);
+      }
+      return { object: existing, isNew: false };
+    };
+    const existing = await this.get(cache, w.kind, ns, name);
+    if (existing) return reuse(existing);
+    const body = { ...w.object, apiVersion: cache.apiVersionOf(w.kind)!.apiVersion };
+    try {
+      return { object: await cache.client.request<KubeObject>('POST', this.path(cache, w.kind, ns) + query, { body }), isNew: true };
+    } catch (e) {
+      const raced = e instanceof KubeRequestError && e.statusCode === 409 ? await this.get(cache, w.kind, ns, name) : undefined;
+      if (raced) return reuse(raced);
+      throw mapKubeError(e, w.kind, name);
+    }
+  }
+
+  /**
+   * Takes a patch back, conditional on the resourceVersion it returned. If
+   * the object changed since, it is re-read and undone only while it still
+   * carries what this write set (`whileAnnotations`); otherwise it is left
+   * alone and logged.
+   */
+  private async undo(cache: ManagementClusterCache, ns: string, w: PatchWrite, result: KubeObject) {
+    const u = w.undo!;
+    const what = `${w.kind} ${ns}/${w.name}`;
+    try {
+      if (u.unless) {
+        const other = await this.get(cache, u.unless.kind, ns, u.unless.name);
+        if (other && fieldOf(other, u.unless.field) === u.unless.value) {
+          this.logger.info(`kept the change of ${what}: ${u.unless.kind} ${u.unless.name} already has ${u.unless.field} ${u.unless.value}`);
+          return;
+        }
+      }
+      let resourceVersion = result.metadata.resourceVersion;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await cache.client.request('PATCH', this.path(cache, w.kind, ns, w.name), {
+            body: { ...u.patch, metadata: { ...(u.patch.metadata as object), resourceVersion } },
+            contentType: 'application/merge-patch+json',
+          });
+          return;
+        } catch (e) {
+          if (!(e instanceof KubeRequestError && e.statusCode === 409)) throw e;
+          const current = await this.get(cache, w.kind, ns, w.name);
+          const annotations = current?.metadata.annotations ?? {};
+          if (!current || Object.entries(u.whileAnnotations).some(([k, v]) => annotations[k] !== v)) {
+            this.logger.warn(`did not undo the change of ${what} after a failed action: someone else changed it since`);
+            return;
+          }
+          resourceVersion = current.metadata.resourceVersion;
+        }
+      }
+      throw new Error('it kept changing');
+    } catch (e) {
+      this.logger.warn(`could not undo the change of ${what} after a failed action: ${(e as Error).message}`);
+    }
+  }
+
+  /** Names of the OpenStackMachineTemplates the namespace's control planes, pools and machine sets point at. */
+  private async templateReferences(cache: ManagementClusterCache, ns: string): Promise<Set<string>> {
+    const kinds = (['KubeadmControlPlane', 'MachineDeployment', 'MachineSet'] as const).filter(k => cache.apiVersionOf(k));
+    const lists = await Promise.all(
+      kinds.map(k => cache.client.request<{ items?: KubeObject[] }>('GET', this.path(cache, k, ns))),
+    );
+    const names = lists.flatMap((l, i) =>
+      (l.items ?? []).map(o => (kinds[i] === 'KubeadmControlPlane' ? kcpTemplateName(o) : mdTemplateName(o))),
+    );
+    return new Set(names.filter((n): n is string => !!n));
+  }
+
+  /**
+   * Deletes templates this request created that nothing references, each
+   * conditional on its uid and resourceVersion as created. A request that
+   * reused one meanwhile may point at it only after the check: references
+   * are checked again after the deletes, and a template referenced by then
+   * is created again (same name, same spec).
+   */
+  private async removeUnreferenced(cache: ManagementClusterCache, ns: string, created: KubeObject[]) {
+    if (!created.length) return;
+    const warn = (what: string, e: unknown) =>
+      this.logger.warn(`after a failed action, could not ${what}: ${(e as Error).message}`);
+    let referenced: Set<string>;
+    try {
+      referenced = await this.templateReferences(cache, ns);
+    } catch (e) {
+      warn(`check what references ${created.map(t => t.metadata.name).join(', ')} (kept)`, e);
+      return;
+    }
+    const deleted: KubeObject[] = [];
+    for (const t of created) {
+      const { name, uid, resourceVersion } = t.metadata;
+      if (referenced.has(name)) {
+        this.logger.info(`kept OpenStackMachineTemplate ${ns}/${name} after a failed action: it is in use`);
+        continue;
+      }
+      try {
+        await cache.client.request('DELETE', this.path(cache, 'OpenStackMachineTemplate', ns, name), {
+          body: { apiVersion: 'v1', kind: 'DeleteOptions', preconditions: { uid, resourceVersion } },
+        });
+        deleted.push(t);
+      } catch (e) {
+        // 409: changed or replaced since; 404: gone already.
+        if (!(e instanceof KubeRequestError && (e.statusCode === 409 || e.statusCode === 404))) {
+          warn(`remove OpenStackMachineTemplate ${name}`, e);
+        }
+      }
+    }
+    if (!deleted.length) return;
+    try {
+      const now = await this.templateReferences(cache, ns);
+      await this.restoreMissing(cache, ns, deleted.filter(t => now.has(t.metadata.name)));
+    } catch (e) {
+      warn('check the references again', e);
+    }
+  }
+
+  /** Creates again templates that were removed although something points at them. */
+  private async restoreMissing(cache: ManagementClusterCache, ns: string, templates: KubeObject[]) {
+    for (const t of templates) {
+      const name = t.metadata.name;
+      try {
+        if (await this.get(cache, 'OpenStackMachineTemplate', ns, name)) continue;
+        const { labels, annotations, ownerReferences } = t.metadata as any;
+        await cache.client.request('POST', this.path(cache, 'OpenStackMachineTemplate', ns), {
+          body: {
+            apiVersion: cache.apiVersionOf('OpenStackMachineTemplate')!.apiVersion,
+            kind: 'OpenStackMachineTemplate',
+            metadata: { name, namespace: ns, labels, annotations, ownerReferences },
+            spec: t.spec,
+          },
+        });
+        this.logger.warn(`created OpenStackMachineTemplate ${ns}/${name} again: a failed request had removed it while it came into use`);
+      } catch (e) {
+        if (e instanceof KubeRequestError && e.statusCode === 409) continue;
+        this.logger.warn(`OpenStackMachineTemplate ${ns}/${name} is in use but missing, and could not be created again: ${(e as Error).message}`);
+      }
+    }
   }
 
   private async write(
@@ -313,37 +461,90 @@ export class ActionService {
   /**
    * One pass of the plain-cluster upgrade orchestration over the cache:
    * clusters carrying UPGRADE_ANNOTATION get their next step. Conflicts
-   * (another replica, a stale cache) are left to the next pass.
+   * (another replica, a stale cache) and outages are left to the next pass;
+   * a step the management cluster refuses (422: admission, validation) stops
+   * the orchestration with UPGRADE_FAILED_ANNOTATION instead of retrying it
+   * forever.
    */
-  async reconcileUpgrades(): Promise<number> {
+  async reconcileUpgrades(only?: readonly ClusterRef[]): Promise<number> {
     let steps = 0;
     for (const cfg of this.clusters.managementClusters().map(m => m.name)) {
       const cache = this.clusters.cache(cfg);
       if (!cache) continue;
-      for (const key of cache.clusterNames()) {
+      // `only`: the clusters whose objects just changed; else every cluster.
+      const keys = only?.filter(r => r.managementCluster === cfg).map(r => `${r.namespace}/${r.name}`);
+      for (const key of keys ?? cache.clusterNames()) {
         const [ns, name] = key.split('/');
         const cached = cache.get('Cluster', ns, name);
-        if (!cached?.metadata.annotations?.[UPGRADE_ANNOTATION]) continue;
+        const target = cached?.metadata.annotations?.[UPGRADE_ANNOTATION];
+        if (!target || this.stoppedInCache(cache, key)) continue;
+        let message = 'loading';
         try {
           // The cache strips specs (templates above all): plan from the API server's objects.
           const live = await this.load({ managementCluster: cfg, namespace: ns, name });
           const step = planUpgradeStep(live, this.context());
+          message = step.message;
           if (!step.writes.length) continue;
           await this.execute(cache, ns, step.writes, false);
           steps++;
-          this.logger.info(`upgrade of ${cfg}/${key} to ${cached.metadata.annotations[UPGRADE_ANNOTATION]}: ${step.message}`);
+          this.logger.info(`upgrade of ${cfg}/${key} to ${target}: ${step.message}`);
         } catch (e) {
           const status = (e as any).statusCode ?? (e instanceof ConflictError ? 409 : undefined);
-          if (status !== 409) this.logger.warn(`upgrade of ${cfg}/${key}: ${(e as Error).message}`);
+          if (status === 422) {
+            await this.stopUpgrade(cache, ns, name, target, `${message}: ${(e as Error).message}`);
+          } else if (status !== 409) {
+            this.logger.warn(`upgrade of ${cfg}/${key}: ${(e as Error).message}`);
+          }
         }
       }
     }
     return steps;
   }
+
+  /** A stopped upgrade waits for a retry, unless it is complete anyway (then the step removes the annotations). */
+  private stoppedInCache(cache: ManagementClusterCache, key: string): boolean {
+    const objs = cache.objectsOf(key);
+    if (!objs?.cluster.metadata.annotations?.[UPGRADE_FAILED_ANNOTATION]) return false;
+    const progress = upgradeProgress({ ...objs, machineTemplates: [] });
+    return progress?.phase !== 'done';
+  }
+
+  /**
+   * Records why the upgrade to `target` stopped, on the Cluster as re-read
+   * (only while it still asks for `target`), so that `GET .../upgrades`
+   * shows it and the reconciler leaves it alone until a retry.
+   */
+  private async stopUpgrade(cache: ManagementClusterCache, ns: string, name: string, target: string, reason: string) {
+    const short = reason.length > 300 ? `${reason.slice(0, 297)}...` : reason;
+    const what = `upgrade of ${cache.name}/${ns}/${name} to ${target}`;
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const cluster = await this.get(cache, 'Cluster', ns, name);
+        if (cluster?.metadata.annotations?.[UPGRADE_ANNOTATION] !== target) return;
+        try {
+          await cache.client.request('PATCH', this.path(cache, 'Cluster', ns, name), {
+            body: { metadata: { resourceVersion: cluster.metadata.resourceVersion, annotations: { [UPGRADE_FAILED_ANNOTATION]: short } } },
+            contentType: 'application/merge-patch+json',
+          });
+          this.logger.warn(`${what} stopped: ${short}`);
+          return;
+        } catch (e) {
+          if (!(e instanceof KubeRequestError && e.statusCode === 409)) throw e;
+        }
+      }
+      throw new Error('the Cluster kept changing');
+    } catch (e) {
+      this.logger.warn(`${what} failed (${short}) and could not be marked as stopped: ${(e as Error).message}`);
+    }
+  }
 }
 
 function lowerFirst(s: string) {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function fieldOf(obj: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<any>((o, k) => o?.[k], obj);
 }
 
 /** Whether every field of `want` has the same value in `have` (the server may add defaults). */
@@ -369,8 +570,8 @@ export function mapKubeError(e: unknown, kind: string, name: string): Error {
   const what = `${kind} ${name}`;
   const message = e.status?.message || e.reason || `status ${e.statusCode}`;
   if (e.statusCode === 0) return new ServiceUnavailableError(`the management cluster is unreachable (${what})`);
-  if (/admission webhook/i.test(message)) {
-    const reason = message.replace(/^.*denied the request:\s*/i, '');
+  if (/admission webhook|ValidatingAdmissionPolicy .* denied request/i.test(message)) {
+    const reason = message.replace(/^.*denied (?:the )?request:\s*/i, '');
     return new UnprocessableError(`${what} was refused by the management cluster's admission control: ${readable(reason)}`);
   }
   // fieldValidation=Strict: a field this CAPI version does not have.

@@ -674,6 +674,10 @@ export const spec = {
                           "items": {
                             "type": "string"
                           }
+                        },
+                        "failed": {
+                          "type": "string",
+                          "description": "Why the orchestration stopped: the management cluster refused a step (admission, validation). POST .../upgrade with the same version retries."
                         }
                       }
                     }
@@ -694,7 +698,7 @@ export const spec = {
     "/clusters/{managementCluster}/{namespace}/{name}/upgrade": {
       "post": {
         "operationId": "Upgrade",
-        "description": "Upgrade Kubernetes to one of the targets of GET .../upgrades. ClusterClass: spec.topology.version. Plain: a new OpenStackMachineTemplate and the control plane's version in one update, then the pools (driven by the backend from the objects' state). The resourceVersion is the control plane's (plain) or the Cluster's. Permission capi-openstack.cluster.upgrade.",
+        "description": "Upgrade Kubernetes to one of the targets of GET .../upgrades. ClusterClass: spec.topology.version. Plain: a new OpenStackMachineTemplate and the control plane's version in one update, then the pools (driven by the backend from the objects' state); when the control plane write is refused nothing is left behind (the Cluster's upgrade annotation is taken back), when a later step is refused the upgrade stops (inProgress.failed) and the same version retries it. The resourceVersion is the control plane's (plain) or the Cluster's. Permission capi-openstack.cluster.upgrade.",
         "parameters": [
           {
             "$ref": "#/components/parameters/managementCluster"

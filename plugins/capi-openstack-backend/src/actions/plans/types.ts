@@ -29,6 +29,20 @@ export interface PatchWrite {
   /** Precondition; absent only for patches of single map keys, which cannot lose another writer's change. */
   resourceVersion?: string;
   patch: Record<string, unknown>;
+  /** How to take this write back when a later write of the same plan fails. */
+  undo?: PatchUndo;
+}
+
+/**
+ * A merge patch restoring what a write changed, conditional on the
+ * resourceVersion the write returned. When someone changed the object since,
+ * it is re-read and undone only while `whileAnnotations` still hold.
+ */
+export interface PatchUndo {
+  patch: Record<string, unknown>;
+  whileAnnotations: Record<string, string>;
+  /** Keep the write when this field of another object already has this value (someone else carried the plan out). */
+  unless?: { kind: WatchedKind; name: string; field: string; value: unknown };
 }
 
 export interface CreateWrite {

@@ -10,7 +10,9 @@
 // control plane gets a new OpenStackMachineTemplate (image of the target)
 // and its version in one update; once every control plane machine runs the
 // target, each pool gets the same; when every machine runs it, the
-// annotation is removed.
+// annotation is removed. A step the management cluster refuses for good
+// (422) stops the orchestration: UPGRADE_FAILED_ANNOTATION records why, and
+// upgrading to the same version again retries.
 
 import type { UpgradeProgress, UpgradesResponse, UpgradeTarget } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject, LABEL_CONTROL_PLANE } from '../../model/objects';
@@ -30,7 +32,10 @@ import {
   templateByName,
   UPGRADE_ANNOTATION,
 } from './shapes';
-import { LiveObjects, Plan, PlanContext, Write } from './types';
+import { LiveObjects, PatchWrite, Plan, PlanContext, Write } from './types';
+
+/** Set next to UPGRADE_ANNOTATION when the reconciler stopped on a refused step: the reason. */
+export const UPGRADE_FAILED_ANNOTATION = 'capi-openstack.dev/upgrade-failed';
 
 const VERSION = /^v(\d+)\.(\d+)\.(\d+)$/;
 
@@ -88,6 +93,7 @@ export function upgradeProgress(objs: LiveObjects): UpgradeProgress | undefined 
     ? objs.cluster.spec.topology.version
     : objs.cluster.metadata.annotations?.[UPGRADE_ANNOTATION];
   if (!target) return undefined;
+  const failed = classy ? undefined : objs.cluster.metadata.annotations?.[UPGRADE_FAILED_ANNOTATION];
   const kcp = objs.controlPlane;
   const cpMachines = objs.machines.filter(m => isControlPlaneMachine(m) && live(m));
   const cpBehind =
@@ -99,8 +105,9 @@ export function upgradeProgress(objs: LiveObjects): UpgradeProgress | undefined 
     .filter(md => live(md) && md.spec?.template?.spec?.version !== target)
     .map(md => md.metadata.name);
   const machinesAt = objs.machines.filter(live).every(m => m.spec?.version === target);
-  if (cpBehind) return { version: target, phase: 'control-plane', pendingPools };
-  if (pendingPools.length || !machinesAt) return { version: target, phase: 'workers', pendingPools };
+  const stopped = failed !== undefined ? { failed } : {};
+  if (cpBehind) return { version: target, phase: 'control-plane', pendingPools, ...stopped };
+  if (pendingPools.length || !machinesAt) return { version: target, phase: 'workers', pendingPools, ...stopped };
   return classy ? undefined : { version: target, phase: 'done', pendingPools: [] };
 }
 
@@ -108,12 +115,22 @@ export function upgradeProgress(objs: LiveObjects): UpgradeProgress | undefined 
 export function upgradeOptions(objs: LiveObjects, ctx: PlanContext): UpgradesResponse {
   const current = currentVersion(objs);
   const inProgress = upgradeProgress(objs);
+  if (inProgress?.failed !== undefined && inProgress.phase !== 'done') {
+    // Only the stopped upgrade can be retried: a pool may already run its version.
+    const image = ctx.config.kubernetesVersions.find(v => v.version === inProgress.version)?.image;
+    return {
+      current,
+      targets: image ? [{ version: inProgress.version, source: 'config', image }] : [],
+      inProgress,
+      message: `The upgrade to ${inProgress.version} stopped (${phaseName(inProgress)}): ${inProgress.failed}. Fix the cause, then upgrade to ${inProgress.version} again to retry.`,
+    };
+  }
   if (inProgress && inProgress.phase !== 'done') {
     return {
       current,
       targets: [],
       inProgress,
-      message: `An upgrade to ${inProgress.version} is in progress (${inProgress.phase === 'control-plane' ? 'control plane' : 'worker pools'}).`,
+      message: `An upgrade to ${inProgress.version} is in progress (${phaseName(inProgress)}).`,
     };
   }
   if (isMagnum(objs)) {
@@ -134,6 +151,10 @@ export function upgradeOptions(objs: LiveObjects, ctx: PlanContext): UpgradesRes
     targets,
     ...(targets.length ? {} : { message: `No newer version within one minor step of ${current} is offered.` }),
   };
+}
+
+function phaseName(p: UpgradeProgress) {
+  return p.phase === 'control-plane' ? 'control plane' : 'worker pools';
 }
 
 function isMagnum(objs: LiveObjects) {
@@ -176,15 +197,19 @@ export function planUpgrade(objs: LiveObjects, version: unknown, ctx: PlanContex
   const classy = isClassy(cluster);
   const current = currentVersion(objs);
   const primary = primaryOf(classy ? cluster : requireControlPlane(objs));
-  if (current === target) {
+  const progress = upgradeProgress(objs);
+  const retry = progress?.failed !== undefined && progress.phase !== 'done';
+  if (current === target && !retry) {
     return { action: 'upgrade', primary, writes: [], changes: [], message: `Cluster ${cluster.metadata.name} is already at ${target}.` };
   }
-  const progress = upgradeProgress(objs);
-  if (progress && progress.phase !== 'done') {
+  if (progress && progress.phase !== 'done' && !retry) {
     throw new UnprocessableError(`version: an upgrade to ${progress.version} is still in progress (${progress.phase}); wait for it to finish`);
   }
   const options = upgradeOptions(objs, ctx);
   const allowed = options.targets.find(t => t.version === target);
+  if (!allowed && retry) {
+    throw new UnprocessableError(`version: the upgrade to ${progress!.version} stopped (${progress!.failed}); only ${progress!.version} can be retried`);
+  }
   if (!allowed) {
     const list = options.targets.map(t => t.version).join(', ') || 'none';
     throw new UnprocessableError(
@@ -200,27 +225,63 @@ export function planUpgrade(objs: LiveObjects, version: unknown, ctx: PlanContex
       message: `Upgrading ${cluster.metadata.name} from ${current} to ${target}: the control plane first, then the worker pools.`,
     };
   }
-  const step = controlPlaneStep(objs, target, allowed.image!);
+  const kcp = requireControlPlane(objs);
+  // A retry after the control plane moved: the reconciler carries on with the pools.
+  const step = kcp.spec?.version === target ? undefined : controlPlaneStep(objs, target, allowed.image!);
+  const failed = progress?.failed;
   return {
     action: 'upgrade',
     primary,
     alsoAccepted: cluster.metadata.resourceVersion ? [cluster.metadata.resourceVersion] : [],
-    // The annotation first: whatever happens next, a backend carries on from it.
-    writes: [annotationWrite(cluster, target), ...step.writes],
+    // The annotation first: after a crash, a backend carries on from it.
+    writes: [startWrite(cluster, kcp, target, !!step), ...(step?.writes ?? [])],
     changes: [
-      { kind: 'Cluster', name: cluster.metadata.name, field: `metadata.annotations[${UPGRADE_ANNOTATION}]`, to: target },
-      ...step.changes,
+      ...(retry ? [] : [{ kind: 'Cluster', name: cluster.metadata.name, field: `metadata.annotations[${UPGRADE_ANNOTATION}]`, to: target }]),
+      ...(failed !== undefined
+        ? [{ kind: 'Cluster', name: cluster.metadata.name, field: `metadata.annotations[${UPGRADE_FAILED_ANNOTATION}]`, from: failed }]
+        : []),
+      ...(step?.changes ?? []),
     ],
-    message: `Upgrading ${cluster.metadata.name} from ${current} to ${target}: the control plane first, then the worker pools.`,
+    message: retry
+      ? `Retrying the upgrade of ${cluster.metadata.name} to ${target} (${phaseName(progress!)}).`
+      : `Upgrading ${cluster.metadata.name} from ${current} to ${target}: the control plane first, then the worker pools.`,
   };
 }
 
 /**
- * A merge patch of one annotation key: it cannot lose another writer's
- * change, so it is not conditional (the Cluster's status changes often).
+ * Starts (or restarts) the orchestration, conditional on the Cluster as read
+ * (two requests cannot both start one). Undone when the control plane write
+ * after it fails, unless someone else moved the control plane to the target
+ * meanwhile (another replica's reconciler carried the step out).
  */
-function annotationWrite(cluster: KubeObject, value: string | null): Write {
-  return { ...clusterPatch(cluster, { metadata: { annotations: { [UPGRADE_ANNOTATION]: value } } }), resourceVersion: undefined };
+function startWrite(cluster: KubeObject, kcp: KubeObject, target: string, withStep: boolean): PatchWrite {
+  const before = cluster.metadata.annotations ?? {};
+  const failed = before[UPGRADE_FAILED_ANNOTATION];
+  return {
+    ...clusterPatch(cluster, {
+      metadata: { annotations: { [UPGRADE_ANNOTATION]: target, ...(failed !== undefined ? { [UPGRADE_FAILED_ANNOTATION]: null } : {}) } },
+    }),
+    undo: {
+      patch: {
+        metadata: {
+          annotations: {
+            [UPGRADE_ANNOTATION]: before[UPGRADE_ANNOTATION] ?? null,
+            ...(failed !== undefined ? { [UPGRADE_FAILED_ANNOTATION]: failed } : {}),
+          },
+        },
+      },
+      whileAnnotations: { [UPGRADE_ANNOTATION]: target },
+      ...(withStep ? { unless: { kind: 'KubeadmControlPlane', name: kcp.metadata.name, field: 'spec.version', value: target } } : {}),
+    },
+  };
+}
+
+/** Ends the orchestration; conditional, so a stale view cannot end a newer one. */
+function finishWrite(cluster: KubeObject): Write {
+  const failed = cluster.metadata.annotations?.[UPGRADE_FAILED_ANNOTATION] !== undefined;
+  return clusterPatch(cluster, {
+    metadata: { annotations: { [UPGRADE_ANNOTATION]: null, ...(failed ? { [UPGRADE_FAILED_ANNOTATION]: null } : {}) } },
+  });
 }
 
 /**
@@ -240,10 +301,12 @@ export function planUpgradeStep(objs: LiveObjects, ctx: PlanContext): { writes: 
     return { writes: [], message: `no image configured for ${target} (capiOpenstack.kubernetesVersions)` };
   }
   const progress = upgradeProgress(objs)!;
+  if (progress.phase === 'done') return { writes: [finishWrite(cluster)], progress, message: 'done' };
+  if (progress.failed !== undefined) return { writes: [], progress, message: `stopped: ${progress.failed}` };
   if (kcp.spec?.version !== target) {
     if (compareVersions(kcp.spec?.version ?? 'v0.0.0', target) > 0) {
       // Someone moved past the target: the orchestration is over.
-      return { writes: [annotationWrite(cluster, null)], progress, message: 'control plane beyond the target' };
+      return { writes: [finishWrite(cluster)], progress, message: 'control plane beyond the target' };
     }
     return { writes: controlPlaneStep(objs, target, image).writes, progress, message: 'control plane' };
   }
@@ -259,7 +322,8 @@ export function planUpgradeStep(objs: LiveObjects, ctx: PlanContext): { writes: 
       objectPatch(md, { spec: { template: { spec: { version: target, infrastructureRef: { name: created.metadata.name } } } } }),
     );
   }
+  // A refused pool leaves the pools before it moved (each consistent with its
+  // template): a retry carries on from there.
   if (writes.length) return { writes, progress, message: 'worker pools' };
-  if (progress.phase === 'done') return { writes: [annotationWrite(cluster, null)], progress, message: 'done' };
   return { writes: [], progress, message: 'waiting for the worker pools' };
 }
