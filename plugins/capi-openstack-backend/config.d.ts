@@ -116,6 +116,19 @@ export interface Config {
       /** Quota usage above this percentage after a change is a preflight warning. Default 90. */
       warnAbovePercent?: number;
       /**
+       * Where the backend may send OpenStack requests, as URL prefixes such as
+       * `https://keystone.example.com:5000/`. A clouds.yaml whose `auth_url`
+       * does not start with one of them (scheme, host and port compared
+       * exactly, the path on a `/` boundary; user info refused) is refused
+       * before any request. Every endpoint of the service catalog must be on
+       * the scheme, host and port of one of them (any path), else that
+       * service is treated as unavailable: list each service's origin (e.g.
+       * `https://nova.example.com:8774/`) when they differ from Keystone's.
+       * Empty or absent: no OpenStack call at all (fallback lists; preflight
+       * warns). Re-read when the config files change.
+       */
+      allowedAuthUrls?: string[];
+      /**
        * Lists shown when the cloud cannot be reached (besides `flavors` and
        * the images of `kubernetesVersions`).
        */

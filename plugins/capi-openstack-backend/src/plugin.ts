@@ -22,7 +22,7 @@ import { createActionsRouter } from './service/actionsRouter';
 import { ClusterService } from './service/ClusterService';
 import { createRouter } from './service/router';
 import { OpenStackService } from './openstack/OpenStackService';
-import { readOpenStackConfig } from './openstack/openstackConfig';
+import { followOpenStackConfig, readOpenStackConfig } from './openstack/openstackConfig';
 
 /**
  * The capi-openstack backend plugin: watch caches of the configured
@@ -65,7 +65,9 @@ export const capiOpenstackPlugin = createBackendPlugin({
 
         // Lifecycle actions first: they validate and audit their own input.
         const actionsConfig = readActionsConfig(config);
-        const openstack = new OpenStackService(clusters, readOpenStackConfig(config), actionsConfig, logger);
+        const openstackConfig = readOpenStackConfig(config);
+        followOpenStackConfig(config, openstackConfig, logger);
+        const openstack = new OpenStackService(clusters, openstackConfig, actionsConfig, logger);
         const actions = new ActionService(clusters, actionsConfig, logger, undefined, openstack);
         httpRouter.use(
           await createActionsRouter({

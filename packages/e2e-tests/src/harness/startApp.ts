@@ -57,6 +57,11 @@ export interface StartAppOptions {
   log?: (message: string) => void;
 }
 
+/** capiOpenstack.openstack.allowedAuthUrls for the testbed: Keystone and each service's origin. */
+function testbedPrefixes(info: TestbedInfo): string[] {
+  return [...new Set([info.authUrl, ...Object.values(info.endpoints)].map(u => `${new URL(u).origin}/`))];
+}
+
 function httpStatus(url: string): Promise<number> {
   return new Promise(resolve => {
     const req = http.get(url, res => {
@@ -209,6 +214,8 @@ export async function startApp(
         ...KUBERNETES_VERSIONS.map(v => `    - { version: ${v}, image: ubuntu-2404-kube-${v} }`),
         '  openstack:',
         '    timeoutSeconds: 30 # the testbed on a loaded CI machine',
+        // Keystone and the origin of every catalog endpoint (each service has its own port).
+        `    allowedAuthUrls: ${JSON.stringify(testbedPrefixes(openstack))}`,
         '',
       ].join('\n'),
     );

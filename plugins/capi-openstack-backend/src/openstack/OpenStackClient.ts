@@ -6,11 +6,18 @@
 // A small typed OpenStack client for exactly the calls the plugin needs:
 // Keystone v3 token (password or application credential), the service
 // catalog, and JSON GETs against Nova, Glance, Neutron, Octavia and Cinder.
-// Tokens are cached per credential until shortly before they expire.
+// Tokens are cached per credential until shortly before they expire. Only
+// URLs the egress policy allows are called; errors carry the status and a
+// reason of ours, never the remote body (it may reflect anything).
 
 import crypto from 'node:crypto';
 import { CloudCredentials, secretsOf } from './cloudsYaml';
+import { ALLOWED_AUTH_URLS_KEY, EgressPolicy } from './egress';
 import { httpJson, HttpResponse, UnreachableError } from './http';
+import { OpenStackError } from './OpenStackError';
+import { CachedToken, TokenCache } from './tokenCache';
+
+export { OpenStackError } from './OpenStackError';
 
 /** Service types of the catalog the plugin reads. */
 export type ServiceType = 'compute' | 'image' | 'network' | 'load-balancer' | 'volume';
@@ -23,16 +30,33 @@ const CATALOG_TYPES: Record<ServiceType, string[]> = {
   volume: ['block-storage', 'volumev3', 'volume'],
 };
 
-/** A failed OpenStack call, with a message safe to show (no secret, no token). */
-export class OpenStackError extends Error {
-  constructor(
-    message: string,
-    /** HTTP status of OpenStack's answer; 0 when unreachable or timed out. */
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'OpenStackError';
-  }
+/** The service's project name, in messages. */
+const SERVICE_NAMES: Record<ServiceType, string> = {
+  compute: 'Nova',
+  image: 'Glance',
+  network: 'Neutron',
+  'load-balancer': 'Octavia',
+  volume: 'Cinder',
+};
+
+const REASONS: Record<number, string> = {
+  400: 'bad request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not found',
+  405: 'method not allowed',
+  409: 'conflict',
+  413: 'request too large',
+  429: 'too many requests',
+  500: 'internal error',
+  502: 'bad gateway',
+  503: 'service unavailable',
+  504: 'gateway timeout',
+};
+
+/** `403 (forbidden)`: the status and a short reason of ours. */
+function statusText(status: number): string {
+  return `${status} (${REASONS[status] ?? (status >= 500 ? 'server error' : 'unexpected answer')})`;
 }
 
 interface Session {
@@ -44,20 +68,16 @@ interface Session {
 
 export interface OpenStackClientOptions {
   timeoutMs: number;
+  /** Where requests may go: the auth_url and every catalog endpoint are checked against it. */
+  egress: EgressPolicy;
   now?: () => number;
 }
 
-/** Seconds before expiry at which a cached token is renewed. */
+/** How long before expiry a cached token is renewed. */
 const RENEW_BEFORE_MS = 5 * 60_000;
 
-interface CachedSession {
-  promise: Promise<Session>;
-  /** Set once the login succeeded. */
-  session?: Session;
-}
-
-/** Cache of sessions by credential fingerprint, shared by clients of the same credential. */
-const sessions = new Map<string, CachedSession>();
+/** Sessions by credential fingerprint, shared by clients of the same credential. */
+const sessions = new TokenCache<Session>();
 
 function fingerprint(c: CloudCredentials): string {
   return crypto.createHash('sha256').update(JSON.stringify([c.authUrl, c.auth, c.region, c.interface])).digest('hex');
@@ -68,16 +88,6 @@ function scrub(message: string, secrets: string[]): string {
   let out = message;
   for (const s of secrets) out = out.split(s).join('***');
   return out.replace(/gAAAA[\w-]{20,}/g, '***').slice(0, 400);
-}
-
-function openstackMessage(res: HttpResponse): string {
-  const b = res.body;
-  if (b && typeof b === 'object') {
-    const inner = b.error ?? Object.values(b)[0];
-    const msg = inner?.message ?? b.faultstring ?? b.message ?? b.description;
-    if (typeof msg === 'string') return msg;
-  }
-  return typeof b === 'string' && b.length < 300 ? b.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '';
 }
 
 export class OpenStackClient {
@@ -149,7 +159,7 @@ export class OpenStackClient {
     }
     if (res.status !== 201 && res.status !== 200) {
       throw new OpenStackError(
-        scrub(`Keystone at ${this.credentials.authUrl} answered ${res.status}: ${openstackMessage(res)}`, this.secrets),
+        scrub(`Keystone at ${this.credentials.authUrl} answered ${statusText(res.status)}`, this.secrets),
         res.status,
       );
     }
@@ -180,21 +190,21 @@ export class OpenStackClient {
    * error (no retry storm that could lock the account).
    */
   async session(): Promise<Session> {
+    // Also for a cached token: the allow-list may have changed since.
+    this.options.egress.checkAuthUrl(this.credentials.authUrl, this.credentials.cloudName);
     const cached = sessions.get(this.key);
     if (cached) {
       const s = await cached.promise;
       if (s.expiresAt - RENEW_BEFORE_MS > this.now()) return s;
       if (sessions.get(this.key) !== cached) return this.session();
     }
-    const entry: CachedSession = { promise: this.authenticate() };
-    sessions.set(this.key, entry);
+    const entry: CachedToken<Session> = { promise: this.authenticate() };
+    sessions.set(this.key, entry, this.now());
     entry.promise.then(
       s => {
         entry.session = s;
       },
-      () => {
-        if (sessions.get(this.key) === entry) sessions.delete(this.key);
-      },
+      () => sessions.delete(this.key, entry),
     );
     return entry.promise;
   }
@@ -202,14 +212,17 @@ export class OpenStackClient {
   /** Forgets a token a service refused (revoked or expired early), unless a newer one replaced it. */
   invalidate(token: string) {
     const entry = sessions.get(this.key);
-    if (entry?.session?.token === token) sessions.delete(this.key);
+    if (entry?.session?.token === token) sessions.delete(this.key, entry);
   }
 
   async projectId(): Promise<string | undefined> {
     return (await this.session()).projectId;
   }
 
-  /** The endpoint URL of a service type, or undefined when the catalog has none. */
+  /**
+   * The endpoint URL of a service type, or undefined when the catalog has
+   * none. An endpoint on a host the allow-list does not name is refused.
+   */
   async endpoint(type: ServiceType): Promise<string | undefined> {
     const s = await this.session();
     const { region, interface: iface } = this.credentials;
@@ -218,9 +231,18 @@ export class OpenStackClient {
       const ep = service?.endpoints.find(
         e => e.interface === iface && (!region || (e.region_id ?? e.region) === region),
       );
-      if (ep) return versioned(type, ep.url.replace(/\/$/, ''));
+      if (!ep) continue;
+      if (typeof ep.url !== 'string' || !this.options.egress.allowsHost(ep.url)) throw this.offHost(type);
+      return versioned(type, ep.url.replace(/\/$/, ''));
     }
     return undefined;
+  }
+
+  private offHost(type: ServiceType): OpenStackError {
+    return new OpenStackError(
+      `endpoint of ${SERVICE_NAMES[type]} is not on an allowed host (${ALLOWED_AUTH_URLS_KEY})`,
+      403,
+    );
   }
 
   /** GET `path` of a service as JSON; undefined when the service is not in the catalog. */
@@ -229,11 +251,13 @@ export class OpenStackClient {
     if (!base) return undefined;
     const s = await this.session();
     const url = `${base}${path}`.replaceAll('{project_id}', encodeURIComponent(s.projectId ?? ''));
+    // The path may come from an answer (Glance's `next`): the final URL is checked too.
+    if (!this.options.egress.allowsHost(url)) throw this.offHost(type);
     let res: HttpResponse;
     try {
       res = await httpJson('GET', url, { ...this.tlsOptions(), token: s.token });
     } catch (e) {
-      throw this.unreachable(e, `the ${type} service`);
+      throw this.unreachable(e, SERVICE_NAMES[type]);
     }
     if (res.status === 401 && !retried) {
       this.invalidate(s.token);
@@ -241,10 +265,7 @@ export class OpenStackClient {
     }
     if (res.status < 200 || res.status >= 300) {
       throw new OpenStackError(
-        scrub(`the ${type} service answered ${res.status} for ${path.split('?')[0]}: ${openstackMessage(res)}`, [
-          ...this.secrets,
-          s.token,
-        ]),
+        scrub(`${SERVICE_NAMES[type]} answered ${statusText(res.status)} for ${path.split('?')[0]}`, [...this.secrets, s.token]),
         res.status,
       );
     }

@@ -20,6 +20,7 @@ import { UnprocessableError } from '../actions/errors';
 import { KubeRequestError } from '../kube/createKubeClient';
 import { ClusterService } from '../service/ClusterService';
 import { parseCloudsYaml } from './cloudsYaml';
+import { EgressPolicy, NO_EGRESS_MESSAGE } from './egress';
 import { Identity, identityOfCluster, selectorMatches } from './identity';
 import { OpenStackClient, OpenStackError } from './OpenStackClient';
 import { OpenStackConfig } from './openstackConfig';
@@ -159,8 +160,13 @@ export class OpenStackService {
   }
 
   private async fetch(managementCluster: string, namespace: string, identity: Identity): Promise<OpenStackResourcesResponse> {
+    // Read per call: the allow-list may be reloaded (followOpenStackConfig).
+    const egress = new EgressPolicy(this.config.allowedAuthUrls);
+    if (egress.empty) throw new OpenStackError(NO_EGRESS_MESSAGE, 403);
     const credentials = await this.readSecret(managementCluster, namespace, identity);
-    const client = new OpenStackClient(credentials, { timeoutMs: this.config.timeoutMs });
+    // Before any request; the client checks again for each session and endpoint.
+    egress.checkAuthUrl(credentials.authUrl, credentials.cloudName);
+    const client = new OpenStackClient(credentials, { timeoutMs: this.config.timeoutMs, egress });
     const lists = await readCloudLists(client);
     if (lists.notes.length) {
       this.logger.debug(`OpenStack lookups for ${managementCluster}/${namespace}/${identity.secretName}: ${lists.notes.join('; ')}`);

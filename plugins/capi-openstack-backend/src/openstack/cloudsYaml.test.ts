@@ -43,13 +43,21 @@ describe('parseCloudsYaml', () => {
     expect(c.auth).toMatchObject({ kind: 'password', username: 'u', password: 'pw12345', projectName: 'proj', userDomainName: 'Users', projectDomainId: 'default' });
   });
 
-  it('keeps only scheme, host and path of auth_url (no user info or query in messages)', () => {
+  it('keeps only scheme, host and path of auth_url (no query in messages)', () => {
     const c = parseCloudsYaml(
-      'clouds:\n  o:\n    auth:\n      auth_url: https://admin:pw@keystone.example:5000/identity?token=x\n      username: u\n      password: pw12345\n',
+      'clouds:\n  o:\n    auth:\n      auth_url: https://keystone.example:5000/identity?token=x#y\n      username: u\n      password: pw12345\n',
       'o',
     );
     expect(c.authUrl).toBe('https://keystone.example:5000/identity/v3');
   });
+
+  it.each(['https://admin:pw@keystone.example:5000/v3', 'https://keystone.example:5000@evil.example/v3'])(
+    'refuses the auth_url %s with user info, without quoting it',
+    url => {
+      const text = `clouds:\n  o:\n    auth:\n      auth_url: ${url}\n      username: u\n      password: pw12345\n`;
+      expect(() => parseCloudsYaml(text, 'o')).toThrow(/^clouds\.o\.auth\.auth_url must not contain user info$/);
+    },
+  );
 
   it.each([
     ['not: [valid', 'openstack', /^clouds\.yaml is not valid YAML \(line \d\)$/],

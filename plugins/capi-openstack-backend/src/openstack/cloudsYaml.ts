@@ -85,12 +85,16 @@ export function parseCloudsYaml(text: string, cloudName: string, ca?: string): C
   if (!rawUrl || !/^https?:\/\//.test(rawUrl)) {
     throw new UnprocessableError(`clouds.${cloudName}.auth.auth_url must be an http(s) URL`);
   }
-  // Only scheme, host and path: user info or a query would be shown in messages.
+  // Only scheme, host and path: a query would be shown in messages.
   let parsedUrl: URL;
   try {
     parsedUrl = new URL(rawUrl);
   } catch {
     throw new UnprocessableError(`clouds.${cloudName}.auth.auth_url must be an http(s) URL`);
+  }
+  // `https://keystone.example.com@evil.example/` names the host evil.example: refused, not stripped.
+  if (parsedUrl.username || parsedUrl.password) {
+    throw new UnprocessableError(`clouds.${cloudName}.auth.auth_url must not contain user info`);
   }
   const base = `${parsedUrl.origin}${parsedUrl.pathname}`.replace(/\/$/, '');
   const authUrl = /\/v3$/.test(base) ? base : `${base}/v3`;

@@ -9,6 +9,7 @@
 // project, user and application credential so that lowering a quota here
 // cannot disturb other suites sharing the testbed.
 
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
@@ -21,6 +22,7 @@ import net from 'node:net';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 import { parseCloudsYaml } from './cloudsYaml';
+import { EgressPolicy } from './egress';
 import { clearOpenStackSessions, OpenStackClient } from './OpenStackClient';
 import { readCloudLists } from './resources';
 
@@ -73,6 +75,32 @@ async function createProject(authUrl: string, admin: Session, quotas: { cores: n
   return { id: project.id, name, username: name, password, appCred: { id: ac.id, secret: ac.secret }, keyPair };
 }
 
+/** An HTTP proxy in front of the real Keystone that counts what reaches it. */
+async function countingProxy(authUrl: string) {
+  const target = new URL(authUrl);
+  const counts = { requests: 0, logins: 0 };
+  const server = http.createServer((req, res) => {
+    counts.requests++;
+    if (req.method === 'POST' && req.url?.endsWith('/auth/tokens')) counts.logins++;
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      up => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  return { url, counts, close: () => new Promise(r => server.close(r)) };
+}
+
+/** The allow-list prefixes of the testbed: Keystone and the origin of every catalog endpoint. */
+function testbedPrefixes(info: TestbedHandle['info']): string[] {
+  return [...new Set([info.authUrl, ...Object.values(info.endpoints)].map(u => `${new URL(u).origin}/`))];
+}
+
 function cloudsYaml(authUrl: string, p: Project, overrides: { secret?: string; password?: string; authUrl?: string } = {}) {
   const url = `${overrides.authUrl ?? authUrl}/v3`;
   return [
@@ -110,6 +138,13 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
   let silent: net.Server;
   const sockets = new Set<net.Socket>();
   const permissions = mockServices.permissions.mock();
+  /** The backend's root config, observable: tests change the allow-list through it. */
+  let rootConfig: ReturnType<typeof mockServices.rootConfig>;
+  let configData: any;
+  let allowed: string[];
+  /** Sets capiOpenstack.openstack.allowedAuthUrls of the running backend. */
+  const setAllowed = (urls: string[]) =>
+    rootConfig.update({ data: { ...configData, capiOpenstack: { ...configData.capiOpenstack, openstack: { ...configData.capiOpenstack.openstack, allowedAuthUrls: urls } } } });
   let kubeVersion: { image: string; version: string };
   let fromVersion: string;
 
@@ -119,7 +154,8 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
     const body = {
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name, namespace: ns },
+      // Marked as an identity Secret: the create form and create only use marked ones.
+      metadata: { name, namespace: ns, labels: { 'capi-openstack.dev/identity': 'true' } },
       data: { 'clouds.yaml': Buffer.from(yaml).toString('base64') },
     };
     await mc.client.request('PATCH', `/api/v1/namespaces/${ns}/secrets/${name}?fieldManager=test&force=true`, body, 'application/apply-patch+yaml');
@@ -174,7 +210,9 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
         workerFlavor: 'm1.medium',
         sshKeyName: project.keyPair,
       });
-    await mc.apply([...cluster('good'), ...cluster('hanging'), ...cluster('refused'), ...cluster('wrong'), ...cluster('central')]);
+    await mc.apply(
+      ['good', 'hanging', 'refused', 'wrong', 'central', 'outside', 'proxied'].flatMap(name => cluster(name)),
+    );
     // 'central' uses a cluster-scoped OpenStackClusterIdentity naming a Secret in another namespace.
     centralNs = await mc.createNamespace('openstack-central');
     await mc.client.request(
@@ -206,30 +244,31 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
     const kubeconfigPath = mc.kubeconfigFile();
     permissions.authorizeConditional.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
     permissions.authorize.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
+    allowed = [...testbedPrefixes(testbed.info), `${silentUrl}/`, `${closedUrl}/`];
+    configData = {
+      capiOpenstack: {
+        managementClusters: [{ name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns] }],
+        flavors,
+        kubernetesVersions: [
+          { version: kubeVersion.version, image: kubeVersion.image },
+          { version: `v${maj}.${min}.99`, image: `missing-image-v${maj}.${min}.99` },
+        ],
+        // Quota changes below must be seen at once.
+        openstack: { timeoutSeconds: 30, cacheSeconds: 0, allowedAuthUrls: allowed, fallback: { keyPairs: ['configured-key'] } },
+      },
+    };
+    rootConfig = mockServices.rootConfig({ data: configData });
     backend = await startTestBackend({
       features: [
         capiOpenstackPlugin,
         permissions.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            capiOpenstack: {
-              managementClusters: [{ name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns] }],
-              flavors,
-              kubernetesVersions: [
-                { version: kubeVersion.version, image: kubeVersion.image },
-                { version: `v${maj}.${min}.99`, image: `missing-image-v${maj}.${min}.99` },
-              ],
-              // Quota changes below must be seen at once.
-              openstack: { timeoutSeconds: 30, cacheSeconds: 0, fallback: { keyPairs: ['configured-key'] } },
-            },
-          },
-        }),
+        createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => rootConfig }),
       ],
     });
     const deadline = Date.now() + 60_000;
     for (;;) {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}`);
-      if (res.body.managementClusters?.[0]?.state === 'synced' && res.body.totalCount === 5) break;
+      if (res.body.managementClusters?.[0]?.state === 'synced' && res.body.totalCount === 7) break;
       if (Date.now() > deadline) throw new Error(`clusters not synced: ${JSON.stringify(res.body).slice(0, 300)}`);
       await new Promise(r => setTimeout(r, 200));
     }
@@ -248,8 +287,9 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
   it('authenticates with a password and with an application credential, scoped to the project', async () => {
     clearOpenStackSessions();
     const yaml = cloudsYaml(testbed.info.authUrl, project);
-    const byPassword = new OpenStackClient(parseCloudsYaml(yaml, 'with-password'), { timeoutMs: 60_000 });
-    const byAppCred = new OpenStackClient(parseCloudsYaml(yaml, 'openstack'), { timeoutMs: 60_000 });
+    const egress = new EgressPolicy(testbedPrefixes(testbed.info));
+    const byPassword = new OpenStackClient(parseCloudsYaml(yaml, 'with-password'), { timeoutMs: 60_000, egress });
+    const byAppCred = new OpenStackClient(parseCloudsYaml(yaml, 'openstack'), { timeoutMs: 60_000, egress });
     expect(await byPassword.projectId()).toBe(project.id);
     expect(await byAppCred.projectId()).toBe(project.id);
     const lists = await readCloudLists(byPassword);
@@ -427,42 +467,136 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
   });
 
   it('logs in once for concurrent callers of one credential, also when the login fails', async () => {
-    // A counting proxy in front of the real Keystone.
-    const target = new URL(testbed.info.authUrl);
-    let logins = 0;
-    const proxy = http.createServer((req, res) => {
-      if (req.method === 'POST' && req.url?.endsWith('/auth/tokens')) logins++;
-      const upstream = http.request(
-        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
-        up => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      req.pipe(upstream);
-    });
-    await new Promise<void>(r => proxy.listen(0, '127.0.0.1', r));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    const proxy = await countingProxy(testbed.info.authUrl);
+    const egress = new EgressPolicy([...testbedPrefixes(testbed.info), `${proxy.url}/`]);
     try {
       clearOpenStackSessions();
-      const good = parseCloudsYaml(cloudsYaml(testbed.info.authUrl, project, { authUrl: proxyUrl }), 'with-password');
-      const clients = Array.from({ length: 5 }, () => new OpenStackClient(good, { timeoutMs: 60_000 }));
+      const good = parseCloudsYaml(cloudsYaml(testbed.info.authUrl, project, { authUrl: proxy.url }), 'with-password');
+      const clients = Array.from({ length: 5 }, () => new OpenStackClient(good, { timeoutMs: 60_000, egress }));
       const tokens = await Promise.all(clients.map(c => c.session().then(s => s.token)));
       expect(new Set(tokens).size).toBe(1);
-      expect(logins).toBe(1);
+      expect(proxy.counts.logins).toBe(1);
 
-      logins = 0;
+      // A token at its expiry (a clock of `now` that says so) is not reused: a new login.
+      const { expiresAt } = await clients[0].session();
+      const later = new OpenStackClient(good, { timeoutMs: 60_000, egress, now: () => expiresAt });
+      const renewed = await later.session();
+      expect(proxy.counts.logins).toBe(2);
+      expect(renewed.token).not.toBe(tokens[0]);
+
+      proxy.counts.logins = 0;
       const bad = parseCloudsYaml(
-        cloudsYaml(testbed.info.authUrl, project, { authUrl: proxyUrl, password: 'wrong-password-4242' }),
+        cloudsYaml(testbed.info.authUrl, project, { authUrl: proxy.url, password: 'wrong-password-4242' }),
         'with-password',
       );
-      const failing = Array.from({ length: 5 }, () => new OpenStackClient(bad, { timeoutMs: 60_000 }));
+      const failing = Array.from({ length: 5 }, () => new OpenStackClient(bad, { timeoutMs: 60_000, egress }));
       const errors = await Promise.all(failing.map(c => c.session().catch(e => e)));
       expect(errors.map(e => e.status)).toEqual([401, 401, 401, 401, 401]);
       // One failed login for all of them (no retry storm towards an account lockout).
-      expect(logins).toBe(1);
+      expect(proxy.counts.logins).toBe(1);
     } finally {
-      await new Promise(r => proxy.close(r));
+      await proxy.close();
+    }
+  });
+
+  it('refuses a Secret whose auth_url is not allowed, before any request reaches it', async () => {
+    const proxy = await countingProxy(testbed.info.authUrl);
+    try {
+      await putSecret('outside-cloud-config', cloudsYaml(testbed.info.authUrl, project, { authUrl: proxy.url }));
+      const res = await request(backend.server).get(api('outside', 'openstack'));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ available: false, source: 'config' });
+      expect(res.body.message).toBe(
+        'the auth_url of cloud "openstack" is not in capiOpenstack.openstack.allowedAuthUrls; showing the configured lists',
+      );
+      // Neither the URL nor the secret of the Secret is reflected.
+      expect(JSON.stringify(res.body)).not.toContain(new URL(proxy.url).port);
+      expect(JSON.stringify(res.body)).not.toContain(project.appCred.secret);
+      expect(res.body.keyPairs).toEqual([{ name: 'configured-key' }]);
+
+      expect(proxy.counts.requests).toBe(0);
+
+      // A direct client refuses as well, also with a token of that credential cached by an allowed run.
+      clearOpenStackSessions();
+      const creds = parseCloudsYaml(cloudsYaml(testbed.info.authUrl, project, { authUrl: proxy.url }), 'openstack');
+      const allowedHere = new EgressPolicy([`${proxy.url}/`]);
+      await new OpenStackClient(creds, { timeoutMs: 60_000, egress: allowedHere }).session();
+      expect(proxy.counts.requests).toBe(1);
+      const refused = await new OpenStackClient(creds, { timeoutMs: 60_000, egress: new EgressPolicy(testbedPrefixes(testbed.info)) })
+        .session()
+        .catch(e => e);
+      expect(refused.status).toBe(403);
+      expect(refused.message).toMatch(/is not in capiOpenstack\.openstack\.allowedAuthUrls$/);
+      // Only that one allowed login ever reached the proxy.
+      expect(proxy.counts.requests).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('treats a service whose catalog endpoint is on another host as unavailable, without calling it', async () => {
+    clearOpenStackSessions();
+    const octavia = `${new URL(testbed.info.endpoints['load-balancer']).origin}/`;
+    const nova = `${new URL(testbed.info.endpoints.compute).origin}/`;
+    const withoutOctavia = new EgressPolicy(testbedPrefixes(testbed.info).filter(p => p !== octavia));
+    const creds = parseCloudsYaml(cloudsYaml(testbed.info.authUrl, project), 'openstack');
+    const lists = await readCloudLists(new OpenStackClient(creds, { timeoutMs: 60_000, egress: withoutOctavia }));
+    expect(lists.notes).toEqual([
+      'Octavia (load-balancer): endpoint of Octavia is not on an allowed host (capiOpenstack.openstack.allowedAuthUrls)',
+    ]);
+    expect(lists.quotas.filter(q => q.service === 'load-balancer')).toEqual([]);
+    expect(lists.flavors.length).toBeGreaterThan(0);
+
+    // Nova is required: without its host the lookup fails, naming it.
+    const withoutNova = new EgressPolicy(testbedPrefixes(testbed.info).filter(p => p !== nova));
+    const error = await readCloudLists(new OpenStackClient(creds, { timeoutMs: 60_000, egress: withoutNova })).catch(e => e);
+    expect(error.message).toBe('endpoint of Nova is not on an allowed host (capiOpenstack.openstack.allowedAuthUrls)');
+  });
+
+  it('answers a refused call with the status and a reason of ours, never the service\'s text', async () => {
+    const creds = parseCloudsYaml(cloudsYaml(testbed.info.authUrl, project), 'openstack');
+    const client = new OpenStackClient(creds, { timeoutMs: 60_000, egress: new EgressPolicy(testbedPrefixes(testbed.info)) });
+    const missing = await client.get('compute', '/servers/no-such-server').catch(e => e);
+    expect(missing.status).toBe(404);
+    expect(missing.message).toBe('Nova answered 404 (not found) for /servers/no-such-server');
+    // A member may not list hypervisors: Nova's policy text stays out.
+    const forbidden = await client.get('compute', '/os-hypervisors').catch(e => e);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.message).toBe('Nova answered 403 (forbidden) for /os-hypervisors');
+  });
+
+  it('makes no OpenStack call at all while the allow-list is empty (followed when the config changes)', async () => {
+    const proxy = await countingProxy(testbed.info.authUrl);
+    try {
+      await putSecret('proxied-cloud-config', cloudsYaml(testbed.info.authUrl, project, { authUrl: proxy.url }));
+      const lookup = () => request(backend.server).get(api('proxied', 'openstack'));
+      // Allowed: the lookup goes through the proxy.
+      setAllowed([...allowed, `${proxy.url}/`]);
+      clearOpenStackSessions();
+      const ok = await lookup();
+      expect(ok.body.message).toBeUndefined();
+      expect(ok.body.available).toBe(true);
+      expect(proxy.counts.requests).toBeGreaterThan(0);
+
+      const before = proxy.counts.requests;
+      setAllowed([]);
+      const off = await lookup();
+      expect(off.body).toMatchObject({ available: false, source: 'config' });
+      expect(off.body.message).toBe(
+        'no OpenStack call is made while capiOpenstack.openstack.allowedAuthUrls is empty; showing the configured lists',
+      );
+      // The preflight only warns, as for a cloud that cannot be reached.
+      const dry = await request(backend.server).post(`${api('good', 'pools/good-md-0/scale')}?dryRun=true`).send({ replicas: 20 });
+      expect(dry.status).toBe(200);
+      expect(dry.body.preflight.status).toBe('warn');
+      expect(dry.body.preflight.checks[0]).toMatchObject({ id: 'cloud', status: 'warn' });
+      expect(dry.body.preflight.checks[0].message).toBe(
+        'OpenStack could not be checked (no OpenStack call is made while capiOpenstack.openstack.allowedAuthUrls is empty): quota and resources were not verified.',
+      );
+      expect(proxy.counts.requests).toBe(before);
+    } finally {
+      setAllowed(allowed);
+      await proxy.close();
     }
   });
 
@@ -477,7 +611,8 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
 
     clearOpenStackSessions();
     const yaml = cloudsYaml(testbed.info.authUrl, project, { password: 'wrong-password-4242' });
-    const client = new OpenStackClient(parseCloudsYaml(yaml, 'with-password'), { timeoutMs: 60_000 });
+    const egress = new EgressPolicy(testbedPrefixes(testbed.info));
+    const client = new OpenStackClient(parseCloudsYaml(yaml, 'with-password'), { timeoutMs: 60_000, egress });
     const error = await client.session().catch(e => e);
     expect(error.status).toBe(401);
     expect(error.message).toMatch(/refused the password of cloud "with-password" \(401 Unauthorized\)/);

@@ -15,6 +15,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { CapiOpenstackClient } from '@capi-openstack/backstage-plugin-capi-openstack-node';
 import { TestManagementCluster } from '@internal/management-cluster/src/testing';
+import type { TestbedInfo } from '@internal/openstack-testbed';
 
 export const MC = 'local';
 export const FLAVORS = ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'];
@@ -47,8 +48,20 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-/** Starts the backend plugin for `mc`, limited to `namespaces`. */
-export async function startCapiBackend(mc: TestManagementCluster, namespaces: string[]): Promise<CapiBackendHandle> {
+/** capiOpenstack.openstack.allowedAuthUrls for the testbed: Keystone and each service's origin. */
+export function testbedAllowedAuthUrls(info: TestbedInfo): string[] {
+  return [...new Set([info.authUrl, ...Object.values(info.endpoints)].map(u => `${new URL(u).origin}/`))];
+}
+
+/**
+ * Starts the backend plugin for `mc`, limited to `namespaces`; OpenStack
+ * calls only to `allowedAuthUrls` (none by default).
+ */
+export async function startCapiBackend(
+  mc: TestManagementCluster,
+  namespaces: string[],
+  { allowedAuthUrls = [] }: { allowedAuthUrls?: string[] } = {},
+): Promise<CapiBackendHandle> {
   const kubeconfig = mc.kubeconfigFile();
   let allowWrites = true;
   const decide = (permission: { attributes?: { action?: string } }) =>
@@ -84,7 +97,7 @@ export async function startCapiBackend(mc: TestManagementCluster, namespaces: st
             managementClusters: [{ name: MC, kubeconfig: { path: kubeconfig }, namespaces }],
             flavors: FLAVORS,
             // The testbed's services answer slowly while every suite runs on 2 cores.
-            openstack: { timeoutSeconds: 30 },
+            openstack: { timeoutSeconds: 30, allowedAuthUrls },
           },
         },
       }),

@@ -11,7 +11,7 @@ import { setupOpenStackTestbed, TestbedHandle } from '@internal/openstack-testbe
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { CapiBackendHandle, MC, startCapiBackend, waitFor } from '../__testUtils__/capiBackend';
+import { CapiBackendHandle, MC, startCapiBackend, testbedAllowedAuthUrls, waitFor } from '../__testUtils__/capiBackend';
 import { createCapiOpenstackCreateClusterAction } from './createCluster';
 import { examples } from './createCluster.examples';
 
@@ -58,7 +58,7 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
       metadata: { name: 'testbed-cloud-config', namespace: ns },
       stringData: { 'clouds.yaml': testbed.info.cloudsYaml },
     });
-    backend = await startCapiBackend(mc, [ns]);
+    backend = await startCapiBackend(mc, [ns], { allowedAuthUrls: testbedAllowedAuthUrls(testbed.info) });
     action = createCapiOpenstackCreateClusterAction({ capiOpenstack: backend.client, appBaseUrl: 'http://localhost:3000' });
     // The class must be in the backend's cache before classy clusters validate.
     await waitFor('the ClusterClass in the cache', async () => {
