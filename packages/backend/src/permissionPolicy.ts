@@ -18,6 +18,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { TenancyPermissionPolicy } from './tenancyPolicy';
 
 type Decision = 'allow' | 'deny';
 
@@ -92,7 +93,11 @@ export class ConfigPermissionPolicy implements PermissionPolicy {
   }
 }
 
-/** Installs {@link ConfigPermissionPolicy} into the permission backend. */
+/**
+ * Installs the policy into the permission backend: the multi-tenant example
+ * ({@link TenancyPermissionPolicy}) when `permission.tenancy` is configured,
+ * else {@link ConfigPermissionPolicy}.
+ */
 export const permissionPolicyModule = createBackendModule({
   pluginId: 'permission',
   moduleId: 'config-policy',
@@ -100,7 +105,11 @@ export const permissionPolicyModule = createBackendModule({
     reg.registerInit({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
       async init({ policy, config }) {
-        policy.setPolicy(ConfigPermissionPolicy.fromConfig(config));
+        policy.setPolicy(
+          config.has('permission.tenancy')
+            ? TenancyPermissionPolicy.fromConfig(config)
+            : ConfigPermissionPolicy.fromConfig(config),
+        );
       },
     });
   },

@@ -89,7 +89,7 @@ describe('scaffolder templates end to end (real backend, API server and simulate
     await mc.client.create({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'team-cloud', namespace: ns },
+      metadata: { name: 'team-cloud', namespace: ns, labels: { 'capi-openstack.dev/identity': 'true' } },
       stringData: { 'clouds.yaml': 'clouds: {openstack: {auth: {auth_url: "http://127.0.0.1:5000/v3"}}}\n' },
     });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-e2e-'));

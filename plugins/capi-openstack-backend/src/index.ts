@@ -10,3 +10,18 @@
  */
 
 export { capiOpenstackPlugin as default } from './plugin';
+
+// For permission policies: conditional decisions over the cluster rules
+// (owner, namespace, management cluster), for reads, actions and create.
+export {
+  capiClusterConditions,
+  createCapiClusterConditionalDecision,
+} from './permissions/conditionExports';
+export {
+  clusterPermissionResourceRef,
+  clusterPermissionRules,
+  isClusterOwner,
+  isInManagementCluster,
+  isInNamespace,
+} from './permissions/rules';
+export type { ClusterFilter } from './permissions/rules';

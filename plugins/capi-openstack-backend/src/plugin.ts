@@ -15,6 +15,7 @@ import {
 import { readActionsConfig } from './actions/actionsConfig';
 import { readCapiOpenstackConfig } from './config';
 import { CreateService } from './create/CreateService';
+import { ClusterAccess } from './permissions/access';
 import { clusterPermissionResourceRef, clusterPermissionRules } from './permissions/rules';
 import { ActionService } from './actions/ActionService';
 import { startUpgradeReconciler } from './actions/upgradeReconciler';
@@ -43,8 +44,9 @@ export const capiOpenstackPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
       },
-      async init({ config, httpRouter, httpAuth, logger, permissions, permissionsRegistry, scheduler, lifecycle, auditor }) {
+      async init({ config, httpRouter, httpAuth, logger, permissions, permissionsRegistry, scheduler, lifecycle, auditor, userInfo }) {
         // Bad configuration fails the start-up with the key named.
         const pluginConfig = readCapiOpenstackConfig(config);
         if (pluginConfig.managementClusters.length === 0) {
@@ -63,6 +65,9 @@ export const capiOpenstackPlugin = createBackendPlugin({
           },
         });
 
+        // Every route decides with the caller's credentials through this one object.
+        const access = new ClusterAccess({ httpAuth, permissions, permissionsRegistry, userInfo });
+
         // Lifecycle actions first: they validate and audit their own input.
         const actionsConfig = readActionsConfig(config);
         const openstackConfig = readOpenStackConfig(config);
@@ -72,10 +77,8 @@ export const capiOpenstackPlugin = createBackendPlugin({
         httpRouter.use(
           await createActionsRouter({
             logger,
-            httpAuth,
             auditor,
-            permissions,
-            permissionsRegistry,
+            access,
             clusters,
             actions,
             openstack,
@@ -84,9 +87,7 @@ export const capiOpenstackPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             logger,
-            httpAuth,
-            permissions,
-            permissionsRegistry,
+            access,
             clusters,
             create: {
               service: new CreateService(

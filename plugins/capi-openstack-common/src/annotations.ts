@@ -13,5 +13,15 @@ export const OWNER_LABEL = 'capi-openstack.dev/owner';
 /** Annotation that protects a cluster from deletion through the plugin. @public */
 export const PROTECTED_ANNOTATION = 'capi-openstack.dev/protected';
 
+/**
+ * Label that marks a Secret (holding `clouds.yaml`) as an identity Secret:
+ * only Secrets with `capi-openstack.dev/identity: "true"`, or named by an
+ * OpenStackClusterIdentity whose namespaceSelector admits the namespace, can
+ * be used for new clusters and their cloud lookups. @public
+ */
+export const IDENTITY_SECRET_LABEL = 'capi-openstack.dev/identity';
+/** Value of {@link IDENTITY_SECRET_LABEL}. @public */
+export const IDENTITY_SECRET_LABEL_VALUE = 'true';
+
 /** Catalog entity type of published workload clusters. @public */
 export const CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';

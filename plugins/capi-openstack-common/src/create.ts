@@ -9,9 +9,11 @@
 // `POST /clusters` validates, then server-side applies the objects
 // (`?dryRun=true`: the API server validates them with dryRun=All, nothing is
 // created); `POST /clusters/render` validates the same way and answers the
-// manifests for a GitOps repository. Errors: 400 malformed, 403 not allowed,
-// 409 a cluster of that name exists and was not created by this plugin for
-// the same owner, 422 a value not allowed (the message names the field).
+// manifests for a GitOps repository. Errors: 400 malformed, 403 not allowed
+// (the create permission is conditional on management cluster, namespace and
+// owner), 409 a cluster of that name already exists (create only creates; an
+// identical retry by the same caller answers 200 `changed: false`), 422 a
+// value not allowed (the message names the field).
 
 import type { ClusterRef } from './api';
 import type { PreflightResult } from './openstack';
@@ -20,6 +22,12 @@ import type { PreflightResult } from './openstack';
 export const CREATED_BY_ANNOTATION = 'capi-openstack.dev/created-by';
 /** Value of {@link CREATED_BY_ANNOTATION}. @public */
 export const CREATED_BY_VALUE = 'backstage-capi-openstack';
+/**
+ * Annotation on every object the plugin creates: the entity ref of the user
+ * whose request created it. A retry is recognised by it; it is never shown
+ * to other callers. @public
+ */
+export const REQUESTED_BY_ANNOTATION = 'capi-openstack.dev/requested-by';
 /** Field manager of every write the plugin makes. @public */
 export const FIELD_MANAGER = 'capi-openstack-backstage';
 
@@ -65,8 +73,12 @@ export interface CreateClusterRequest {
   identity: { secretName: string; cloudName: string };
   /** Control plane availability zones (also the default of pools without one). */
   availabilityZones?: string[];
-  /** Entity ref of the owner, e.g. `group:default/team-payments`. */
-  owner: string;
+  /**
+   * Entity ref of the owner, e.g. `group:default/team-payments`. Default: the
+   * caller's first group. Unless the policy allows creating unconditionally,
+   * it must be one of the caller's ownership refs.
+   */
+  owner?: string;
   /** Extra labels on the Cluster. */
   labels?: Record<string, string>;
   /** Apply although the preflight failed (see `PreflightResult`). */
@@ -111,6 +123,14 @@ export interface CreateOptionsClass {
 /** `GET /create-options`: what the create form may offer. @public */
 export interface CreateOptionsResponse {
   managementClusters: Array<{ name: string; title: string; supported: boolean; message?: string }>;
+  /**
+   * Namespaces the caller may create clusters in, as far as the backend knows
+   * them (its namespace allow-list, else the namespaces holding clusters or
+   * ClusterClasses).
+   */
+  namespaces?: Array<{ managementCluster: string; namespace: string }>;
+  /** The owner a request without one gets: the caller's first group. */
+  defaultOwner?: string;
   /** `capiOpenstack.kubernetesVersions` (empty: any version). */
   kubernetesVersions: string[];
   /** `capiOpenstack.flavors` (empty: any flavor). */

@@ -30,14 +30,21 @@ export const capiClusterUpdatePermission = clusterPermission('update', { action:
 export const capiClusterPausePermission = clusterPermission('pause', { action: 'update' });
 /** Delete a workload cluster. @public */
 export const capiClusterDeletePermission = clusterPermission('delete', { action: 'delete' });
-/** Read the admin kubeconfig of a workload cluster. @public */
-export const capiClusterKubeconfigPermission = clusterPermission('kubeconfig', { action: 'read' });
+/**
+ * Read the admin kubeconfig of a workload cluster. It has no `action`
+ * attribute on purpose: a policy that allows every `read` must not hand out
+ * cluster-admin credentials. @public
+ */
+export const capiClusterKubeconfigPermission = clusterPermission('kubeconfig', {});
 
-/** Create a workload cluster (not tied to an existing resource). @public */
-export const capiClusterCreatePermission = createPermission({
-  name: 'capi-openstack.cluster.create',
-  attributes: { action: 'create' },
-});
+/**
+ * Create a workload cluster. A resource permission on the cluster to be: a
+ * conditional decision is applied to the request's management cluster,
+ * namespace and owner (the same rules as the read side), so a policy can say
+ * "team X creates only in namespace team-x, owned by group:default/team-x".
+ * @public
+ */
+export const capiClusterCreatePermission = clusterPermission('create', { action: 'create' });
 
 /** Every permission of the plugin. @public */
 export const capiOpenstackPermissions = [

@@ -16,6 +16,13 @@ export const OWNER_LABEL = 'capi-openstack.dev/owner';
  */
 export const SEED_DELETE_ANNOTATION = 'capi-openstack.dev/seed-delete';
 
+/**
+ * Marks a Secret as an identity Secret that new clusters may use; equals
+ * IDENTITY_SECRET_LABEL of the common package (the generator has no
+ * dependency on it).
+ */
+export const IDENTITY_SECRET_LABEL = 'capi-openstack.dev/identity';
+
 export const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 export const CONTROL_PLANE_LABEL = 'cluster.x-k8s.io/control-plane';
 export const CONTROL_PLANE_NAME_LABEL = 'cluster.x-k8s.io/control-plane-name';

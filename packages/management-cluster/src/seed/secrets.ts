@@ -6,7 +6,7 @@
 // Demo credentials: syntactically valid, pointing nowhere useful.
 
 import { base64, hexFor, uuidFor } from './ids';
-import { CONTROLPLANE_V, MOVE_LABEL } from './labels';
+import { CONTROLPLANE_V, IDENTITY_SECRET_LABEL, MOVE_LABEL } from './labels';
 import { objectMeta } from './meta';
 import type { ClusterModel } from './model';
 import type { SeedObject } from './types';
@@ -44,7 +44,8 @@ export function renderCloudConfigSecret(m: ClusterModel): SeedObject {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: objectMeta(m, m.names.cloudSecret, {
-        labels: { [MOVE_LABEL]: 'true' },
+        // Marked as identity Secrets: new clusters of the namespace may use them too.
+        labels: { [MOVE_LABEL]: 'true', [IDENTITY_SECRET_LABEL]: 'true' },
       }),
       type: 'Opaque',
       data: { 'clouds.yaml': base64(cloudsYaml(m)) },

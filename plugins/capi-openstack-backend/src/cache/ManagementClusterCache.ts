@@ -183,9 +183,38 @@ export class ManagementClusterCache {
     if (type === 'delete') bucket.delete(key);
     else bucket.set(key, obj);
     this.reindex(kind, key, old, type === 'delete' ? undefined : obj);
+    // A Cluster gone, or replaced by a new one of the same name (a relist
+    // shows only the new uid): its timeline belongs to the old one.
+    if (kind === 'Cluster' && old && (type === 'delete' || old.metadata.uid !== obj.metadata.uid)) {
+      this.forgetTimeline(key, old);
+    }
     const keys = this.clusterKeysOf(kind, obj);
     if (keys !== 'all' && type === 'upsert' && old) this.recordTransitions(keys, kind, old, obj);
     this.onDirty(keys);
+  }
+
+  /** Drops the recorded transitions and Events of a deleted cluster. */
+  private forgetTimeline(key: LocalClusterKey, cluster: KubeObject) {
+    this.transitions.delete(key);
+    for (const [eventKey, ev] of this.events) {
+      const r = (ev as any).regarding;
+      if (r?.uid ? r.uid === cluster.metadata.uid : this.eventClusterKey(ev) === key) this.events.delete(eventKey);
+    }
+  }
+
+  /**
+   * The workload cluster an Event is about: the regarded Cluster itself, or
+   * the cluster of the regarded object (its cluster-name label, else a
+   * Cluster among its owners).
+   */
+  private eventClusterKey(ev: KubeObject): LocalClusterKey | undefined {
+    const r = (ev as any).regarding;
+    if (!r?.kind || !r.name) return undefined;
+    const ns = r.namespace ?? ev.metadata.namespace ?? '';
+    if (r.kind === 'Cluster') return `${ns}/${r.name}`;
+    const target = this.store.get(r.kind as WatchedKind)?.get(`${ns}/${r.name}`);
+    const owner = target?.metadata.ownerReferences?.find(o => o.kind === 'Cluster');
+    return this.labelKey(target) ?? (owner ? `${ns}/${owner.name}` : undefined);
   }
 
   private labelKey(obj: KubeObject | undefined) {
@@ -219,12 +248,10 @@ export class ManagementClusterCache {
     if (this.events.size > MAX_EVENTS) {
       this.events.delete(this.events.keys().next().value!);
     }
-    const regarding = (ev as any).regarding;
-    if (regarding?.kind) {
-      const target = this.get(regarding.kind, regarding.namespace ?? ev.metadata.namespace, regarding.name);
-      const keys = target ? this.clusterKeysOf(regarding.kind, target) : undefined;
-      if (keys && keys !== 'all') this.onDirty(new Set());
-    }
+    // Only the cluster the Event is about, and only while it exists: its
+    // summary is re-evaluated, and listeners hear of it only if it changed.
+    const cluster = this.eventClusterKey(ev);
+    if (cluster && this.store.get('Cluster')?.has(cluster)) this.onDirty(new Set([cluster]));
   }
 
   /** Condition status changes seen on the watch, for the timeline. */
@@ -243,6 +270,8 @@ export class ManagementClusterCache {
         condition: { type: c.type, status: c.status },
       };
       for (const key of keys) {
+        // Only live clusters get a timeline (children may outlive their Cluster).
+        if (!this.store.get('Cluster')?.has(key)) continue;
         const list = this.transitions.get(key) ?? [];
         list.push(entry);
         if (list.length > MAX_TRANSITIONS_PER_CLUSTER) list.shift();
@@ -266,6 +295,15 @@ export class ManagementClusterCache {
   /** Every cached ClusterClass. */
   clusterClasses(): KubeObject[] {
     return [...(this.store.get('ClusterClass')?.values() ?? [])];
+  }
+
+  /** Namespaces that hold a cached Cluster or ClusterClass, sorted. */
+  knownNamespaces(): string[] {
+    const names = new Set<string>();
+    for (const kind of ['Cluster', 'ClusterClass'] as const) {
+      for (const o of this.store.get(kind)?.values() ?? []) if (o.metadata.namespace) names.add(o.metadata.namespace);
+    }
+    return [...names].sort();
   }
 
   /** Everything the model needs about one workload cluster. */
@@ -320,11 +358,14 @@ export class ManagementClusterCache {
       ...objs.machineSets, ...objs.machines, ...objs.openStackMachines, ...objs.openStackServers,
       ...objs.machineHealthChecks,
     ].filter((o): o is KubeObject => Boolean(o));
-    const names = new Set(all.map(o => `${o.kind}/${o.metadata.name}`));
+    const uids = new Map(all.map(o => [`${o.kind}/${o.metadata.name}`, o.metadata.uid]));
     const entries: ClusterTimelineEntry[] = [];
     for (const ev of this.events.values()) {
       const e = ev as any;
-      if (ev.metadata.namespace !== ns || !names.has(`${e.regarding?.kind}/${e.regarding?.name}`)) continue;
+      const id = `${e.regarding?.kind}/${e.regarding?.name}`;
+      if (ev.metadata.namespace !== ns || !uids.has(id)) continue;
+      // An Event about an earlier object of the same name (deleted, re-created) is not this one's.
+      if (e.regarding.uid && uids.get(id) && e.regarding.uid !== uids.get(id)) continue;
       entries.push({
         time: e.series?.lastObservedTime ?? e.eventTime ?? e.deprecatedLastTimestamp ?? ev.metadata.creationTimestamp,
         source: 'event',

@@ -66,7 +66,7 @@ describe('CreateService on a CAPI v1.10 (v1beta1) management cluster', () => {
       identity: { secretName: 'c1-cloud-config', cloudName: 'openstack' },
       owner: 'group:default/team-a',
     };
-    await expect(service.create(request, true)).rejects.toMatchObject({
+    await expect(service.create({ ...request, owner: 'group:default/team-a' }, true, 'user:default/alice')).rejects.toMatchObject({
       statusCode: 422,
       message: expect.stringMatching(/^managementCluster: management cluster "old" serves Cluster API cluster\.x-k8s\.io\/v1beta1/),
     });

@@ -12,7 +12,9 @@ import {
   CreateClusterResponse,
   CreateOptionsResponse,
   PreflightResult,
+  REQUESTED_BY_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CreateScope } from '../permissions/access';
 import { CreateRequestError } from './errors';
 import { ActionsConfig } from '../actions/actionsConfig';
 import { UnprocessableError } from '../actions/errors';
@@ -21,8 +23,9 @@ import { refusalMessage } from '../openstack/preflight';
 import { createRequirements } from '../openstack/requirements';
 import { ClusterService } from '../service/ClusterService';
 import { applyManifests, checkTargets } from './applyManifests';
+import { AuthorizedCreateRequest } from './authorizeCreate';
 import { Manifest, renderManifests, RenderApiVersions } from './renderManifests';
-import { classVariables, normaliseOwner, validateCreateRequest, workerClasses } from './validateCreateRequest';
+import { classVariables, validateCreateRequest, workerClasses } from './validateCreateRequest';
 
 const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';
 const CAPO_V1BETA1 = 'infrastructure.cluster.x-k8s.io/v1beta1';
@@ -83,17 +86,33 @@ export class CreateService {
     });
   }
 
-  async create(req: CreateClusterRequest, dryRun: boolean): Promise<CreateClusterResponse> {
-    const manifests = this.render(req);
+  /** Whether the backend serves the namespace (the management cluster's allow-list; unknown ones are refused by validation). */
+  servesNamespace(managementCluster: string, namespace: string): boolean {
+    const cache = this.clusters.cache(managementCluster);
+    return !cache || !cache.config.namespaces || cache.config.namespaces.includes(namespace);
+  }
+
+  /**
+   * Creates (or dry-runs) a cluster the caller was authorized for. Only
+   * creates: an existing cluster is a 409 unless it is an identical retry of
+   * the same caller's request.
+   */
+  async create(req: AuthorizedCreateRequest, dryRun: boolean, requestedBy: string): Promise<CreateClusterResponse> {
+    const manifests = this.render(req).map(m => ({
+      ...m,
+      metadata: { ...m.metadata, annotations: { ...(m.metadata.annotations ?? {}), [REQUESTED_BY_ANNOTATION]: requestedBy } },
+    }));
     const client = this.clusters.cache(req.managementCluster)!.client;
     const existing = await checkTargets(client, manifests, {
       namespace: req.namespace,
       secretName: req.identity.secretName,
-      owner: normaliseOwner(req.owner)!,
+      requestedBy,
     });
     // A retry of a cluster that exists asks nothing new of the cloud.
     let preflight: PreflightResult | undefined;
-    if (this.openstack && existing.size === 0) {
+    const clusterExists = manifests.some(m => m.kind === 'Cluster' && existing.has(m));
+    const resuming = existing.size > 0 && !clusterExists;
+    if (this.openstack && (existing.size === 0 || resuming)) {
       preflight = await this.openstack.preflight(
         req.managementCluster,
         req.namespace,
@@ -108,17 +127,18 @@ export class CreateService {
     const result = await applyManifests(client, manifests, existing, dryRun);
     const where = `${req.namespace}/${req.name} in ${req.managementCluster}`;
     let message: string;
-    if (dryRun) message = `Dry run: the API server accepted the ${manifests.length} objects of cluster ${where}; nothing was created.`;
-    else if (existing.size === 0) message = `Created cluster ${where} (${manifests.length} objects).`;
+    if (clusterExists) message = `Cluster ${where} already exists as requested; nothing changed.`;
+    else if (dryRun) message = `Dry run: the API server accepted the ${manifests.length} objects of cluster ${where}; nothing was created.`;
     else if (!result.changed) message = `Cluster ${where} already exists as requested; nothing changed.`;
-    else message = `Updated cluster ${where} (${result.objects.filter(o => o.changed).length} objects changed).`;
+    else if (existing.size === 0) message = `Created cluster ${where} (${manifests.length} objects).`;
+    else message = `Created cluster ${where}: completed an interrupted create (${result.objects.filter(o => o.changed).length} objects written).`;
     return {
       cluster: { managementCluster: req.managementCluster, namespace: req.namespace, name: req.name },
       dryRun,
       changed: result.changed,
       message,
       objects: result.objects,
-      manifests: dryRun ? result.applied.map(stripServerFields) : manifests,
+      manifests: dryRun && !clusterExists ? result.applied.map(stripServerFields) : manifests,
       ...(preflight ? { preflight } : {}),
     };
   }
@@ -135,19 +155,42 @@ export class CreateService {
     };
   }
 
-  options(): CreateOptionsResponse {
-    const managementClusters = this.managementClusterNames.map(m => {
-      const s = this.support(m.name);
-      return { name: m.name, title: m.title, supported: s.supported, ...(s.message ? { message: s.message } : {}) };
-    });
+  /**
+   * What the create form may offer this caller: the management clusters and
+   * ClusterClasses of the namespaces it may create in (all for an
+   * unconditional allow), and those namespaces as far as the backend knows
+   * them (its allow-list, else the namespaces it has seen clusters or
+   * ClusterClasses in).
+   */
+  options(scope?: CreateScope): CreateOptionsResponse {
+    const namespaces: NonNullable<CreateOptionsResponse['namespaces']> = [];
+    const visible = new Set<string>();
+    for (const m of this.managementClusterNames) {
+      const cache = this.clusters.cache(m.name);
+      if (!cache) continue;
+      for (const namespace of cache.config.namespaces ?? cache.knownNamespaces()) {
+        if (scope && !scope.allowsNamespace(m.name, namespace)) continue;
+        namespaces.push({ managementCluster: m.name, namespace });
+        visible.add(m.name);
+      }
+    }
+    const everything = !scope || scope.unconditional;
+    const managementClusters = this.managementClusterNames
+      .filter(m => everything || visible.has(m.name))
+      .map(m => {
+        const s = this.support(m.name);
+        return { name: m.name, title: m.title, supported: s.supported, ...(s.message ? { message: s.message } : {}) };
+      });
     const clusterClasses: CreateOptionsResponse['clusterClasses'] = [];
     for (const mc of managementClusters) {
       const cache = this.clusters.cache(mc.name);
       if (!cache || !mc.supported) continue;
       for (const cc of cache.clusterClasses()) {
+        const namespace = cc.metadata.namespace ?? '';
+        if (!everything && !scope!.allowsNamespace(mc.name, namespace)) continue;
         clusterClasses.push({
           managementCluster: mc.name,
-          namespace: cc.metadata.namespace ?? '',
+          namespace,
           name: cc.metadata.name,
           kubernetesVersions: cc.spec?.kubernetesVersions ?? [],
           workerClasses: workerClasses(cc),
@@ -157,6 +200,8 @@ export class CreateService {
     }
     return {
       managementClusters,
+      namespaces,
+      ...(scope?.defaultOwner ? { defaultOwner: scope.defaultOwner } : {}),
       kubernetesVersions: this.config.kubernetesVersions.map(v => v.version),
       flavors: this.config.flavors ?? [],
       clusterClasses,

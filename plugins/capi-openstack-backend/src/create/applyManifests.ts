@@ -6,9 +6,9 @@
 // Writes the objects of a new cluster with server-side apply under the
 // plugin's field manager. The whole set is first applied with dryRun=All,
 // so the API server validates every object (CRD schemas, CEL rules) before
-// anything is stored; a retry applies the same content and changes nothing.
-// Objects of the same name that this plugin did not create for the same
-// owner are never adopted.
+// anything is stored. Create only creates: objects of the same name are
+// never adopted, except by the caller whose request created them (a retry,
+// or the rest of an interrupted create).
 
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -16,8 +16,9 @@ import {
   CREATED_BY_VALUE,
   CreatedObject,
   FIELD_MANAGER,
-  OWNER_LABEL,
+  REQUESTED_BY_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { identitySecretRefusal, identitySecretUsable } from '../openstack/identitySecret';
 import { CreateRequestError, ManagementClusterError } from './errors';
 import { KubeClient, KubeRequestError } from '../kube/createKubeClient';
 import { collectionPath, Manifest } from './renderManifests';
@@ -56,43 +57,56 @@ function toHttpError(e: unknown, what?: string): Error {
 }
 
 /**
- * Checks what must exist (namespace, identity Secret) and that no object of
- * the same name belongs to someone else. Answers the existing objects.
+ * Checks what must exist (namespace, a usable identity Secret) and that no
+ * object of the same name belongs to anyone else: objects this plugin
+ * created for the same caller are a retry (or the rest of an interrupted
+ * create), anything else is a 409 that names no owner. Answers the existing
+ * objects.
  */
 export async function checkTargets(
   client: KubeClient,
   manifests: Manifest[],
-  expect: { namespace: string; secretName: string; owner: string },
+  expect: { namespace: string; secretName: string; requestedBy: string },
 ): Promise<Map<Manifest, any>> {
   if (!(await getOrUndefined(client, `/api/v1/namespaces/${enc(expect.namespace)}`))) {
     throw new CreateRequestError(`namespace: namespace ${expect.namespace} does not exist in the management cluster`);
   }
-  // Only existence matters; the Secret's content is dropped unread.
-  const secret = await getOrUndefined(client, `/api/v1/namespaces/${enc(expect.namespace)}/secrets/${enc(expect.secretName)}`);
-  if (!secret) {
-    throw new CreateRequestError(
-      `identity.secretName: Secret ${expect.secretName} does not exist in namespace ${expect.namespace} (it must hold clouds.yaml)`,
-    );
+  if (!(await identitySecretUsable(client, expect.namespace, expect.secretName))) {
+    throw new CreateRequestError(`identity.secretName: ${identitySecretRefusal(expect.secretName, expect.namespace)}`);
   }
   const existing = new Map<Manifest, any>();
   for (const m of manifests) {
     const current = await getOrUndefined(client, objectPath(m));
     if (!current) continue;
     const annotations = current.metadata?.annotations ?? {};
-    const ours = annotations[CREATED_BY_ANNOTATION] === CREATED_BY_VALUE;
-    if (!ours) {
-      throw new ConflictError(
-        `${m.kind} ${m.metadata.namespace}/${m.metadata.name} already exists and was not created by Backstage: refusing to take it over`,
-      );
+    const what = `${m.kind} ${m.metadata.namespace}/${m.metadata.name}`;
+    if (annotations[CREATED_BY_ANNOTATION] !== CREATED_BY_VALUE) {
+      throw new ConflictError(`${what} already exists and was not created by Backstage: refusing to take it over`);
     }
-    if (m.kind === 'Cluster' && annotations[OWNER_LABEL] !== expect.owner) {
-      throw new ConflictError(
-        `Cluster ${m.metadata.namespace}/${m.metadata.name} already exists and belongs to ${annotations[OWNER_LABEL] ?? 'another owner'}, not ${expect.owner}`,
-      );
+    if (annotations[REQUESTED_BY_ANNOTATION] !== expect.requestedBy) {
+      throw new ConflictError(`${what} already exists: choose another name`);
     }
     existing.set(m, current);
   }
   return existing;
+}
+
+/** Whether applying changed nothing of what the plugin sets (spec, labels, annotations). */
+export function sameObject(applied: any, current: any): boolean {
+  const pick = (o: any) =>
+    stableJson({ spec: o?.spec, labels: o?.metadata?.labels ?? {}, annotations: o?.metadata?.annotations ?? {} });
+  return pick(applied) === pick(current);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${stableJson((value as any)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 async function applyOne(client: KubeClient, m: Manifest, dryRun: boolean): Promise<any> {
@@ -119,6 +133,21 @@ export async function applyManifests(
 ): Promise<ApplyResult> {
   const validated: Manifest[] = [];
   for (const m of manifests) validated.push(await applyOne(client, m, true));
+  const cluster = manifests.find(m => m.kind === 'Cluster');
+  if (cluster && existing.has(cluster)) {
+    // The caller's own cluster exists: only an identical retry is answered (200, nothing changes).
+    const identical = manifests.every((m, i) => existing.has(m) && sameObject(validated[i], existing.get(m)));
+    if (!identical) {
+      throw new ConflictError(
+        `Cluster ${cluster.metadata.namespace}/${cluster.metadata.name} already exists with other settings: change it with the lifecycle actions`,
+      );
+    }
+    return {
+      applied: manifests,
+      objects: manifests.map(m => ({ apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, changed: false })),
+      changed: false,
+    };
+  }
   if (dryRun) {
     return {
       applied: validated,

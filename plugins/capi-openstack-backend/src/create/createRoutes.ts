@@ -3,49 +3,37 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import {
-  AuditorService,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  capiClusterCreatePermission,
-  CreateClusterRequest,
-} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CreateClusterRequest } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ClusterAccess } from '../permissions/access';
 import { spec } from '../schema/openapi.generated';
+import { ClusterService } from '../service/ClusterService';
+import { authorizeCreateTarget } from './authorizeCreate';
 import { CreateService } from './CreateService';
 
 type ApiRouter = Awaited<ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>>;
 
 export interface CreateRoutesOptions {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  access: ClusterAccess;
   auditor: AuditorService;
   create: CreateService;
+  clusters: ClusterService;
 }
 
 /**
- * `POST /clusters`, `POST /clusters/render` and `GET /create-options`:
- * `capi-openstack.cluster.create` with the caller's credentials (users, and
- * services calling on behalf of a user such as the scaffolder), audited.
+ * `POST /clusters`, `POST /clusters/render` and `GET /create-options`, for
+ * users (the scaffolder calls on behalf of its task's initiator). Each is
+ * authorized against its target: `capi-openstack.cluster.create` decided for
+ * the request's management cluster, namespace and owner; create is audited.
  */
 export function registerCreateRoutes(router: ApiRouter, options: CreateRoutesOptions) {
-  const { httpAuth, permissions, auditor, create } = options;
-
-  async function authorizeCreate(req: any) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([{ permission: capiClusterCreatePermission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You are not allowed to create workload clusters (capi-openstack.cluster.create)');
-    }
-  }
+  const { access, auditor, create } = options;
 
   router.get('/create-options', async (req, res) => {
-    await authorizeCreate(req);
-    res.json(create.options() as any);
+    const credentials = await access.credentials(req, ['user']);
+    const scope = await access.createScope(credentials);
+    res.json(create.options(scope) as any);
   });
 
   router.post('/clusters', async (req, res) => {
@@ -61,16 +49,19 @@ export function registerCreateRoutes(router: ApiRouter, options: CreateRoutesOpt
         namespace: body.namespace,
         name: body.name,
         mode: body.mode,
-        owner: body.owner,
+        owner: body.owner ?? null,
         dryRun,
         force: body.force === true,
       },
     });
     try {
-      await authorizeCreate(req);
-      const result = await create.create(body, dryRun);
+      const credentials = await access.credentials(req, ['user']);
+      const scope = await access.createScope(credentials);
+      const request = authorizeCreateTarget(body, scope, create);
+      const result = await create.create(request, dryRun, scope.userEntityRef!);
       await event.success({
         meta: {
+          owner: request.owner,
           changed: result.changed,
           objects: result.objects.length,
           ...(result.preflight
@@ -86,7 +77,9 @@ export function registerCreateRoutes(router: ApiRouter, options: CreateRoutesOpt
   });
 
   router.post('/clusters/render', async (req, res) => {
-    await authorizeCreate(req);
-    res.json(create.renderOnly(req.body as unknown as CreateClusterRequest) as any);
+    const credentials = await access.credentials(req, ['user']);
+    const scope = await access.createScope(credentials);
+    const request = authorizeCreateTarget(req.body as unknown as CreateClusterRequest, scope, create);
+    res.json(create.renderOnly(request) as any);
   });
 }

@@ -214,7 +214,7 @@ export const spec = {
       },
       "post": {
         "operationId": "CreateCluster",
-        "description": "Creates a workload cluster (`capi-openstack.cluster.create`, audited): every field is\nvalidated first (422 naming the field), then the objects are applied with server-side\napply under the field manager `capi-openstack-backstage`, after a complete dryRun=All\npass. Applying the same request again changes nothing (200). A Cluster of that name\nnot created through the plugin for the same owner is refused (409). `dryRun=true`:\nthe API server validates, nothing is created, the objects it would store are answered.\n",
+        "description": "Creates a workload cluster (users only; audited). `capi-openstack.cluster.create` is\ndecided for the request's management cluster, namespace and owner (403); the owner\ndefaults to the caller's first group and must be one of the caller's ownership refs\nunless the policy allows creating unconditionally. The identity Secret must carry the\nlabel `capi-openstack.dev/identity: \"true\"` (or be named by an OpenStackClusterIdentity\nadmitting the namespace). Every field is validated (422 naming the field), then the\nobjects are applied with server-side apply under the field manager\n`capi-openstack-backstage`, after a complete dryRun=All pass. Create only creates: an\nexisting Cluster of that name is refused (409), except an identical retry by the caller\nwhose request created it (200, `changed: false`). `dryRun=true`: the API server\nvalidates, nothing is created, the objects it would store are answered.\n",
         "parameters": [
           {
             "name": "dryRun",
@@ -1079,7 +1079,7 @@ export const spec = {
     "/clusters/{managementCluster}/{namespace}/{name}/kubeconfig": {
       "get": {
         "operationId": "GetKubeconfig",
-        "description": "The admin kubeconfig (Secret <name>-kubeconfig), read on every call, never cached; audited. Permission capi-openstack.cluster.kubeconfig. 404 when capiOpenstack.kubeconfig.enabled is false.",
+        "description": "The admin kubeconfig (Secret <name>-kubeconfig), read on every call, never cached; audited. Permission capi-openstack.cluster.kubeconfig (no `action` attribute: a policy allowing every read does not grant it); users only. 404 when capiOpenstack.kubeconfig.enabled is false.",
         "parameters": [
           {
             "$ref": "#/components/parameters/managementCluster"
@@ -1884,8 +1884,7 @@ export const spec = {
           "mode",
           "controlPlane",
           "workerPools",
-          "identity",
-          "owner"
+          "identity"
         ]
       },
       "CreateClusterResponse": {
@@ -1991,6 +1990,29 @@ export const spec = {
                 "supported"
               ]
             }
+          },
+          "namespaces": {
+            "type": "array",
+            "description": "Namespaces the caller may create clusters in, as far as the backend knows them.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "managementCluster": {
+                  "type": "string"
+                },
+                "namespace": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "managementCluster",
+                "namespace"
+              ]
+            }
+          },
+          "defaultOwner": {
+            "type": "string",
+            "description": "The owner of a request without one: the caller's first group."
           },
           "kubernetesVersions": {
             "type": "array",

@@ -8,21 +8,9 @@
 // request, malformed ones included, gets exactly one audit event and a
 // message naming the field.
 
-import {
-  AuditorService,
-  HttpAuthService,
-  LoggerService,
-  PermissionsRegistryService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  PolicyDecision,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   capiClusterDeletePermission,
   capiClusterKubeconfigPermission,
@@ -53,17 +41,16 @@ import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } 
 import { planScaleControlPlane, planScalePool } from '../actions/plans/scale';
 import { LiveObjects, Plan, PlanContext } from '../actions/plans/types';
 import { planUpgrade } from '../actions/plans/upgrade';
-import { clusterPermissionResourceRef } from '../permissions/rules';
+import { ClusterAccess, Principal } from '../permissions/access';
 import { OpenStackService } from '../openstack/OpenStackService';
 import { ClusterService } from './ClusterService';
 import { registerOpenStackRoutes } from './openstackRoutes';
 
 export interface ActionsRouterOptions {
   logger: LoggerService;
-  httpAuth: HttpAuthService;
   auditor: AuditorService;
-  permissions: PermissionsService;
-  permissionsRegistry: PermissionsRegistryService;
+  /** The caller's permissions. */
+  access: ClusterAccess;
   clusters: ClusterService;
   actions: ActionService;
   /** OpenStack read endpoints; absent: not served. */
@@ -155,7 +142,7 @@ interface ActionRoute {
 }
 
 export async function createActionsRouter(options: ActionsRouterOptions) {
-  const { httpAuth, auditor, permissions, clusters, actions } = options;
+  const { auditor, access, clusters, actions } = options;
   const router = Router();
   const CLUSTER = '/clusters/:managementCluster/:namespace/:name';
   // Only the action routes: other routers parse their own bodies.
@@ -176,28 +163,21 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
     await event.fail({ error, meta: { outcome: 'failed' } });
     next(error);
   });
-  const authorizer = createConditionAuthorizer(
-    options.permissionsRegistry.getPermissionRuleset(clusterPermissionResourceRef),
-  );
-
   /**
    * 404 when the caller may not read the cluster (as on the read side),
-   * 403 when the action's permission is denied; one policy call.
+   * 403 when the action's permission is denied; one policy call. Changes
+   * and kubeconfigs are for users only (the scaffolder acts on behalf of its
+   * task's initiator): a plain service token, which Backstage's permission
+   * client always allows, cannot act on clusters.
    */
-  async function authorize(req: Request, ref: ClusterRef, permission: ResourcePermission | BasicPermission) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [read, decision] = await permissions.authorizeConditional(
-      [{ permission: capiClusterReadPermission }, { permission: permission as ResourcePermission }],
-      { credentials },
-    );
+  async function authorize(req: Request, ref: ClusterRef, permission: ResourcePermission, allow: Principal[] = ['user']) {
+    const credentials = await access.credentials(req, allow);
+    const [read, decision] = await access.decisions(credentials, [capiClusterReadPermission, permission]);
     const summary = clusters.summary(ref);
-    const allows = (d: PolicyDecision) =>
-      d.result === AuthorizeResult.ALLOW ||
-      (d.result === AuthorizeResult.CONDITIONAL && !!summary && authorizer(d, summary));
-    if (!summary || !allows(read)) {
+    if (!summary || !access.admits(read, summary)) {
       throw new NotFoundError(`Cluster ${ref.namespace}/${ref.name} not found in management cluster ${ref.managementCluster}`);
     }
-    if (!allows(decision)) {
+    if (!access.admits(decision, summary)) {
       throw new NotAllowedError(`You are not allowed to do this on cluster ${ref.name} (permission ${permission.name})`);
     }
   }
@@ -391,17 +371,17 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
 
   if (options.openstack) {
     registerOpenStackRoutes(router, {
-      httpAuth,
-      permissions,
+      access,
+      clusters,
       openstack: options.openstack,
       clusterRefOf,
-      authorize,
+      authorize: (req, ref, permission) => authorize(req, ref, permission, ['user', 'service']),
     });
   }
 
   router.get('/clusters/:managementCluster/:namespace/:name/upgrades', async (req, res) => {
     const ref = clusterRefOf(req);
-    await authorize(req, ref, capiClusterReadPermission);
+    await authorize(req, ref, capiClusterReadPermission, ['user', 'service']);
     res.json(await actions.upgrades(ref));
   });
 

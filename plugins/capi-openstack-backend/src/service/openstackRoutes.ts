@@ -7,21 +7,21 @@
 // Both answer 200 with `available: false` and the configured lists when the
 // cloud cannot be reached, so that pickers keep working.
 
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  capiClusterCreatePermission,
   capiClusterReadPermission,
   checkDnsLabel,
   ClusterRef,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { Request, Router } from 'express';
+import { identitySecretRefusal, identitySecretUsable } from '../openstack/identitySecret';
 import { OpenStackService } from '../openstack/OpenStackService';
+import { ClusterAccess } from '../permissions/access';
+import { ClusterService } from './ClusterService';
 
 export interface OpenStackRoutesOptions {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  access: ClusterAccess;
+  clusters: ClusterService;
   openstack: OpenStackService;
   clusterRefOf(req: Request): ClusterRef;
   /** 404 unless the caller may read the cluster. */
@@ -31,7 +31,7 @@ export interface OpenStackRoutesOptions {
 const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 export function registerOpenStackRoutes(router: Router, options: OpenStackRoutesOptions) {
-  const { httpAuth, permissions, openstack } = options;
+  const { access, clusters, openstack } = options;
 
   router.get('/clusters/:managementCluster/:namespace/:name/openstack', async (req, res) => {
     const ref = options.clusterRefOf(req);
@@ -40,8 +40,9 @@ export function registerOpenStackRoutes(router: Router, options: OpenStackRoutes
     res.json(await openstack.resourcesOfCluster(ref));
   });
 
-  // The create form: the identity a new cluster will use. Whoever may create
-  // clusters may see what the cloud offers to them.
+  // The create form: the identity a new cluster will use. Only for users who
+  // may create in that namespace, and only with an identity Secret usable
+  // there; nothing is read (neither the Secret nor the cloud) before both hold.
   router.get('/openstack/:managementCluster/:namespace/resources', async (req, res) => {
     const { managementCluster, namespace } = req.params;
     for (const [field, value] of [['managementCluster', managementCluster], ['namespace', namespace]]) {
@@ -56,14 +57,20 @@ export function registerOpenStackRoutes(router: Router, options: OpenStackRoutes
     if (typeof cloud !== 'string' || !cloud || cloud.length > 128 || /[\s/]/.test(cloud)) {
       throw new InputError('cloud must be the name of a cloud in clouds.yaml');
     }
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([{ permission: capiClusterCreatePermission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You are not allowed to create workload clusters (capi-openstack.cluster.create)');
+    const credentials = await access.credentials(req, ['user']);
+    const scope = await access.createScope(credentials);
+    if (!scope.allowsNamespace(managementCluster, namespace)) {
+      throw new NotAllowedError(
+        `You are not allowed to create clusters in namespace ${namespace} of management cluster ${managementCluster}`,
+      );
     }
     // Only namespaces the backend serves: the lookup reads a Secret there with its own credentials.
-    if (!openstack.servesNamespace(managementCluster, namespace)) {
+    const cache = clusters.cache(managementCluster);
+    if (!cache || !openstack.servesNamespace(managementCluster, namespace)) {
       throw new NotFoundError(`namespace ${namespace} of management cluster ${managementCluster} is not served by this backend`);
+    }
+    if (!(await identitySecretUsable(cache.client, namespace, secret))) {
+      throw new NotFoundError(identitySecretRefusal(secret, namespace));
     }
     res.setHeader('Cache-Control', 'no-store');
     res.json(await openstack.resources(managementCluster, namespace, { secretName: secret, cloudName: cloud }));

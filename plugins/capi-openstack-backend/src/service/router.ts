@@ -3,39 +3,28 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import {
-  AuditorService,
-  BackstageCredentials,
-  HttpAuthService,
-  LoggerService,
-  PermissionsRegistryService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
-  capiClusterReadPermission,
   clusterKey,
   ClusterRef,
   ClusterSummary,
   StreamChanges,
   Verdict,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { Request, Response } from 'express';
 import { CreateService } from '../create/CreateService';
 import { registerCreateRoutes } from '../create/createRoutes';
-import { clusterPermissionResourceRef } from '../permissions/rules';
+import { ClusterAccess, READ_ALL, ReadFilter, visibleManagementClusters } from '../permissions/access';
 import { spec } from '../schema/openapi.generated';
 import { ClusterService } from './ClusterService';
 import { filterSortedClusters, SortField } from './query';
 
 export interface RouterOptions {
   logger: LoggerService;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  permissionsRegistry: PermissionsRegistryService;
+  /** The caller's permissions (read filter, create scope). */
+  access: ClusterAccess;
   clusters: ClusterService;
   /** Keep-alive comment interval of the event stream. */
   streamPingMs?: number;
@@ -43,31 +32,17 @@ export interface RouterOptions {
   create?: { service: CreateService; auditor: AuditorService };
 }
 
-/** Decides, per cluster, whether a caller may read it (one policy call per request). */
-type ReadFilter = (summary: ClusterSummary) => boolean;
-
-/** The filter of an unconditional ALLOW (recognised to skip filtering). */
-const READ_ALL: ReadFilter = () => true;
-
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, permissions, clusters } = options;
+  const { clusters, access } = options;
   const router = await createValidatedOpenApiRouter<typeof spec>(spec);
-  const authorizer = createConditionAuthorizer(
-    options.permissionsRegistry.getPermissionRuleset(clusterPermissionResourceRef),
-  );
+  const httpAuth = { credentials: (req: any, _opts?: unknown) => access.credentials(req) };
 
   /** The caller's read filter; 403 when reading is denied outright. */
-  async function readFilter(credentials: BackstageCredentials): Promise<ReadFilter> {
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: capiClusterReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError('You are not allowed to read workload clusters');
-    }
-    if (decision.result === AuthorizeResult.ALLOW) return READ_ALL;
-    return summary => authorizer(decision as PolicyDecision, summary);
-  }
+  const readFilter = (credentials: BackstageCredentials): Promise<ReadFilter> => access.readFilter(credentials);
+
+  /** The management clusters this caller may learn about. */
+  const managementClustersFor = (filter: ReadFilter) =>
+    visibleManagementClusters(clusters.managementClusters(), filter, clusters.summaries());
 
   /** A cluster the caller may read, else 404 (as if it did not exist). */
   // The typed router's Request types differ per route; only params are read.
@@ -94,8 +69,8 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/management-clusters', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await readFilter(credentials);
-    res.json({ items: clusters.managementClusters() } as any);
+    const filter = await readFilter(credentials);
+    res.json({ items: managementClustersFor(filter) } as any);
   });
 
   router.get('/clusters', async (req, res) => {
@@ -136,7 +111,7 @@ export async function createRouter(options: RouterOptions) {
       .send(
         `{"items":[${result.items.map(s => clusters.summaryJson(s)).join(',')}],` +
           `"totalCount":${result.totalCount},"verdictCounts":${JSON.stringify(result.verdictCounts)},` +
-          `"managementClusters":${JSON.stringify(clusters.managementClusters())}}`,
+          `"managementClusters":${JSON.stringify(managementClustersFor(filter))}}`,
       );
   });
 
@@ -161,7 +136,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   if (options.create) {
-    registerCreateRoutes(router, { httpAuth, permissions, auditor: options.create.auditor, create: options.create.service });
+    registerCreateRoutes(router, { access, auditor: options.create.auditor, create: options.create.service, clusters });
   }
 
   return router;

