@@ -34,6 +34,7 @@ const B = '/api/capi-openstack';
 type CallerName = 'member' | 'other' | 'admin' | 'service' | 'unauthenticated';
 const USERS: Record<string, string[]> = {
   'user:default/pay-member': ['group:default/team-payments'],
+  'user:default/pay-member2': ['group:default/team-payments'],
   'user:default/data-member': ['group:default/team-data'],
   'user:default/root': ['group:default/platform'],
 };
@@ -106,7 +107,7 @@ function policyPermissions(policy: TenancyPermissionPolicy) {
   });
 }
 
-describe('tenancy matrix (example policy, real permission backend, API server and OpenStack testbed)', () => {
+describe('tenancy matrix (example policy, real API server and OpenStack testbed)', () => {
   const mc = setupManagementCluster('capi-v1.14');
   const suffix = Math.random().toString(36).slice(2, 7);
   const ns = { pay: `team-payments-${suffix}`, data: `team-data-${suffix}`, plat: `team-platform-${suffix}` };
@@ -223,10 +224,10 @@ describe('tenancy matrix (example policy, real permission backend, API server an
   /** What a caller must never read: the names of the namespaces and clusters of other teams. */
   function forbiddenFor(caller: CallerName): string[] {
     if (caller === 'admin' || caller === 'service') return [];
-    const own = caller === 'member' ? [ns.pay] : caller === 'other' ? [ns.data] : [];
+    const own: Partial<Record<CallerName, string[]>> = { member: [ns.pay], other: [ns.data] };
     const names: string[] = [];
     for (const n of Object.values(ns)) {
-      if (own.includes(n)) continue;
+      if (own[caller]?.includes(n)) continue;
       names.push(n, ...(clustersOf[n] ?? []).map(c => c), ...(clustersOf[n] ?? []).map(c => `${c}-cloud-config`));
     }
     if (caller !== 'member') names.push(testbed.info.demo.projectId, new URL(cloud.authUrl).port);
@@ -383,6 +384,10 @@ describe('tenancy matrix (example policy, real permission backend, API server an
       if (want === -1) continue;
       const got = await call(c, caller);
       if (got.status !== want) wrong.push(`${c.route}: ${got.status} (want ${want}) ${got.text.slice(0, 200)}`);
+      // An allowed lookup reaches the cloud (not the fallback lists).
+      if (got.status === 200 && c.route.startsWith('GET') && c.cloud && !got.text.includes('"available":true')) {
+        wrong.push(`${c.route}: answered without the cloud: ${got.text.slice(0, 300)}`);
+      }
     }
     expect(wrong).toEqual([]);
     expect(figures.leaks).toEqual([]);
@@ -404,6 +409,110 @@ describe('tenancy matrix (example policy, real permission backend, API server an
     const options = await get('member', '/create-options');
     expect(options.namespaces).toEqual([{ managementCluster: MC, namespace: ns.pay }]);
     expect(options.defaultOwner).toBe('group:default/team-payments');
+  });
+
+  const send = async (user: string, method: string, p: string, body?: unknown) => {
+    const res = await fetch(`${base}${B}${p}`, {
+      method,
+      headers: { authorization: mockCredentials.user.header(user), 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
+  };
+  const newCluster = (name: string, extra: Record<string, unknown> = {}) => ({
+    managementCluster: MC,
+    namespace: ns.pay,
+    name,
+    kubernetesVersion: 'v1.34.2',
+    mode: 'manifests',
+    controlPlane: { replicas: 1, flavor: 'm1.large' },
+    workerPools: [{ name: 'md-0', replicas: 1, flavor: 'm1.medium' }],
+    image: 'ubuntu-2404-kube-v1.34.2',
+    identity: { secretName: 'payments-prod-cloud-config', cloudName: 'openstack' },
+    ...extra,
+  });
+
+  it('creates only: a retry by the creator changes nothing, anyone else gets 409 naming no owner', async () => {
+    const name = `own-${suffix}`;
+    const created = await send('user:default/pay-member', 'POST', '/clusters', newCluster(name));
+    expect(created.status).toBe(201);
+    const cluster = await mc.client.get('cluster.x-k8s.io/v1beta2', 'Cluster', ns.pay, name);
+    expect(cluster!.metadata.annotations).toMatchObject({
+      'capi-openstack.dev/owner': 'group:default/team-payments',
+      'capi-openstack.dev/requested-by': 'user:default/pay-member',
+    });
+    const before = await stored();
+    const retry = await send('user:default/pay-member', 'POST', '/clusters', newCluster(name));
+    expect(retry).toMatchObject({ status: 200, body: { changed: false } });
+    // A team mate with the same create permission and owner cannot re-apply it.
+    for (const dryRun of ['?dryRun=true', '']) {
+      const other = await send('user:default/pay-member2', 'POST', `/clusters${dryRun}`, newCluster(name, { workerPools: [{ name: 'md-0', replicas: 2, flavor: 'm1.medium' }] }));
+      expect(other.status).toBe(409);
+      expect(other.body.error.message).toBe(`Cluster ${ns.pay}/${name} already exists: choose another name`);
+      expect(other.text).not.toContain('group:default');
+      expect(other.text).not.toContain('manifests');
+    }
+    // The creator changing it is refused too: changes go through the lifecycle actions.
+    const changed = await send('user:default/pay-member', 'POST', '/clusters?dryRun=true', newCluster(name, { controlPlane: { replicas: 3, flavor: 'm1.large' } }));
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.message).toMatch(/already exists with other settings/);
+    expect(await stored()).toBe(before);
+  });
+
+  it('uses only identity Secrets marked for the namespace, with one message for missing and refused', async () => {
+    const yaml = renderCloudsYaml(cloud.authUrl, testbed.info.demo, 'openstack');
+    const secret = (name: string, labels?: Record<string, string>) => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name, namespace: ns.pay, ...(labels ? { labels } : {}) },
+      type: 'Opaque',
+      data: { 'clouds.yaml': Buffer.from(yaml).toString('base64') },
+    });
+    await mc.apply([secret(`unmarked-${suffix}`) as any, secret(`via-identity-${suffix}`) as any]);
+    const lookup = (name: string) =>
+      send('user:default/pay-member', 'GET', `/openstack/${MC}/${ns.pay}/resources?secret=${name}&cloud=openstack`);
+    const cloudCalls = cloud.requests();
+    const missing = await lookup(`missing-${suffix}`);
+    const unmarked = await lookup(`unmarked-${suffix}`);
+    expect(missing.status).toBe(404);
+    expect(unmarked.status).toBe(404);
+    expect(unmarked.body.error.message.replace(`unmarked-${suffix}`, 'X')).toBe(
+      missing.body.error.message.replace(`missing-${suffix}`, 'X'),
+    );
+    expect(cloud.requests()).toBe(cloudCalls);
+    const create = await send('user:default/pay-member', 'POST', '/clusters?dryRun=true', newCluster(`unmarked-${suffix}`, { identity: { secretName: `unmarked-${suffix}`, cloudName: 'openstack' } }));
+    expect(create.status).toBe(422);
+    expect(create.body.error.message).toMatch(/^identity\.secretName: Secret unmarked-\w+ cannot be used as an identity in namespace/);
+    expect(cloud.requests()).toBe(cloudCalls);
+
+    // An OpenStackClusterIdentity naming the Secret admits the namespaces its selector matches.
+    await mc.client.apply(
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns.pay, labels: { tenant: `pay-${suffix}` } } },
+      { fieldManager: 'tenancy-matrix' },
+    );
+    const identity = (selector: string) => ({
+      apiVersion: 'infrastructure.cluster.x-k8s.io/v1alpha1',
+      kind: 'OpenStackClusterIdentity',
+      metadata: { name: `matrix-${suffix}` },
+      spec: { secretRef: { name: `via-identity-${suffix}`, namespace: ns.pay }, namespaceSelector: { matchLabels: { tenant: selector } } },
+    });
+    await mc.client.apply(identity(`someone-else-${suffix}`) as any, { fieldManager: 'tenancy-matrix' });
+    expect((await lookup(`via-identity-${suffix}`)).status).toBe(404);
+    await mc.client.apply(identity(`pay-${suffix}`) as any, { fieldManager: 'tenancy-matrix' });
+    const admitted = await lookup(`via-identity-${suffix}`);
+    expect(admitted.status).toBe(200);
+    expect(admitted.body.available).toBe(true);
+    await mc.client.delete('infrastructure.cluster.x-k8s.io/v1alpha1', 'OpenStackClusterIdentity', undefined, `matrix-${suffix}`);
+  });
+
+  it('applies the namespace allow-list to create', async () => {
+    const outside = await mc.createNamespace('outside');
+    const res = await send('user:default/root', 'POST', '/clusters?dryRun=true', { ...newCluster(`x-${suffix}`), namespace: outside });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toBe(
+      `namespace: ${outside} is not served by this backend in management cluster ${MC} (capiOpenstack.managementClusters[].namespaces)`,
+    );
   });
 
   it('streams only the own team’s changes', async () => {

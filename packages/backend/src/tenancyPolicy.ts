@@ -58,16 +58,16 @@ const ENTITY_REF = /^[a-z]+:[a-z0-9-]+\/[A-Za-z0-9._-]+$/;
 /** Reads `permission.tenancy`; errors name the key. */
 export function readTenancyConfig(config: Config): TenancyConfig {
   const c = config.getConfig('permission.tenancy');
-  const refs = (key: string, values: string[]) => {
-    values.forEach((v, i) => {
-      if (!ENTITY_REF.test(v)) throw new Error(`permission.tenancy.${key}[${i}] must be an entity ref such as group:default/team-a, got "${v}"`);
-    });
-    return values;
+  const ref = (key: string, value: string) => {
+    if (!ENTITY_REF.test(value)) {
+      throw new Error(`permission.tenancy.${key} must be an entity ref such as group:default/team-a, got "${value}"`);
+    }
+    return value;
   };
   return {
-    platformGroups: refs('platformGroups', c.getOptionalStringArray('platformGroups') ?? []),
+    platformGroups: (c.getOptionalStringArray('platformGroups') ?? []).map((g, i) => ref(`platformGroups[${i}]`, g)),
     teams: (c.getOptionalConfigArray('teams') ?? []).map((t, i) => ({
-      group: refs(`teams[${i}].group`, [t.getString('group')])[0],
+      group: ref(`teams[${i}].group`, t.getString('group')),
       namespaces: t.getStringArray('namespaces'),
       managementClusters: t.getOptionalStringArray('managementClusters'),
     })),

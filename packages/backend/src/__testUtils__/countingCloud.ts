@@ -24,13 +24,13 @@ export interface CountingCloud {
 /** Proxies for Keystone (`authUrl`) and every origin of `endpoints`. */
 export async function startCountingCloud(authUrl: string, endpoints: string[]): Promise<CountingCloud> {
   const origins = [...new Set([authUrl, ...endpoints].map(u => new URL(u).origin))];
-  let count = 0;
+  const counter = { requests: 0 };
   const servers: http.Server[] = [];
   const proxyOf = new Map<string, string>();
   for (const origin of origins) {
     const target = new URL(origin);
     const server = http.createServer((req, res) => {
-      count++;
+      counter.requests++;
       const headers = { ...req.headers, host: target.host };
       delete headers['accept-encoding'];
       const upstream = http.request(
@@ -68,7 +68,7 @@ export async function startCountingCloud(authUrl: string, endpoints: string[]): 
   return {
     authUrl: `${proxyOf.get(keystone.origin)}${keystone.pathname.replace(/\/$/, '')}`,
     allowedPrefixes: [...proxyOf.values()].map(o => `${o}/`),
-    requests: () => count,
+    requests: () => counter.requests,
     close: async () => {
       await Promise.all(
         servers.map(s => new Promise<void>(r => {

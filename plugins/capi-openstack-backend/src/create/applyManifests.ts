@@ -75,7 +75,9 @@ export async function checkTargets(
     throw new CreateRequestError(`identity.secretName: ${identitySecretRefusal(expect.secretName, expect.namespace)}`);
   }
   const existing = new Map<Manifest, any>();
-  for (const m of manifests) {
+  // The Cluster first: a taken name is answered for the Cluster, whatever else exists.
+  const inOrder = [...manifests.filter(m => m.kind === 'Cluster'), ...manifests.filter(m => m.kind !== 'Cluster')];
+  for (const m of inOrder) {
     const current = await getOrUndefined(client, objectPath(m));
     if (!current) continue;
     const annotations = current.metadata?.annotations ?? {};
