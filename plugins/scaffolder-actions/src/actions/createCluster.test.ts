@@ -269,7 +269,7 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
     });
   });
 
-  it('refuses to adopt a cluster it did not create, and one created for another owner', async () => {
+  it('refuses to adopt a cluster it did not create, and to change one it created (naming no owner)', async () => {
     await mc.client.create({
       apiVersion: CAPI,
       kind: 'Cluster',
@@ -281,8 +281,10 @@ describe('capi-openstack:cluster:create (real API server and backend)', () => {
     const untouched: any = await clusterObj('foreign');
     expect(untouched.metadata.annotations?.['capi-openstack.dev/owner']).toBeUndefined();
 
+    // Create only creates: another owner (or any other change) is no retry.
     const other = run({ ...exampleInput(0), owner: 'group:default/team-data' });
-    await expect(other).rejects.toThrow(/payments-staging already exists and belongs to group:default\/team-payments/);
+    await expect(other).rejects.toThrow(/\/payments-staging already exists with other settings: change it with the lifecycle actions$/);
+    expect(((await clusterObj('payments-staging')) as any).metadata.annotations['capi-openstack.dev/owner']).toBe('group:default/team-payments');
   });
 
   it('refuses without the create permission', async () => {
