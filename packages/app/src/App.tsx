@@ -20,6 +20,7 @@ import {
   CapiFlavorPickerFieldExtension,
   CapiKubernetesVersionPickerFieldExtension,
   CapiManagementClusterPickerFieldExtension,
+  CapiNamespacePickerFieldExtension,
   CapiImagePickerFieldExtension,
   CapiNetworkPickerFieldExtension,
   CapiKeyPairPickerFieldExtension,
@@ -70,6 +71,7 @@ const routes = (
     <Route path="/create" element={<ScaffolderPage />}>
       <ScaffolderFieldExtensions>
         <CapiManagementClusterPickerFieldExtension />
+        <CapiNamespacePickerFieldExtension />
         <CapiClusterClassPickerFieldExtension />
         <CapiKubernetesVersionPickerFieldExtension />
         <CapiFlavorPickerFieldExtension />

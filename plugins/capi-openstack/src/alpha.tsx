@@ -68,6 +68,10 @@ export const capiOpenstackFormFields = [
     params: { field: () => import('./scaffolder/formFields').then(m => m.managementClusterPickerField) },
   }),
   FormFieldBlueprint.make({
+    name: 'namespace-picker',
+    params: { field: () => import('./scaffolder/formFields').then(m => m.namespacePickerField) },
+  }),
+  FormFieldBlueprint.make({
     name: 'cluster-class-picker',
     params: { field: () => import('./scaffolder/formFields').then(m => m.clusterClassPickerField) },
   }),

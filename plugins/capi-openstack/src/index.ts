@@ -28,6 +28,7 @@ export { CapiOpenstackClient } from './api/CapiOpenstackClient';
 export { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
 export {
   CapiManagementClusterPickerFieldExtension,
+  CapiNamespacePickerFieldExtension,
   CapiClusterClassPickerFieldExtension,
   CapiKubernetesVersionPickerFieldExtension,
   CapiFlavorPickerFieldExtension,

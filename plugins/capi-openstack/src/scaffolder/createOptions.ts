@@ -58,6 +58,21 @@ export function placeOf(formData: Record<string, unknown> | undefined) {
   return { managementCluster: str(formData?.managementCluster), namespace: str(formData?.namespace) };
 }
 
+/** Namespaces the caller may create clusters in on a management cluster (empty: none known). */
+export function namespacesFor(options: CreateOptionsResponse, managementCluster: string | undefined): string[] {
+  if (!managementCluster) return [];
+  const names = (options.namespaces ?? []).filter(n => n.managementCluster === managementCluster).map(n => n.namespace);
+  return [...new Set(names)].sort();
+}
+
+/** Problem of a namespace name (a DNS-1123 label), if any. */
+export function namespaceNameProblem(value: string): string | undefined {
+  if (value.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) {
+    return `"${value}" is not a namespace name (lower-case letters, digits and "-", at most 63 characters)`;
+  }
+  return undefined;
+}
+
 /** The selected ClusterClass from the form (field `clusterClass`, value of the class picker or a name). */
 export function selectedClass(
   options: CreateOptionsResponse,

@@ -12,6 +12,7 @@ import { ImagePicker, imageValidation } from './ImagePicker';
 import { KeyPairPicker, keyPairValidation } from './KeyPairPicker';
 import { KubernetesVersionPicker, kubernetesVersionValidation } from './KubernetesVersionPicker';
 import { ManagementClusterPicker, managementClusterValidation } from './ManagementClusterPicker';
+import { NamespacePicker, namespaceValidation } from './NamespacePicker';
 import { NetworkPicker, networkValidation } from './NetworkPicker';
 
 /**
@@ -23,6 +24,19 @@ export const CapiManagementClusterPickerFieldExtension = capiOpenstackPlugin.pro
     name: 'CapiManagementClusterPicker',
     component: ManagementClusterPicker,
     validation: managementClusterValidation,
+  }),
+);
+
+/**
+ * `ui:field: CapiNamespacePicker`: a namespace the caller may create clusters in on the form's
+ * `managementCluster` (free text when the backend knows none there).
+ * @public
+ */
+export const CapiNamespacePickerFieldExtension = capiOpenstackPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'CapiNamespacePicker',
+    component: NamespacePicker,
+    validation: namespaceValidation,
   }),
 );
 

@@ -8,9 +8,10 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin, { capiOpenstackFormFields } from '../alpha';
 
 describe('scaffolder form fields (/alpha)', () => {
-  it('are extensions of the plugin whose loaders give the eight fields', async () => {
+  it('are extensions of the plugin whose loaders give the nine fields', async () => {
     const ids = [
       'management-cluster-picker',
+      'namespace-picker',
       'cluster-class-picker',
       'kubernetes-version-picker',
       'flavor-picker',
@@ -29,6 +30,7 @@ describe('scaffolder form fields (/alpha)', () => {
     }
     expect(names).toEqual([
       'CapiManagementClusterPicker',
+      'CapiNamespacePicker',
       'CapiClusterClassPicker',
       'CapiKubernetesVersionPicker',
       'CapiFlavorPicker',

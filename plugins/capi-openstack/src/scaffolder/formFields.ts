@@ -13,12 +13,19 @@ import { ImagePicker, imageValidation } from './ImagePicker';
 import { KeyPairPicker, keyPairValidation } from './KeyPairPicker';
 import { KubernetesVersionPicker, kubernetesVersionValidation } from './KubernetesVersionPicker';
 import { ManagementClusterPicker, managementClusterValidation } from './ManagementClusterPicker';
+import { NamespacePicker, namespaceValidation } from './NamespacePicker';
 import { NetworkPicker, networkValidation } from './NetworkPicker';
 
 export const managementClusterPickerField = createFormField({
   name: 'CapiManagementClusterPicker',
   component: ManagementClusterPicker,
   validation: managementClusterValidation,
+});
+
+export const namespacePickerField = createFormField({
+  name: 'CapiNamespacePicker',
+  component: NamespacePicker,
+  validation: namespaceValidation,
 });
 
 export const clusterClassPickerField = createFormField({

@@ -27,6 +27,7 @@ describe('example templates', () => {
     expect(new Set(used.get('gitops-manifests.yaml'))).toEqual(
       new Set([
         'CapiManagementClusterPicker',
+        'CapiNamespacePicker',
         'CapiKubernetesVersionPicker',
         'CapiImagePicker',
         'CapiFlavorPicker',
@@ -36,6 +37,18 @@ describe('example templates', () => {
       ]),
     );
     expect(used.get('cluster-class.yaml')).toContain('CapiImagePicker');
+  });
+
+  it('pick the namespace from what the caller may create in, and leave the owner to default to their group', () => {
+    for (const file of ['cluster-class.yaml', 'gitops-manifests.yaml']) {
+      const text = fs.readFileSync(path.join(TEMPLATES, file), 'utf8');
+      const namespace = /\n {8}namespace:\n((?: {10}.*\n)+)/.exec(text)?.[1] ?? '';
+      expect({ file, namespace }).toEqual({ file, namespace: expect.stringContaining('ui:field: CapiNamespacePicker') });
+      expect({ file, namespace }).toEqual({ file, namespace: expect.stringContaining("pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'") });
+      expect({ file, required: /required: \[managementCluster, namespace, name\]\n/.test(text) }).toEqual({ file, required: true });
+      // An empty owner (a string, as the action wants) makes the backend use the caller's group.
+      expect({ file, owner: /owner: \$\{\{ parameters\.owner or '' \}\}/.test(text) }).toEqual({ file, owner: true });
+    }
   });
 
   it('ask for the cloud credentials before (or on the page of) the first cloud picker, which reads them', () => {
