@@ -73,7 +73,13 @@ export function createCapiOpenstackCreateClusterAction(options: {
         identitySecretName: z => z.string().describe('Secret in the namespace holding clouds.yaml (must exist when applying)'),
         cloudName: z => z.string().default('openstack').describe('Cloud of clouds.yaml to use'),
         availabilityZones: z => z.array(z.string()).optional().describe('Control plane availability zones (and the default of pools without one)'),
-        owner: z => z.string().describe('Owner entity ref, e.g. group:default/team-payments; becomes the owner of the catalog entity'),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Owner entity ref, e.g. group:default/team-payments; becomes the owner of the catalog entity. Empty: the initiator\'s first group',
+            ),
         labels: z => z.record(z.string(), z.string()).optional().describe('Extra labels of the Cluster object'),
         force: z =>
           z
@@ -134,7 +140,7 @@ export function createCapiOpenstackCreateClusterAction(options: {
         ...(input.sshKeyName ? { sshKeyName: input.sshKeyName } : {}),
         identity: { secretName: input.identitySecretName, cloudName: input.cloudName ?? 'openstack' },
         ...(input.availabilityZones?.length ? { availabilityZones: input.availabilityZones } : {}),
-        owner: input.owner,
+        ...(input.owner ? { owner: input.owner } : {}),
         ...(input.labels ? { labels: input.labels } : {}),
         ...(input.force ? { force: true } : {}),
       };
