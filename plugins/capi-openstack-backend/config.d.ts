@@ -146,5 +146,27 @@ export interface Config {
       /** false turns the endpoint off entirely (404). Default true. */
       enabled?: boolean;
     };
+    /**
+     * The live updates of `GET /stream` (server-sent events). A client that
+     * does not read is sent coalesced changes once it does, or disconnected
+     * when it stays behind; it reconnects and starts from a snapshot.
+     */
+    stream?: {
+      /**
+       * Open streams per principal (user entity ref, or a service's subject)
+       * in one backend instance; one more is answered 429. A browser tab
+       * holds one. Default 5.
+       */
+      maxConnectionsPerUser?: number;
+      /** Open streams in one backend instance; one more is answered 503. Default 1000. */
+      maxConnections?: number;
+      /**
+       * Seconds between re-checks of an open stream's read permission:
+       * clusters it no longer covers are sent as removed; a denial ends the
+       * stream with an `error` event. Streams also end when the caller's
+       * credentials expire. Default 60.
+       */
+      reauthorizeSeconds?: number;
+    };
   };
 }

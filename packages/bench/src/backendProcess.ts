@@ -13,7 +13,8 @@
 // Messages from the parent: { type: 'memory' } → { type: 'memory', ... },
 // { type: 'heapsnapshot', file } → writes a heap snapshot,
 // { type: 'stop' } → stops the backend and exits.
-// Environment: BENCH_KUBECONFIG (path), BENCH_MC_NAME.
+// Environment: BENCH_KUBECONFIG (path), BENCH_MC_NAME, BENCH_CAPI_CONFIG (JSON
+// merged into `capiOpenstack`, e.g. stream limits).
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -69,7 +70,10 @@ async function main() {
       scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootConfig.factory({
         data: {
-          capiOpenstack: { managementClusters: [{ name, kubeconfig: { path: kubeconfig } }] },
+          capiOpenstack: {
+            managementClusters: [{ name, kubeconfig: { path: kubeconfig } }],
+            ...JSON.parse(process.env.BENCH_CAPI_CONFIG ?? '{}'),
+          },
         },
       }),
     ],

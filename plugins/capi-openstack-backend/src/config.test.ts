@@ -53,6 +53,13 @@ describe('readCapiOpenstackConfig', () => {
     expect(() => read(clusters)).toThrow(message);
   });
 
+  it('reads the stream limits, with defaults', () => {
+    expect(read([]).stream).toEqual({ maxConnectionsPerUser: 5, maxConnections: 1000, reauthorizeMs: 60_000 });
+    const stream = { maxConnectionsPerUser: 2, maxConnections: 10, reauthorizeSeconds: 1 };
+    expect(read([], { stream }).stream).toEqual({ maxConnectionsPerUser: 2, maxConnections: 10, reauthorizeMs: 1000 });
+    expect(() => read([], { stream: { maxConnections: 0 } })).toThrow(/capiOpenstack\.stream\.maxConnections must be a positive integer/);
+  });
+
   it('rejects a default owner that is not an entity ref', () => {
     expect(() => read([], { defaultOwner: 'platform' })).toThrow(/capiOpenstack\.defaultOwner/);
   });

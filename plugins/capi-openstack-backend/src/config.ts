@@ -21,9 +21,27 @@ export interface ManagementClusterConfig {
   skipTLSVerify: boolean;
 }
 
+/** Limits of `GET /stream` (server-sent events). */
+export interface StreamConfig {
+  /** Open streams per principal (user entity ref or service subject); one more gets 429. */
+  maxConnectionsPerUser: number;
+  /** Open streams in this backend instance; one more gets 503. */
+  maxConnections: number;
+  /** How often an open stream re-checks the caller's read permission. */
+  reauthorizeMs: number;
+}
+
+export const DEFAULT_STREAM_CONFIG: StreamConfig = {
+  maxConnectionsPerUser: 5,
+  maxConnections: 1000,
+  reauthorizeMs: 60_000,
+};
+
 export interface CapiOpenstackConfig {
   managementClusters: ManagementClusterConfig[];
   defaultOwner: string;
+  /** Absent: DEFAULT_STREAM_CONFIG (configs built in code, e.g. by tests). */
+  stream?: StreamConfig;
 }
 
 const KEY = 'capiOpenstack.managementClusters';
@@ -87,5 +105,21 @@ export function readCapiOpenstackConfig(config: Config): CapiOpenstackConfig {
   if (!/^[a-z]+:[^/]+\/.+$/i.test(defaultOwner)) {
     throw new Error(`capiOpenstack.defaultOwner must be an entity ref such as group:default/platform, got "${defaultOwner}"`);
   }
-  return { managementClusters, defaultOwner };
+  return { managementClusters, defaultOwner, stream: readStreamConfig(config) };
+}
+
+function readStreamConfig(config: Config): StreamConfig {
+  const positive = (key: string, fallback: number) => {
+    const value = config.getOptionalNumber(`capiOpenstack.stream.${key}`) ?? fallback;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`capiOpenstack.stream.${key} must be a positive integer, got ${value}`);
+    }
+    return value;
+  };
+  const d = DEFAULT_STREAM_CONFIG;
+  return {
+    maxConnectionsPerUser: positive('maxConnectionsPerUser', d.maxConnectionsPerUser),
+    maxConnections: positive('maxConnections', d.maxConnections),
+    reauthorizeMs: positive('reauthorizeSeconds', d.reauthorizeMs / 1000) * 1000,
+  };
 }

@@ -14,6 +14,7 @@ import { setupManagementCluster } from '@internal/management-cluster/src/testing
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { StreamChanges } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterService } from './ClusterService';
 
 async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
@@ -146,6 +147,42 @@ describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
       expect(summary.versions).toEqual(['v1.31.4']);
       const detail = service.detail({ managementCluster: 'mc', namespace: ns, name: 'legacy' })!;
       expect(detail.tree.machines.map(m => m.role)).toEqual(['control-plane']);
+    } finally {
+      await service.stop();
+    }
+  }, 120_000);
+
+  it('notifies no listener of an Event that changes no summary', async () => {
+    const ns = await mc.createNamespace('events');
+    await mc.apply(v1beta1Cluster(ns, 'quiet'));
+    const service = serviceFor(mc.kubeconfig('admin'), [ns]);
+    await service.start();
+    try {
+      const ref = { managementCluster: 'mc', namespace: ns, name: 'quiet' };
+      await waitFor('the evaluation after the sync', () =>
+        service.managementClusters()[0].state === 'synced' && service.summary(ref) ? true : undefined,
+      );
+      const heard: StreamChanges[] = [];
+      service.subscribe(changes => heard.push(changes));
+      const machine = (await mc.client.get('cluster.x-k8s.io/v1beta1', 'Machine', ns, 'quiet-cp-abcde'))!;
+      await mc.client.create({
+        apiVersion: 'events.k8s.io/v1',
+        kind: 'Event',
+        metadata: { name: 'quiet-cp-abcde.probe', namespace: ns },
+        eventTime: new Date().toISOString().replace(/Z$/, '000Z'),
+        reportingController: 'capi-openstack.dev/test',
+        reportingInstance: 'test',
+        action: 'Probing',
+        reason: 'ProbeSucceeded',
+        type: 'Normal',
+        regarding: { apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Machine', namespace: ns, name: machine.metadata.name, uid: machine.metadata.uid },
+      } as any);
+      await waitFor('the Event in the timeline', () =>
+        service.timeline(ref)?.some(e => e.reason === 'ProbeSucceeded') ? true : undefined,
+      );
+      // Whatever the Event marked is evaluated now (one cluster: in one slice).
+      service.flush();
+      expect(heard).toEqual([]);
     } finally {
       await service.stop();
     }

@@ -114,6 +114,11 @@ export class ClusterService {
     await Promise.all([...this.caches.values()].map(c => c.stop()));
   }
 
+  /** The plugin configuration this service was started with. */
+  get config(): CapiOpenstackConfig {
+    return this.options.config;
+  }
+
   cache(name: string): ManagementClusterCache | undefined {
     return this.caches.get(name);
   }

@@ -6,20 +6,16 @@
 import { AuditorService, BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { NotFoundError } from '@backstage/errors';
-import {
-  clusterKey,
-  ClusterRef,
-  ClusterSummary,
-  StreamChanges,
-  Verdict,
-} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ClusterRef, Verdict } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { Request, Response } from 'express';
+import { DEFAULT_STREAM_CONFIG } from '../config';
 import { CreateService } from '../create/CreateService';
 import { registerCreateRoutes } from '../create/createRoutes';
 import { ClusterAccess, READ_ALL, ReadFilter, visibleManagementClusters } from '../permissions/access';
 import { spec } from '../schema/openapi.generated';
 import { ClusterService } from './ClusterService';
 import { filterSortedClusters, SortField } from './query';
+import { StreamConnections, streamChanges } from './stream';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -129,10 +125,23 @@ export async function createRouter(options: RouterOptions) {
     res.json({ items: items.slice(0, limit) } as any);
   });
 
+  // GET /stream: limits, re-authorisation and backpressure in ./stream.
+  const streamConfig = clusters.config.stream ?? DEFAULT_STREAM_CONFIG;
+  const streamConnections = new StreamConnections(streamConfig);
   router.get('/stream', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const filter = await readFilter(credentials);
-    streamChanges(req, res as unknown as Response, clusters, filter, options.streamPingMs ?? 25_000);
+    streamChanges(req as unknown as Request, res as unknown as Response, {
+      clusters,
+      credentials,
+      filter,
+      reauthorize: () => readFilter(credentials),
+      connections: streamConnections,
+      managementClusters: managementClustersFor,
+      pingMs: options.streamPingMs ?? 25_000,
+      reauthorizeMs: streamConfig.reauthorizeMs,
+      logger: options.logger,
+    });
   });
 
   if (options.create) {
@@ -140,47 +149,4 @@ export async function createRouter(options: RouterOptions) {
   }
 
   return router;
-}
-
-/** Server-sent events: a snapshot, then coalesced changes the caller may see. */
-function streamChanges(
-  req: Request<any>,
-  res: Response,
-  clusters: ClusterService,
-  filter: ReadFilter,
-  pingMs: number,
-) {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  const send = (event: string, data: unknown) => {
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  };
-  const visible = new Set<string>();
-  for (const s of clusters.summaries()) if (filter(s)) visible.add(clusterKey(s));
-  send('snapshot', { managementClusters: clusters.managementClusters() });
-  const unsubscribe = clusters.subscribe((changes: StreamChanges) => {
-    const upserted: ClusterSummary[] = [];
-    const removed: ClusterRef[] = [];
-    for (const s of changes.upserted) {
-      const key = clusterKey(s);
-      if (filter(s)) {
-        visible.add(key);
-        upserted.push(s);
-      } else if (visible.delete(key)) {
-        // No longer readable (e.g. the owner changed): gone for this caller.
-        removed.push({ managementCluster: s.managementCluster, namespace: s.namespace, name: s.name });
-      }
-    }
-    for (const r of changes.removed) if (visible.delete(clusterKey(r))) removed.push(r);
-    send('changes', { upserted, removed, managementClusters: changes.managementClusters });
-  });
-  const ping = setInterval(() => res.write(': ping\n\n'), pingMs);
-  req.on('close', () => {
-    clearInterval(ping);
-    unsubscribe();
-  });
 }

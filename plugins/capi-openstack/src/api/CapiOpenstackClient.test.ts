@@ -93,6 +93,20 @@ describe('CapiOpenstackClient', () => {
     expect(opened).toBe(1);
     expect(received).toEqual([{ upserted: [], removed: [], managementClusters: [] }, changes]);
   });
+  it('rejects with the message of an error event, so that the hub reconnects with backoff', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(
+          new TextEncoder().encode('event: snapshot\ndata: {"managementClusters":[]}\n\nevent: error\ndata: {"message":"You are not allowed to read workload clusters"}\n\n'),
+        );
+      },
+    });
+    const fetchApi = { fetch: async () => new Response(body, { status: 200 }) } as any;
+    const client = new CapiOpenstackClient({ discoveryApi, fetchApi });
+    await expect(client.stream({ onChanges: () => {} }, new AbortController().signal)).rejects.toThrow(
+      'You are not allowed to read workload clusters',
+    );
+  });
   it('reads the OpenStack lists of a cluster and of an identity Secret (encoded path and query)', async () => {
     const body = { available: false, source: 'config', message: 'Keystone did not answer', flavors: [{ id: 'm1.large', name: 'm1.large' }] };
     const { fetchApi, calls } = fetchReturning(200, body);

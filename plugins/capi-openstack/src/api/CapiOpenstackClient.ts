@@ -126,6 +126,11 @@ export class CapiOpenstackClient implements CapiOpenstackApi {
           else if (event.event === 'snapshot') {
             const snapshot = JSON.parse(event.data) as Pick<StreamChanges, 'managementClusters'>;
             handlers.onChanges({ upserted: [], removed: [], managementClusters: snapshot.managementClusters ?? [] });
+          } else if (event.event === 'error') {
+            // The backend ended the stream (permission withdrawn, credentials
+            // expired): a failure, so the hub reconnects with backoff.
+            const { message } = JSON.parse(event.data) as { message?: string };
+            throw new Error(message ?? 'The stream ended');
           }
         }
       }
