@@ -1216,7 +1216,7 @@ export const spec = {
     "/stream": {
       "get": {
         "operationId": "StreamChanges",
-        "description": "Server-sent events. On connect, one `snapshot` event with\n`{ managementClusters }`; then `changes` events, coalesced over a short window,\nwhose data is a `StreamChanges` JSON object (summaries upserted, clusters removed,\nmanagement cluster states) limited to clusters the caller may read; a `: ping`\ncomment every 25 seconds keeps proxies from closing the connection.\n",
+        "description": "Server-sent events. On connect, one `snapshot` event with\n`{ managementClusters }`; then `changes` events, coalesced over a short window,\nwhose data is a `StreamChanges` JSON object (summaries upserted, clusters removed,\nmanagement cluster states) limited to clusters the caller may read; a `: ping`\ncomment every 25 seconds keeps proxies from closing the connection. The read\npermission is checked again every `capiOpenstack.stream.reauthorizeSeconds`: clusters\nno longer readable arrive as `removed`, a denial (and the credentials' expiry) ends the\nstream with an `error` event `{ message }`. A client that does not read is sent the\nlatest state per cluster once it drains, and cut off when it stays behind. 429: more\nthan `stream.maxConnectionsPerUser` streams of one caller; 503: more than\n`stream.maxConnections` in all.\n",
         "responses": {
           "200": {
             "description": "An event stream",
