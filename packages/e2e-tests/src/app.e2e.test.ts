@@ -408,7 +408,12 @@ it(
       // Where
       const mc = await selectOptions(/Management cluster/);
       await mc.list.getByRole('option', { name: /local/ }).click();
-      await page.getByLabel('Namespace').fill('team-payments');
+      await menuClosed(mc.list);
+      // The namespaces the guest may create in, from the backend's create options.
+      const namespaces = await selectOptions(/Namespace/);
+      expect(namespaces.texts).toEqual(expect.arrayContaining(['team-payments', 'team-data', 'team-platform']));
+      await namespaces.list.getByRole('option', { name: 'team-payments', exact: true }).click();
+      await menuClosed(namespaces.list);
       await page.getByLabel('Cluster name').fill('payments-e2e');
       const owner = page.getByLabel('Owner');
       await owner.fill('team-payments');

@@ -21,6 +21,7 @@ import {
 import { identitySecretRefusal, identitySecretUsable } from '../openstack/identitySecret';
 import { CreateRequestError, ManagementClusterError } from './errors';
 import { KubeClient, KubeRequestError } from '../kube/createKubeClient';
+import { stableJson } from '../model/stableJson';
 import { collectionPath, Manifest } from './renderManifests';
 
 export interface ApplyResult {
@@ -98,17 +99,6 @@ export function sameObject(applied: any, current: any): boolean {
   const pick = (o: any) =>
     stableJson({ spec: o?.spec, labels: o?.metadata?.labels ?? {}, annotations: o?.metadata?.annotations ?? {} });
   return pick(applied) === pick(current);
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map(k => `${JSON.stringify(k)}:${stableJson((value as any)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 async function applyOne(client: KubeClient, m: Manifest, dryRun: boolean): Promise<any> {

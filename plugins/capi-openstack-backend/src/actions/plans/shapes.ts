@@ -19,6 +19,7 @@ import {
 } from '../../model/objects';
 import { UnprocessableError } from '../errors';
 import { LiveObjects } from './types';
+import { stableJson } from '../../model/stableJson';
 
 export { ANNOTATION_AUTOSCALER_MAX, ANNOTATION_AUTOSCALER_MIN, PROTECTED_ANNOTATION };
 
@@ -146,17 +147,6 @@ export function autoscalerBounds(obj: { metadata?: { annotations?: Record<string
 
 export function templateByName(objs: LiveObjects, name: string | undefined): KubeObject | undefined {
   return name ? objs.machineTemplates.find(t => t.metadata.name === name) : undefined;
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map(k => `${JSON.stringify(k)}:${stableJson((value as any)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**
