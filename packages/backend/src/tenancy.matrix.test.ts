@@ -515,28 +515,32 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
     );
   });
 
-  it('streams only the own team’s changes', async () => {
-    const events: Record<string, string[]> = { member: [], admin: [] };
-    const open = (caller: 'member' | 'admin') =>
+  it('streams to each caller only what it may read (every caller)', async () => {
+    const events = Object.fromEntries(CALLERS.map(c => [c, [] as string[]])) as Record<CallerName, string[]>;
+    const statuses: Partial<Record<CallerName, number>> = {};
+    const open = (caller: CallerName) =>
       new Promise<http.ClientRequest>((resolve, reject) => {
         const req = http.get(`${base}${B}/stream`, { headers: HEADERS[caller] }, res => {
+          statuses[caller] = res.statusCode;
           res.setEncoding('utf8');
           res.on('data', chunk => events[caller].push(chunk));
           resolve(req);
         });
         req.on('error', reject);
       });
-    const streams = [await open('member'), await open('admin')];
+    const streams: http.ClientRequest[] = [];
+    for (const caller of CALLERS) streams.push(await open(caller));
     try {
-      const until = async (caller: 'member' | 'admin', text: string) => {
+      expect(statuses).toEqual({ member: 200, other: 200, admin: 200, service: 200, unauthenticated: 401 });
+      const until = async (caller: CallerName, text: string) => {
         const deadline = Date.now() + 30_000;
         while (!events[caller].join('').includes(text)) {
           if (Date.now() > deadline) throw new Error(`the ${caller}'s stream never showed ${text}`);
           await new Promise(r => setTimeout(r, 50));
         }
       };
-      await until('member', 'event: snapshot');
-      // A change of another team's cluster first, then one of the member's own.
+      for (const caller of ['member', 'other', 'admin', 'service'] as const) await until(caller, 'event: snapshot');
+      // Changes of both teams' clusters, in an order that lets each stream prove what it did not get.
       const label = async (namespace: string, name: string) =>
         mc.client.apply(
           { apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name, namespace, labels: { touched: suffix } } },
@@ -546,7 +550,19 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       await until('admin', 'data-etl');
       await label(ns.pay, 'payments-staging');
       await until('member', 'payments-staging');
-      expect(leaksIn(events.member.join(''), 'member', '')).toEqual([]);
+      await label(ns.data, 'data-lake');
+      await until('other', 'data-lake');
+      await until('service', 'data-lake');
+      for (const caller of CALLERS) {
+        figures.calls++;
+        const leaks = leaksIn(events[caller].join(''), caller, '');
+        if (leaks.length) figures.leaks.push(`GET /stream as ${caller}: ${leaks.join(', ')}`);
+      }
+      figures.routes.add('GET /stream');
+      expect(events.member.join('')).not.toContain('data-etl');
+      expect(events.other.join('')).not.toContain('payments-staging');
+      expect(events.unauthenticated.join('')).not.toContain('event:');
+      expect(figures.leaks).toEqual([]);
     } finally {
       streams.forEach(s => s.destroy());
     }
