@@ -9,7 +9,7 @@
  * object does not carry them: an absent counter is "not reported", never 0.
  */
 
-/** Overall health verdict of a workload cluster (see `docs/capi-domain.md` section 2). @public */
+/** Overall health verdict of a workload cluster (see `docs/domain.md` section 2). @public */
 export type Verdict =
   | 'Healthy'
   | 'Progressing'

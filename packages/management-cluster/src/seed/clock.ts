@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-/** The "now" the snapshot times of docs/capi-domain.md section 7 are written against. */
+/** The "now" the snapshot times of docs/domain.md section 4 are written against. */
 export const DOC_NOW = Date.parse('2026-09-01T10:10:00Z');
 
 export const MINUTE = 60_000;

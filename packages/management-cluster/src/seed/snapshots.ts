@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-// The status snapshots S1..S10 of docs/capi-domain.md section 7. Each is the
+// The status snapshots S1..S10 of docs/domain.md section 4. Each is the
 // healthy baseline S2 plus an overlay: first on the model (machines, replicas,
 // versions: counters and derived conditions follow), then on the rendered
 // objects (the conditions the doc spells out, with its times shifted to now).

@@ -4,7 +4,7 @@
  */
 
 // The fields lifecycle actions read and write, in CAPI v1beta2 and v1beta1
-// shapes (docs: capi-domain.md section 3; CRDs of CAPI v1.14 and v1.10).
+// shapes (docs/domain.md section 3; CRDs of CAPI v1.14 and v1.10).
 
 import crypto from 'node:crypto';
 import { NotFoundError } from '@backstage/errors';
