@@ -33,7 +33,8 @@ export {
   isClusterPaused,
   isControlPlaneMachine,
 } from './links';
-export { buildClusterTree, flavorOf, imageOf } from './tree';
+export { buildClusterTree } from './tree';
+export { flavorOf, imageOf } from './openStackSpec';
 export {
   CERTIFICATE_EXPIRY_WARNING_MS,
   FAILED_AFTER_MS,
@@ -41,9 +42,9 @@ export {
   PROGRESSING_WINDOW_MS,
   STALE_GENERATION_MS,
   TOPOLOGY_FAILED_REASONS,
-  evaluateBastion,
-  evaluateHealth,
-} from './verdict';
+} from './verdictThresholds';
+export { evaluateBastion } from './bastionVerdict';
+export { evaluateHealth } from './verdict';
 export {
   MAGNUM_NAMESPACE,
   MAGNUM_UUID_LABEL,

@@ -1,7 +1,8 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
 import type { ClusterObjects, KubeObject } from './objects';
-import { evaluateBastion, evaluateHealth } from './verdict';
+import { evaluateBastion } from './bastionVerdict';
+import { evaluateHealth } from './verdict';
 import {
   CLUSTER_NAME,
   EXPECTED_VERDICTS,
