@@ -4,7 +4,7 @@
  */
 
 import { KubeRequestError } from '../kube/createKubeClient';
-import { mapKubeError } from './ActionService';
+import { mapKubeError } from './kubeErrors';
 
 const kubeError = (code: number, reason: string, status: object) => new KubeRequestError(code, reason, `PATCH /apis/x failed: ${code}`, status as any);
 

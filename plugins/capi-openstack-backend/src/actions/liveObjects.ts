@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { NotFoundError } from '@backstage/errors';
+import type { ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { ManagementClusterCache } from '../cache/ManagementClusterCache';
+import { KubeObject } from '../model';
+import { getObject, resourcePath } from './kubeRequests';
+import { mapKubeError } from './kubeErrors';
+import { classNameOf, isClassy, kcpTemplateName, mdTemplateName } from './plans/shapes';
+import { LiveObjects } from './plans/types';
+
+const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
+
+/** The current objects of a cluster, from the API server. */
+export async function loadLiveObjects(cache: ManagementClusterCache, ref: ClusterRef): Promise<LiveObjects> {
+  const ns = ref.namespace;
+  const cluster = await getObject(cache, 'Cluster', ns, ref.name);
+  if (!cluster) {
+    throw new NotFoundError(`Cluster ${ns}/${ref.name} not found in management cluster ${ref.managementCluster}`);
+  }
+  const cpName = cluster.spec?.controlPlaneRef?.name;
+  // Not by label: CAPI's controllers add the cluster-name label, a pool
+  // created a moment ago may not carry it yet. spec.clusterName is required.
+  const mdPath = resourcePath(cache, 'MachineDeployment', ns);
+  const classNs = cluster.spec?.topology?.classRef?.namespace ?? cluster.spec?.topology?.classNamespace ?? ns;
+  const [controlPlane, mdList, clusterClass] = await Promise.all([
+    cpName ? getObject(cache, 'KubeadmControlPlane', ns, cpName) : undefined,
+    cache.client.request<{ items: KubeObject[] }>('GET', mdPath).catch(e => {
+      throw mapKubeError(e, 'MachineDeployment', '(list)');
+    }),
+    isClassy(cluster) ? getObject(cache, 'ClusterClass', classNs, classNameOf(cluster)!) : undefined,
+  ]);
+  // Items of a LIST carry no kind or apiVersion.
+  const mdApiVersion = cache.apiVersionOf('MachineDeployment')!.apiVersion;
+  const machineDeployments = (mdList.items ?? [])
+    .filter(md => md.spec?.clusterName === ref.name || md.metadata.labels?.[CLUSTER_NAME_LABEL] === ref.name)
+    .map(md => ({ ...md, kind: 'MachineDeployment', apiVersion: mdApiVersion }));
+  const templateNames = new Set(
+    [controlPlane && kcpTemplateName(controlPlane), ...machineDeployments.map(mdTemplateName)].filter(
+      (n): n is string => !!n,
+    ),
+  );
+  const machineTemplates = (
+    await Promise.all([...templateNames].map(n => getObject(cache, 'OpenStackMachineTemplate', ns, n)))
+  ).filter((t): t is KubeObject => !!t);
+  return {
+    cluster,
+    controlPlane,
+    machineDeployments,
+    clusterClass,
+    machineTemplates,
+    // Only restarts and upgrade progress look at machines: the cache is enough.
+    machines: cache.objectsOf(`${ns}/${ref.name}`)?.machines ?? [],
+  };
+}
