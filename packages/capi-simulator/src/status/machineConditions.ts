@@ -1,0 +1,110 @@
+/* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
+
+// Conditions that summarize a set of Machines (MachinesReady,
+// MachinesUpToDate, ScalingUp/Down, RollingOut, Resized) and the Paused and
+// Deleting conditions every owner carries.
+
+import { bullets, cond, Cond, nested } from '../conditions';
+import { KObj } from '../kube';
+import { isDeleting } from '../shapes';
+import { MachineView } from './machineView';
+
+export const PAUSED_MESSAGE = 'Cluster spec.paused is set to true';
+
+function machineNames(views: MachineView[]): string {
+  return `Machine${views.length > 1 ? 's' : ''} ${views
+    .map(v => v.name)
+    .join(', ')}`;
+}
+
+export function machinesReady(views: MachineView[]): Cond {
+  if (!views.length) return cond('MachinesReady', 'True', 'NoReplicas');
+  const bad = views.filter(v => !v.ready);
+  if (!bad.length) return cond('MachinesReady', 'True', 'Ready');
+  return cond(
+    'MachinesReady',
+    'False',
+    'NotReady',
+    bullets([`${machineNames(bad)}:\n${nested(bad[0].notReadyMessage)}`]),
+  );
+}
+
+export function machinesUpToDate(views: MachineView[]): Cond {
+  if (!views.length) return cond('MachinesUpToDate', 'True', 'NoReplicas');
+  const bad = views.filter(v => !v.upToDate);
+  if (!bad.length) return cond('MachinesUpToDate', 'True', 'UpToDate');
+  return cond(
+    'MachinesUpToDate',
+    'False',
+    'NotUpToDate',
+    bullets([`${machineNames(bad)}:\n${nested(bullets(bad[0].notUpToDate))}`]),
+  );
+}
+
+/**
+ * ScalingUp while fewer Machines than desired are provisioned (a Machine
+ * whose server Nova refused keeps it True, as in snapshot S5); ScalingDown
+ * while more Machines than desired exist.
+ */
+export function scaling(
+  views: MachineView[],
+  desired: number,
+): { up: Cond; down: Cond; upMessage: string; downMessage: string } {
+  const provisioned = views.filter(v => !v.deleting && v.provisioned).length;
+  const total = views.length;
+  const upMessage = `Scaling up from ${provisioned} to ${desired} replicas`;
+  const downMessage = `Scaling down from ${total} to ${desired} replicas`;
+  return {
+    up:
+      provisioned < desired
+        ? cond('ScalingUp', 'True', 'ScalingUp', upMessage)
+        : cond('ScalingUp', 'False', 'NotScalingUp'),
+    down:
+      total > desired
+        ? cond('ScalingDown', 'True', 'ScalingDown', downMessage)
+        : cond('ScalingDown', 'False', 'NotScalingDown'),
+    upMessage,
+    downMessage,
+  };
+}
+
+export function rollingOut(views: MachineView[]): Cond {
+  const bad = views.filter(v => !v.upToDate);
+  if (!bad.length) return cond('RollingOut', 'False', 'NotRollingOut');
+  const reasons = [...new Set(bad.flatMap(v => v.notUpToDate))];
+  return cond(
+    'RollingOut',
+    'True',
+    'RollingOut',
+    `Rolling out ${bad.length} not up-to-date replicas\n${bullets(reasons)}`,
+  );
+}
+
+export function pausedCond(paused: boolean): Cond {
+  return paused
+    ? cond('Paused', 'True', 'Paused', PAUSED_MESSAGE)
+    : cond('Paused', 'False', 'NotPaused');
+}
+
+export function deletingCond(
+  obj: KObj,
+  reason = 'Deleting',
+  message = '',
+): Cond {
+  return isDeleting(obj)
+    ? cond('Deleting', 'True', reason, message)
+    : cond('Deleting', 'False', 'NotDeleting');
+}
+
+export function resized(s: {
+  up: Cond;
+  down: Cond;
+  upMessage: string;
+  downMessage: string;
+}): Cond {
+  if (s.up.status === 'True')
+    return cond('Resized', 'False', 'ScalingUp', s.upMessage);
+  if (s.down.status === 'True')
+    return cond('Resized', 'False', 'ScalingDown', s.downMessage);
+  return cond('Resized', 'True', 'Resized');
+}

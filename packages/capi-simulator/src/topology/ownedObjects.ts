@@ -1,0 +1,87 @@
+/* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
+
+// Writing what the topology generates: owned labels, immutable templates
+// (a changed one gets a new name) and objects applied only when they differ.
+
+import { Kind } from '../apiVersions';
+import {
+  CLONED_FROM_GROUPKIND,
+  CLONED_FROM_NAME,
+  CLUSTER_NAME_LABEL,
+  TOPOLOGY_OWNED_LABEL,
+} from '../constants';
+import { ClusterScope } from '../context';
+import { CONTROLLERS } from '../events';
+import { KObj } from '../kube';
+import { isDeleting, isSubset, ownerRef, randomSuffix } from '../shapes';
+
+export function ownedLabels(
+  scope: ClusterScope,
+  extra: Record<string, string> = {},
+) {
+  return {
+    [CLUSTER_NAME_LABEL]: scope.name,
+    [TOPOLOGY_OWNED_LABEL]: '',
+    ...extra,
+  };
+}
+
+/** Creates a template under a new name unless the current one already has the desired spec. */
+export async function ensureTemplate(
+  scope: ClusterScope,
+  kind: 'OpenStackMachineTemplate' | 'KubeadmConfigTemplate',
+  current: string | undefined,
+  spec: any,
+  classTemplate: KObj,
+  namePrefix: string,
+): Promise<string> {
+  const existing = scope.get(kind, current);
+  if (existing && isSubset(spec, existing.spec)) return existing.metadata.name;
+  const name = `${namePrefix}-${randomSuffix()}`;
+  await scope.rt.writer.apply(kind, {
+    metadata: {
+      name,
+      namespace: scope.ns,
+      labels: ownedLabels(scope),
+      annotations: {
+        [CLONED_FROM_NAME]: classTemplate.metadata.name,
+        [CLONED_FROM_GROUPKIND]: `${classTemplate.kind}.${
+          classTemplate.apiVersion.split('/')[0]
+        }`,
+      },
+      ownerReferences: [ownerRef(scope.cluster, false)],
+    },
+    spec,
+  });
+  scope.event({
+    regarding: scope.cluster,
+    controller: CONTROLLERS.topology,
+    reason: 'TopologyCreate',
+    action: 'Create',
+    note: `Created ${kind} "${name}"`,
+  });
+  return name;
+}
+
+export async function applyOwned(
+  scope: ClusterScope,
+  kind: Kind,
+  existing: KObj | undefined,
+  obj: KObj,
+) {
+  if (
+    existing &&
+    isSubset(obj.spec, existing.spec) &&
+    isSubset(obj.metadata.labels, existing.metadata.labels)
+  )
+    return;
+  if (existing && isDeleting(existing)) return;
+  await scope.rt.writer.apply(kind, obj);
+  scope.event({
+    regarding: scope.cluster,
+    controller: CONTROLLERS.topology,
+    reason: existing ? 'TopologyUpdate' : 'TopologyCreate',
+    action: existing ? 'Update' : 'Create',
+    note: `${existing ? 'Updated' : 'Created'} ${kind} "${obj.metadata.name}"`,
+  });
+}
