@@ -2,7 +2,7 @@
 
 // Status summaries, counters and conditions of MachineSets,
 // MachineDeployments, KubeadmControlPlanes and Clusters, computed from their
-// Machines as the real controllers do (docs/capi-domain.md section 2), and
+// Machines as the real controllers do (docs/domain.md section 2), and
 // written in the layout of the CAPI generation: v1beta2 `status.conditions`
 // plus counters, or v1beta1 legacy conditions with the new ones under
 // `status.v1beta2`.

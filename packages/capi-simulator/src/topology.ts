@@ -6,7 +6,7 @@
 // variables and patches applied. Generated objects carry
 // `topology.cluster.x-k8s.io/owned`, MachineDeployments also
 // `topology.cluster.x-k8s.io/deployment-name`, names are generated, and
-// everything is owned by the Cluster (docs/capi-domain.md sections 1 and 6).
+// everything is owned by the Cluster (docs/domain.md sections 1 and 6).
 // Templates are immutable: a changed template is created under a new name
 // and the reference moves. The control plane is upgraded first; the
 // MachineDeployments follow once it is done.
