@@ -23,6 +23,9 @@ import { KubeObject } from './kubeHttp';
 import type { SeedObject } from './seed';
 import { ManagementCluster, startManagementCluster } from './server';
 
+/** Waits until a probe answers (test suites share the tooling's one implementation). */
+export { waitFor } from './processes';
+
 export const TEST_SERVERS_ENV = 'CAPI_OPENSTACK_TEST_SERVERS';
 
 export interface TestManagementCluster extends ManagementClusterHandle {

@@ -9,7 +9,7 @@
 
 import { mockServices } from '@backstage/backend-test-utils';
 import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/src/testing';
 import { ClusterService } from '../service/ClusterService';
 import { ActionService } from './ActionService';
 import { DEFAULT_ACTIONS_CONFIG } from './actionsConfig';
@@ -23,20 +23,9 @@ const INFRA = 'infrastructure.cluster.x-k8s.io/v1beta1';
 const VAP = '/apis/admissionregistration.k8s.io/v1';
 const MERGE = 'application/merge-patch+json';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v as T;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+/** Waits until the probe answers something other than undefined or false. */
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false) =>
+  waitUntil(what, async () => ((await probe()) || undefined) as T | undefined, { timeoutMs: 30_000, intervalMs: 100 });
 
 jest.setTimeout(90_000);
 
@@ -411,7 +400,10 @@ describe('refused writes (real API server, ValidatingAdmissionPolicy)', () => {
     expect(reconciled).toBe(1);
     const kcp = await get(KCP, 'KubeadmControlPlane', 'r1-control-plane');
     expect(kcp.spec.version).toBe('v1.35.0');
-    expect(await get(INFRA, 'OpenStackMachineTemplate', kcp.spec.machineTemplate.spec.infrastructureRef.name)).toBeDefined();
+    // The step's template exists and carries the target's image (the other replica's write stands).
+    expect((await get(INFRA, 'OpenStackMachineTemplate', kcp.spec.machineTemplate.spec.infrastructureRef.name)).spec.template.spec.image).toEqual({
+      filter: { name: 'ubuntu-2404-kube-v1.35.0' },
+    });
     expect((await get(CAPI, 'Cluster', 'r1')).metadata.annotations[UPGRADE_ANNOTATION]).toBe('v1.35.0');
   });
 });

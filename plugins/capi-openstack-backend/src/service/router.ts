@@ -31,7 +31,6 @@ export interface RouterOptions {
 export async function createRouter(options: RouterOptions) {
   const { clusters, access } = options;
   const router = await createValidatedOpenApiRouter<typeof spec>(spec);
-  const httpAuth = { credentials: (req: any, _opts?: unknown) => access.credentials(req) };
 
   /** The caller's read filter; 403 when reading is denied outright. */
   const readFilter = (credentials: BackstageCredentials): Promise<ReadFilter> => access.readFilter(credentials);
@@ -43,7 +42,7 @@ export async function createRouter(options: RouterOptions) {
   /** A cluster the caller may read, else 404 (as if it did not exist). */
   // The typed router's Request types differ per route; only params are read.
   async function readableCluster(req: any): Promise<ClusterRef> {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await access.credentials(req);
     const filter = await readFilter(credentials);
     const ref = {
       managementCluster: req.params.managementCluster,
@@ -64,13 +63,13 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/management-clusters', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await access.credentials(req);
     const filter = await readFilter(credentials);
     res.json({ items: managementClustersFor(filter) } as any);
   });
 
   router.get('/clusters', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await access.credentials(req);
     const filter = await readFilter(credentials);
     const q = req.query;
     // Answered from memoised views: the summaries sorted once per change and
@@ -129,7 +128,7 @@ export async function createRouter(options: RouterOptions) {
   const streamConfig = clusters.config.stream ?? DEFAULT_STREAM_CONFIG;
   const streamConnections = new StreamConnections(streamConfig);
   router.get('/stream', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await access.credentials(req);
     const filter = await readFilter(credentials);
     streamChanges(req as unknown as Request, res as unknown as Response, {
       clusters,

@@ -5,7 +5,7 @@
 
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/src/testing';
 import http from 'node:http';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
@@ -13,15 +13,7 @@ import { StreamConnections } from './stream';
 
 const CAPI = 'cluster.x-k8s.io/v1beta2';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>) => waitUntil(what, probe, { timeoutMs: 30_000, intervalMs: 100 });
 
 interface SseEvent {
   event: string;
