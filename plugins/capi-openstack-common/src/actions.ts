@@ -17,6 +17,7 @@
 import type { ClusterRef } from './api';
 import type { PreflightResult } from './openstack';
 import type { ClusterTree } from './types';
+import { actionRequest, clusterActions, WriteAction } from './actionTable';
 
 /** Every lifecycle action. @public */
 export type ClusterAction =
@@ -171,42 +172,60 @@ export interface KubeconfigResponse {
   kubeconfig: string;
 }
 
-/** Paths of the lifecycle endpoints relative to `/clusters/:mc/:ns/:name`. @public */
+/**
+ * Paths of the lifecycle endpoints relative to `/clusters/:mc/:ns/:name`,
+ * from the action table (`actionRequest`), plus the two reads.
+ * @public
+ */
 export const actionPaths = {
-  scaleControlPlane: 'control-plane/scale',
-  scalePool: (pool: string) => `pools/${encodeURIComponent(pool)}/scale`,
-  setAutoscaler: (pool: string) => `pools/${encodeURIComponent(pool)}/autoscaler`,
+  scaleControlPlane: actionRequest('scale-control-plane').path,
+  scalePool: (pool: string) => actionRequest('scale-pool', pool).path,
+  setAutoscaler: (pool: string) => actionRequest('set-autoscaler', pool).path,
   upgrades: 'upgrades',
-  upgrade: 'upgrade',
-  setControlPlaneFlavor: 'control-plane/flavor',
-  setPoolFlavor: (pool: string) => `pools/${encodeURIComponent(pool)}/flavor`,
-  restartControlPlane: 'control-plane/restart',
-  restartPool: (pool: string) => `pools/${encodeURIComponent(pool)}/restart`,
-  rotateCertificates: 'control-plane/rotate-certificates',
-  setCertificateRotation: 'control-plane/certificate-rotation',
-  pause: 'pause',
-  resume: 'resume',
+  upgrade: actionRequest('upgrade').path,
+  setControlPlaneFlavor: actionRequest('set-control-plane-flavor').path,
+  setPoolFlavor: (pool: string) => actionRequest('set-pool-flavor', pool).path,
+  restartControlPlane: actionRequest('restart-control-plane').path,
+  restartPool: (pool: string) => actionRequest('restart-pool', pool).path,
+  rotateCertificates: actionRequest('rotate-certificates').path,
+  setCertificateRotation: actionRequest('set-certificate-rotation').path,
+  pause: actionRequest('pause').path,
+  resume: actionRequest('resume').path,
   kubeconfig: 'kubeconfig',
 } as const;
 
 /**
  * The resourceVersion a lifecycle request should carry, from the tree the
- * caller shows: the Cluster's for ClusterClass clusters and for cluster-wide
- * actions (pause, resume, delete), the control plane's for control plane
- * actions and plain-cluster upgrades, the pool's (MachineDeployment's) for
- * pool actions. Undefined when the tree does not know it.
+ * caller shows: the Cluster's for ClusterClass clusters, else the object the
+ * action writes (`ActionSpec.writes`): the Cluster (pause, resume, delete),
+ * the control plane (control plane actions, plain-cluster upgrades) or the
+ * pool's MachineDeployment. Undefined when the tree does not know it.
  * @public
  */
 export function resourceVersionFor(
   tree: Pick<ClusterTree, 'resourceVersion' | 'classy' | 'controlPlane' | 'pools'>,
-  action: Exclude<ClusterAction, 'kubeconfig'>,
+  action: WriteAction,
   pool?: string,
 ): string | undefined {
-  if (tree.classy || action === 'pause' || action === 'resume' || action === 'delete') {
-    return tree.resourceVersion;
-  }
-  if (action === 'scale-pool' || action === 'set-autoscaler' || action === 'set-pool-flavor' || action === 'restart-pool') {
-    return tree.pools.find(p => p.name === pool || p.topologyName === pool)?.resourceVersion;
-  }
+  const writes = clusterActions[action].writes;
+  if (tree.classy || writes === 'cluster') return tree.resourceVersion;
+  if (writes === 'pool') return tree.pools.find(p => p.name === pool || p.topologyName === pool)?.resourceVersion;
   return tree.controlPlane?.resourceVersion;
+}
+
+/** The request body type of each lifecycle write. @public */
+export interface ActionBodies {
+  'scale-control-plane': ScaleControlPlaneRequest;
+  'scale-pool': ScalePoolRequest;
+  'set-autoscaler': SetAutoscalerRequest;
+  upgrade: UpgradeRequest;
+  'set-control-plane-flavor': SetFlavorRequest;
+  'set-pool-flavor': SetFlavorRequest;
+  'restart-control-plane': RestartRequest;
+  'restart-pool': RestartRequest;
+  'rotate-certificates': RestartRequest;
+  'set-certificate-rotation': SetCertificateRotationRequest;
+  pause: PauseRequest;
+  resume: PauseRequest;
+  delete: DeleteClusterRequest;
 }

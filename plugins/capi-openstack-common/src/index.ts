@@ -11,6 +11,8 @@
  */
 
 export * from './actions';
+export * from './actionBody';
+export * from './actionTable';
 export * from './annotations';
 export * from './api';
 export * from './create';

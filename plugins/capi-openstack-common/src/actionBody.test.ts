@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { parseActionBody } from './actionBody';
+import { actionRequest, clusterActions, isPoolAction } from './actionTable';
+
+const message = (action: Parameters<typeof parseActionBody>[0], body: unknown) => {
+  const r = parseActionBody(action, body);
+  return r.ok ? undefined : r.message;
+};
+
+describe('parseActionBody', () => {
+  it('answers the checked fields, resourceVersion and force', () => {
+    expect(parseActionBody('scale-pool', { replicas: 4, resourceVersion: '12', force: true })).toEqual({
+      ok: true,
+      body: { fields: { replicas: 4 }, resourceVersion: '12', force: true },
+    });
+    expect(parseActionBody('set-autoscaler', { bounds: null })).toEqual({
+      ok: true,
+      body: { fields: { bounds: null }, resourceVersion: undefined, force: false },
+    });
+    expect(parseActionBody('pause', {})).toEqual({ ok: true, body: { fields: {}, resourceVersion: undefined, force: false } });
+  });
+
+  it('names the field that is wrong', () => {
+    expect(message('scale-pool', [])).toBe('the request body must be a JSON object');
+    expect(message('scale-pool', { replicas: 'three' })).toBe('replicas must be a number');
+    expect(message('scale-pool', {})).toBe('replicas must be a number');
+    expect(message('upgrade', { version: 1 })).toBe('version must be a string');
+    expect(message('set-autoscaler', {})).toBe('bounds is required ({min, max}, or null)');
+    expect(message('set-autoscaler', { bounds: 3 })).toBe('bounds must be an object {min, max}, or null');
+    expect(message('set-autoscaler', { bounds: { min: 1 } })).toBe('max must be a number');
+    expect(message('set-certificate-rotation', {})).toBe('certificatesExpiryDays is required (a number, or null)');
+    expect(message('restart-pool', { now: true })).toBe('unknown field now (expected resourceVersion, force)');
+    expect(message('delete', { confirmName: 'a', resourceVersion: 'x y' })).toBe('resourceVersion must be a string');
+    expect(message('pause', { force: 'yes' })).toBe('force must be true or false');
+  });
+});
+
+describe('the action table', () => {
+  it('gives every pool action a :pool path and encodes the pool', () => {
+    expect(Object.keys(clusterActions).filter(a => isPoolAction(a as any)).sort()).toEqual([
+      'restart-pool',
+      'scale-pool',
+      'set-autoscaler',
+      'set-pool-flavor',
+    ]);
+    expect(actionRequest('scale-pool', 'a/b')).toEqual({ method: 'POST', path: 'pools/a%2Fb/scale' });
+    expect(() => actionRequest('scale-pool')).toThrow('action scale-pool needs a pool');
+    expect(actionRequest('delete')).toEqual({ method: 'DELETE', path: '' });
+  });
+
+  it('has one route and one operationId per action', () => {
+    const routes = Object.values(clusterActions).map(s => `${s.method} ${s.path}`);
+    const ids = Object.values(clusterActions).map(s => s.operationId);
+    expect(new Set(routes).size).toBe(routes.length);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
