@@ -17,8 +17,8 @@ import {
   evaluateHealth,
   KubeObject,
 } from '@capi-openstack/backstage-plugin-capi-openstack-backend/src/model';
-import { toSummary } from '@capi-openstack/backstage-plugin-capi-openstack-backend/src/service/summary';
-import { queryClusters } from '@capi-openstack/backstage-plugin-capi-openstack-backend/src/service/query';
+import { toSummary } from '@capi-openstack/backstage-plugin-capi-openstack-backend/src/clusters/summary';
+import { queryClusters } from '@capi-openstack/backstage-plugin-capi-openstack-backend/src/clusters/query';
 import { percentile } from './load';
 
 const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';

@@ -19,9 +19,9 @@ import { ClusterAccess } from './permissions/access';
 import { clusterPermissionResourceRef, clusterPermissionRules } from './permissions/rules';
 import { ActionService } from './actions/ActionService';
 import { startUpgradeReconciler } from './actions/upgradeReconciler';
-import { createActionsRouter } from './service/actionsRouter';
-import { ClusterService } from './service/ClusterService';
-import { createRouter } from './service/router';
+import { createActionsRouter } from './routes/actionRoutes';
+import { ClusterService } from './clusters/ClusterService';
+import { createRouter } from './routes/readRoutes';
 import { OpenStackService } from './openstack/OpenStackService';
 import { followOpenStackConfig, readOpenStackConfig } from './openstack/openstackConfig';
 

@@ -15,7 +15,7 @@ import type {
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { KubeRequestError } from '../kube/createKubeClient';
 import { KubeObject } from '../model';
-import { ClusterService } from '../service/ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { ActionsConfig } from './actionsConfig';
 import { UnprocessableError } from './errors';
 import { mapKubeError } from './kubeErrors';

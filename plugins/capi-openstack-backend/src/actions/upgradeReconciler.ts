@@ -4,7 +4,7 @@
  */
 
 import { clusterKey, ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { ClusterService } from '../service/ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { ActionService } from './ActionService';
 
 /**

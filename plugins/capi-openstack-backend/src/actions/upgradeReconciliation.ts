@@ -8,7 +8,7 @@ import { ConflictError } from '@backstage/errors';
 import type { ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { KubeRequestError } from '../kube/createKubeClient';
-import { ClusterService } from '../service/ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { getObject, resourcePath } from './kubeRequests';
 import { UPGRADE_ANNOTATION } from './plans/shapes';
 import { LiveObjects, PlanContext } from './plans/types';

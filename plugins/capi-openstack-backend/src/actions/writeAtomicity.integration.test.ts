@@ -10,7 +10,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
 import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/src/testing';
-import { ClusterService } from '../service/ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { ActionService } from './ActionService';
 import { DEFAULT_ACTIONS_CONFIG } from './actionsConfig';
 import { planSetPoolFlavor } from './plans/flavor';

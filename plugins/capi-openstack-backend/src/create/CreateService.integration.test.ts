@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_ACTIONS_CONFIG } from '../actions/actionsConfig';
-import { ClusterService } from '../service/ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { CreateService } from './CreateService';
 
 describe('CreateService on a CAPI v1.10 (v1beta1) management cluster', () => {

@@ -21,7 +21,7 @@ import { UnprocessableError } from '../actions/errors';
 import { OpenStackService } from '../openstack/OpenStackService';
 import { refusalMessage } from '../openstack/preflight';
 import { createRequirements } from '../openstack/requirements';
-import { ClusterService } from '../service/ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { applyManifests, checkTargets } from './applyManifests';
 import { AuthorizedCreateRequest } from './authorizeCreate';
 import { Manifest, renderManifests, RenderApiVersions } from './renderManifests';

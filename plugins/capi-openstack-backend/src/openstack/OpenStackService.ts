@@ -18,7 +18,7 @@ import type {
 import { ActionsConfig } from '../actions/actionsConfig';
 import { UnprocessableError } from '../actions/errors';
 import { KubeRequestError } from '../kube/createKubeClient';
-import { ClusterService } from '../service/ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { parseCloudsYaml } from './cloudsYaml';
 import { EgressPolicy, NO_EGRESS_MESSAGE } from './egress';
 import { Identity, identityOfCluster, selectorMatches } from './identity';

@@ -17,7 +17,7 @@ import { Request, Router } from 'express';
 import { identitySecretRefusal, identitySecretUsable } from '../openstack/identitySecret';
 import { OpenStackService } from '../openstack/OpenStackService';
 import { ClusterAccess } from '../permissions/access';
-import { ClusterService } from './ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 
 export interface OpenStackRoutesOptions {
   access: ClusterAccess;

@@ -10,11 +10,11 @@ import { ClusterRef, Verdict } from '@capi-openstack/backstage-plugin-capi-opens
 import { Request, Response } from 'express';
 import { DEFAULT_STREAM_CONFIG } from '../config';
 import { CreateService } from '../create/CreateService';
-import { registerCreateRoutes } from '../create/createRoutes';
+import { registerCreateRoutes } from './createRoutes';
 import { ClusterAccess, READ_ALL, ReadFilter, visibleManagementClusters } from '../permissions/access';
 import { spec } from '../schema/openapi.generated';
-import { ClusterService } from './ClusterService';
-import { filterSortedClusters, SortField } from './query';
+import { ClusterService } from '../clusters/ClusterService';
+import { filterSortedClusters, SortField } from '../clusters/query';
 import { StreamConnections, streamChanges } from './stream';
 
 export interface RouterOptions {

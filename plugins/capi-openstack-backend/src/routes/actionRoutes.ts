@@ -43,7 +43,7 @@ import { LiveObjects, Plan, PlanContext } from '../actions/plans/types';
 import { planUpgrade } from '../actions/plans/upgrade';
 import { ClusterAccess, Principal } from '../permissions/access';
 import { OpenStackService } from '../openstack/OpenStackService';
-import { ClusterService } from './ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { registerOpenStackRoutes } from './openstackRoutes';
 
 export interface ActionsRouterOptions {

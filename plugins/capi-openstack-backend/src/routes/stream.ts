@@ -23,7 +23,7 @@ import {
 import { Request, Response } from 'express';
 import { StreamConfig } from '../config';
 import { ReadFilter } from '../permissions/access';
-import { ClusterService } from './ClusterService';
+import { ClusterService } from '../clusters/ClusterService';
 import { CoalescingWriter, CoalescingWriterOptions } from './streamWriter';
 
 /** 429: the caller has too many streams open. */

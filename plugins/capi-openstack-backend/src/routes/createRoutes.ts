@@ -8,9 +8,9 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { CreateClusterRequest } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterAccess } from '../permissions/access';
 import { spec } from '../schema/openapi.generated';
-import { ClusterService } from '../service/ClusterService';
-import { authorizeCreateTarget } from './authorizeCreate';
-import { CreateService } from './CreateService';
+import { ClusterService } from '../clusters/ClusterService';
+import { authorizeCreateTarget } from '../create/authorizeCreate';
+import { CreateService } from '../create/CreateService';
 
 type ApiRouter = Awaited<ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>>;
 
