@@ -18,16 +18,6 @@
 import type { ClusterRef } from './api';
 import type { PreflightResult } from './openstack';
 
-/** Annotation on Clusters created through the plugin: `<created-by>` marker. @public */
-export const CREATED_BY_ANNOTATION = 'capi-openstack.dev/created-by';
-/** Value of {@link CREATED_BY_ANNOTATION}. @public */
-export const CREATED_BY_VALUE = 'backstage-capi-openstack';
-/**
- * Annotation on every object the plugin creates: the entity ref of the user
- * whose request created it. A retry is recognised by it; it is never shown
- * to other callers. @public
- */
-export const REQUESTED_BY_ANNOTATION = 'capi-openstack.dev/requested-by';
 /** Field manager of every write the plugin makes. @public */
 export const FIELD_MANAGER = 'capi-openstack-backstage';
 
