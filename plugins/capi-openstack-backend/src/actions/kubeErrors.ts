@@ -4,8 +4,7 @@
  */
 
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
-import { KubeRequestError } from '../kube/createKubeClient';
-import { UnprocessableError, UpstreamError } from './errors';
+import { KubeRequestError, UnprocessableError, UpstreamError } from '../errors';
 
 /** Drops the objects the API server quotes in its messages (a merge patch's whole result). */
 function readable(message: string): string {

@@ -5,10 +5,14 @@
 
 import { ServiceUnavailableError } from '@backstage/errors';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-import { KubeRequestError } from '../kube/createKubeClient';
+
 import { WatchedKind } from '../kube/kinds';
+
 import { KubeObject } from '../model';
+
 import { mapKubeError } from './kubeErrors';
+import { KubeRequestError } from '../errors';
+
 
 /** The requests of the actions to a management cluster's API server, with errors as readable messages. */
 

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { KubeRequestError } from '../kube/createKubeClient';
 import { mapKubeError } from './kubeErrors';
+import { KubeRequestError } from '../errors';
+
 
 const kubeError = (code: number, reason: string, status: object) => new KubeRequestError(code, reason, `PATCH /apis/x failed: ${code}`, status as any);
 

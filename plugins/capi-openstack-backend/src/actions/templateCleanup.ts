@@ -5,10 +5,14 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-import { KubeRequestError } from '../kube/createKubeClient';
+
 import { KubeObject } from '../model';
+
 import { resourcePath, getObject } from './kubeRequests';
+
 import { kcpTemplateName, mdTemplateName } from './plans/shapes';
+import { KubeRequestError } from '../errors';
+
 
 /**
  * Clean-up after a failed action: the content-named OpenStackMachineTemplates

@@ -3,10 +3,14 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { KubeClient, KubeRequestError, WatchHandle } from '../kube/createKubeClient';
+import { KubeClient, WatchHandle } from '../kube/createKubeClient';
 import { ResolvedKind } from '../kube/kinds';
+
 import { KubeObject } from '../model';
+
 import { stripObject } from './strip';
+import { KubeRequestError } from '../errors';
+
 
 export type ChangeType = 'upsert' | 'delete';
 

@@ -19,10 +19,13 @@ import {
   REQUESTED_BY_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { identitySecretRefusal, identitySecretUsable } from '../openstack/identitySecret';
-import { CreateRequestError, ManagementClusterError } from './errors';
-import { KubeClient, KubeRequestError } from '../kube/createKubeClient';
+
+import { KubeClient } from '../kube/createKubeClient';
 import { stableJson } from '../model/stableJson';
+
 import { collectionPath, Manifest } from './renderManifests';
+import { KubeRequestError, UnprocessableError, UpstreamError } from '../errors';
+
 
 export interface ApplyResult {
   objects: CreatedObject[];
@@ -50,11 +53,11 @@ async function getOrUndefined(client: KubeClient, path: string): Promise<any | u
 function toHttpError(e: unknown, what?: string): Error {
   if (!(e instanceof KubeRequestError)) return e as Error;
   const message = `${what ? `${what}: ` : ''}${e.status?.message ?? e.message}`;
-  if (e.statusCode === 422 || e.statusCode === 400) return new CreateRequestError(message);
+  if (e.statusCode === 422 || e.statusCode === 400) return new UnprocessableError(message);
   if (e.statusCode === 409) return new ConflictError(message);
   if (e.statusCode === 404) return new NotFoundError(message);
-  if (e.statusCode === 403) return new ManagementClusterError(`the backend's credentials may not do this in the management cluster: ${message}`);
-  return new ManagementClusterError(message);
+  if (e.statusCode === 403) return new UpstreamError(`the backend's credentials may not do this in the management cluster: ${message}`);
+  return new UpstreamError(message);
 }
 
 /**
@@ -70,10 +73,10 @@ export async function checkTargets(
   expect: { namespace: string; secretName: string; requestedBy: string },
 ): Promise<Map<Manifest, any>> {
   if (!(await getOrUndefined(client, `/api/v1/namespaces/${enc(expect.namespace)}`))) {
-    throw new CreateRequestError(`namespace: namespace ${expect.namespace} does not exist in the management cluster`);
+    throw new UnprocessableError(`namespace: namespace ${expect.namespace} does not exist in the management cluster`);
   }
   if (!(await identitySecretUsable(client, expect.namespace, expect.secretName))) {
-    throw new CreateRequestError(`identity.secretName: ${identitySecretRefusal(expect.secretName, expect.namespace)}`);
+    throw new UnprocessableError(`identity.secretName: ${identitySecretRefusal(expect.secretName, expect.namespace)}`);
   }
   const existing = new Map<Manifest, any>();
   // The Cluster first: a taken name is answered for the Cluster, whatever else exists.

@@ -13,8 +13,10 @@ import {
   CreateClusterRequest,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CreateScope } from '../permissions/access';
-import { CreateRequestError } from './errors';
+
 import { normaliseOwner } from './validateCreateRequest';
+import { UnprocessableError } from '../errors';
+
 
 /** A create request whose owner is resolved. */
 export type AuthorizedCreateRequest = CreateClusterRequest & { owner: string };
@@ -27,17 +29,17 @@ export function authorizeCreateTarget(
 ): AuthorizedCreateRequest {
   for (const field of ['managementCluster', 'namespace'] as const) {
     const problem = checkDnsLabel(field, body?.[field]);
-    if (problem) throw new CreateRequestError(problem);
+    if (problem) throw new UnprocessableError(problem);
   }
   const { managementCluster, namespace } = body;
   let owner: string | undefined;
   if (body.owner !== undefined && body.owner !== null && body.owner !== '') {
     owner = normaliseOwner(body.owner);
-    if (!owner) throw new CreateRequestError(`owner: "${String(body.owner)}" is not an entity ref such as group:default/team-a`);
+    if (!owner) throw new UnprocessableError(`owner: "${String(body.owner)}" is not an entity ref such as group:default/team-a`);
   } else {
     owner = scope.defaultOwner;
     if (!owner) {
-      throw new CreateRequestError('owner: required (you belong to no group that could own the cluster)');
+      throw new UnprocessableError('owner: required (you belong to no group that could own the cluster)');
     }
   }
   if (!scope.allows({ managementCluster, namespace, owner })) {
@@ -52,7 +54,7 @@ export function authorizeCreateTarget(
     );
   }
   if (!service.servesNamespace(managementCluster, namespace)) {
-    throw new CreateRequestError(
+    throw new UnprocessableError(
       `namespace: ${namespace} is not served by this backend in management cluster ${managementCluster} (capiOpenstack.managementClusters[].namespaces)`,
     );
   }

@@ -12,20 +12,8 @@ import type * as ClientNode from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import https from 'node:https';
 import { ManagementClusterConfig } from '../config';
+import { KubeRequestError } from '../errors';
 
-/** A Kubernetes API error with its status code and a safe message. */
-export class KubeRequestError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly reason: string | undefined,
-    message: string,
-    /** The API server's Status object (details of validation errors). */
-    readonly status?: { reason?: string; message?: string; details?: any },
-  ) {
-    super(message);
-    this.name = 'KubeRequestError';
-  }
-}
 
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';

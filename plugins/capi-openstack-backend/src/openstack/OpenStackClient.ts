@@ -12,12 +12,14 @@
 
 import crypto from 'node:crypto';
 import { CloudCredentials, secretsOf } from './cloudsYaml';
-import { ALLOWED_AUTH_URLS_KEY, EgressPolicy } from './egress';
-import { httpJson, HttpResponse, UnreachableError } from './http';
-import { OpenStackError } from './OpenStackError';
-import { CachedToken, TokenCache } from './tokenCache';
 
-export { OpenStackError } from './OpenStackError';
+import { ALLOWED_AUTH_URLS_KEY, EgressPolicy } from './egress';
+
+import { httpJson, HttpResponse } from './http';
+import { CachedToken, TokenCache } from './tokenCache';
+import { OpenStackError, UnreachableError } from '../errors';
+
+
 
 /** Service types of the catalog the plugin reads. */
 export type ServiceType = 'compute' | 'image' | 'network' | 'load-balancer' | 'volume';

@@ -7,7 +7,7 @@
 // application credential, a region, an interface and an optional CA.
 
 import yaml from 'js-yaml';
-import { UnprocessableError } from '../actions/errors';
+import { UnprocessableError } from '../errors';
 
 /** How to authenticate against Keystone (secrets included: never log this). */
 export type CloudAuth =

@@ -8,7 +8,7 @@
 // catalog that Keystone returns: without this check anyone who can write a
 // Secret could make the backend call any host (SSRF).
 
-import { OpenStackError } from './OpenStackError';
+import { OpenStackError } from '../errors';
 
 export const ALLOWED_AUTH_URLS_KEY = 'capiOpenstack.openstack.allowedAuthUrls';
 

@@ -9,6 +9,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import { UnreachableError } from '../errors';
 
 export interface HttpOptions {
   token?: string;
@@ -25,13 +26,6 @@ export interface HttpResponse {
   body: any;
 }
 
-/** The server could not be reached or did not answer in time. */
-export class UnreachableError extends Error {
-  constructor(readonly url: string, readonly reason: string) {
-    super(`${url}: ${reason}`);
-    this.name = 'UnreachableError';
-  }
-}
 
 const MAX_BODY = 16 * 1024 * 1024;
 

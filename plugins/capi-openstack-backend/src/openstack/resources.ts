@@ -16,7 +16,8 @@ import {
   OpenStackQuota,
   OpenStackResourcesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { OpenStackClient, OpenStackError } from './OpenStackClient';
+import { OpenStackClient } from './OpenStackClient';
+import { OpenStackError } from '../errors';
 
 export function mapFlavors(body: any): OpenStackFlavor[] {
   return (body?.flavors ?? [])

@@ -12,7 +12,7 @@
 // client that stays behind is disconnected (it reconnects to a snapshot).
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CustomErrorBase, NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
 import {
   clusterKey,
   ClusterRef,
@@ -25,15 +25,8 @@ import { StreamConfig } from '../config';
 import { ReadFilter } from '../permissions/access';
 import { ClusterService } from '../clusters/ClusterService';
 import { CoalescingWriter, CoalescingWriterOptions } from './streamWriter';
+import { TooManyRequestsError } from '../errors';
 
-/** 429: the caller has too many streams open. */
-export class TooManyRequestsError extends CustomErrorBase {
-  readonly statusCode = 429;
-  constructor(message: string) {
-    super(message);
-    this.name = 'TooManyRequestsError';
-  }
-}
 
 /** Who a stream counts against: the user entity ref, or the service's subject. */
 export function principalKey(credentials: BackstageCredentials): string {

@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { UnprocessableError } from '../errors';
 import {
   ANNOTATION_AUTOSCALER_MAX,
   ANNOTATION_AUTOSCALER_MIN,
@@ -15,7 +14,10 @@ import {
   objectPatch,
   primaryOf,
 } from './shapes';
+
 import { LiveObjects, Plan, PlanContext } from './types';
+import { UnprocessableError } from '../../errors';
+
 
 /**
  * Autoscaler bounds are two annotations on the MachineDeployment (for classy

@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { UnprocessableError } from '../errors';
 import {
   autoscalerBounds,
   clusterPatch,
@@ -14,7 +13,10 @@ import {
   primaryOf,
   requireControlPlane,
 } from './shapes';
+
 import { LiveObjects, Plan, PlanContext } from './types';
+import { UnprocessableError } from '../../errors';
+
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
