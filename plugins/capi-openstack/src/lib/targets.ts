@@ -8,6 +8,8 @@ import type { ClusterTree, PoolNode, ReplicaCounters } from '@capi-openstack/bac
 /** What a control plane or pool action is aimed at. */
 export type NodeGroupTarget = { type: 'controlPlane' } | { type: 'pool'; pool: string };
 
+export const CONTROL_PLANE: NodeGroupTarget = { type: 'controlPlane' };
+
 /** The name a pool is addressed by in URLs (topology name for classy clusters). */
 export function poolName(pool: PoolNode): string {
   return pool.topologyName ?? pool.name;

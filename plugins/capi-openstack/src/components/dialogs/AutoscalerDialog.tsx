@@ -5,50 +5,33 @@
 
 import { Box, FormControlLabel, Switch, TextField } from '@material-ui/core';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { useEffect, useState } from 'react';
 import { findPool } from '../../lib/targets';
-import { ActionDialog } from './ActionDialog';
+import { ClusterActionDialog } from './ClusterActionDialog';
 import { ClusterDialogProps } from './types';
-import { useVersionSnapshot } from './useVersionSnapshot';
+import { useOpenedState } from './useOpenedState';
 import { validateBounds } from './validation';
 
 /** Set or clear the cluster-autoscaler bounds of one pool. */
 export function AutoscalerDialog(props: ClusterDialogProps & { pool: string }) {
-  const tree = props.detail?.tree;
-  const pool = findPool(tree, props.pool);
-  const [enabled, setEnabled] = useState(false);
-  const [min, setMin] = useState('');
-  const [max, setMax] = useState('');
-  useEffect(() => {
-    if (!props.open) return;
-    setEnabled(Boolean(pool?.autoscaler));
-    setMin(String(pool?.autoscaler?.min ?? pool?.counters.desired ?? 1));
-    setMax(String(pool?.autoscaler?.max ?? Math.max(pool?.counters.desired ?? 1, 1) * 2));
-    // Only when opening.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open]);
-  const version = useVersionSnapshot(props.open, tree, { type: 'pool', pool: props.pool });
+  const pool = findPool(props.detail?.tree, props.pool);
+  const [enabled, setEnabled] = useOpenedState(props.open, () => Boolean(pool?.autoscaler));
+  const [min, setMin] = useOpenedState(props.open, () => String(pool?.autoscaler?.min ?? pool?.counters.desired ?? 1));
+  const [max, setMax] = useOpenedState(props.open, () =>
+    String(pool?.autoscaler?.max ?? Math.max(pool?.counters.desired ?? 1, 1) * 2),
+  );
   const invalid = enabled ? validateBounds(min, max) : undefined;
   return (
-    <ActionDialog
-      open={props.open}
-      onClose={props.onClose}
+    <ClusterActionDialog
+      {...props}
       title={`Autoscaler of pool ${props.pool}`}
-      cluster={props.cluster}
-      onReload={() => {
-        props.onReload();
-        version.recapture();
-      }}
+      versionOf={{ type: 'pool', pool: props.pool }}
       call={
         invalid
           ? { invalid }
           : {
               method: 'POST',
               path: actionPaths.setAutoscaler(props.pool),
-              body: {
-                bounds: enabled ? { min: Number(min), max: Number(max) } : null,
-                resourceVersion: version.resourceVersion,
-              },
+              body: { bounds: enabled ? { min: Number(min), max: Number(max) } : null },
             }
       }
     >
@@ -73,6 +56,6 @@ export function AutoscalerDialog(props: ClusterDialogProps & { pool: string }) {
           </Box>
         </Box>
       )}
-    </ActionDialog>
+    </ClusterActionDialog>
   );
 }

@@ -5,16 +5,16 @@
 
 import { FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@material-ui/core';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { useEffect, useRef, useState } from 'react';
-import { readyOfDesired, relativeDays } from '../../lib/format';
-import { settled } from '../../lib/targets';
-import { ActionDialog } from './ActionDialog';
+import { useState } from 'react';
+import { relativeDays } from '../../lib/format';
+import { CONTROL_PLANE } from '../../lib/targets';
+import { ClusterActionDialog, ClusterActionDialogProps } from './ClusterActionDialog';
+import { useRolloutProgress } from './rolloutProgress';
 import { ClusterDialogProps } from './types';
-import { useVersionSnapshot } from './useVersionSnapshot';
+import { useOpenedState } from './useOpenedState';
 import { validateExpiryDays } from './validation';
 
 type Mode = 'now' | 'automatic' | 'off';
-const CONTROL_PLANE = { type: 'controlPlane' } as const;
 
 /**
  * Control plane certificates: replace the machines now, or let KCP replace
@@ -24,23 +24,18 @@ export function CertificatesDialog(props: ClusterDialogProps) {
   const cp = props.detail?.tree.controlPlane;
   const configured = cp?.rollout.before?.certificatesExpiryDays;
   const [mode, setMode] = useState<Mode>('now');
-  const [days, setDays] = useState('');
-  useEffect(() => {
-    if (props.open) setDays(String(configured ?? 21));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open]);
-  const version = useVersionSnapshot(props.open, props.detail?.tree, CONTROL_PLANE);
-  const sawRollout = useRef(false);
+  const [days, setDays] = useOpenedState(props.open, () => String(configured ?? 21));
+  const rollout = useRolloutProgress(() => props.detail?.tree.controlPlane?.counters, 'renewed');
   const invalid = mode === 'automatic' ? validateExpiryDays(days) : undefined;
-  let call: Parameters<typeof ActionDialog>[0]['call'];
+  let call: ClusterActionDialogProps['call'];
   if (invalid) call = { invalid };
   else if (mode === 'now') {
-    call = { method: 'POST', path: actionPaths.rotateCertificates, body: { resourceVersion: version.resourceVersion } };
+    call = { method: 'POST', path: actionPaths.rotateCertificates, body: {} };
   } else {
     call = {
       method: 'POST',
       path: actionPaths.setCertificateRotation,
-      body: { certificatesExpiryDays: mode === 'off' ? null : Number(days), resourceVersion: version.resourceVersion },
+      body: { certificatesExpiryDays: mode === 'off' ? null : Number(days) },
     };
   }
   const earliest = cp?.certificates
@@ -48,28 +43,12 @@ export function CertificatesDialog(props: ClusterDialogProps) {
     .filter((e): e is string => Boolean(e))
     .sort()[0];
   return (
-    <ActionDialog
-      open={props.open}
-      onClose={props.onClose}
+    <ClusterActionDialog
+      {...props}
       title="Control plane certificates"
-      cluster={props.cluster}
-      onReload={() => {
-        props.onReload();
-        version.recapture();
-      }}
+      versionOf={CONTROL_PLANE}
       call={call}
-      progress={
-        mode === 'now'
-          ? () => {
-              const c = props.detail?.tree.controlPlane?.counters;
-              if (c && !settled(c)) sawRollout.current = true;
-              return {
-                done: sawRollout.current && settled(c),
-                text: `${c?.upToDate ?? '?'} of ${c?.desired ?? '?'} machines renewed, ${readyOfDesired(c)} ready`,
-              };
-            }
-          : undefined
-      }
+      progress={mode === 'now' ? rollout.progress : undefined}
     >
       <Typography variant="body2" gutterBottom>
         Earliest expiry: {earliest ? `${relativeDays(earliest)} (${new Date(earliest).toLocaleDateString()})` : 'not reported'}.
@@ -92,6 +71,6 @@ export function CertificatesDialog(props: ClusterDialogProps) {
           inputProps={{ min: 7 }}
         />
       )}
-    </ActionDialog>
+    </ClusterActionDialog>
   );
 }

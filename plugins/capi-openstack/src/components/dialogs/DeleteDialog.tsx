@@ -4,34 +4,23 @@
  */
 
 import { TextField, Typography } from '@material-ui/core';
-import { useEffect, useState } from 'react';
 import { happeningNow } from '../../lib/happeningNow';
-import { ActionDialog } from './ActionDialog';
+import { ClusterActionDialog } from './ClusterActionDialog';
 import { ClusterDialogProps } from './types';
-import { useVersionSnapshot } from './useVersionSnapshot';
+import { useOpenedState } from './useOpenedState';
 import { validateConfirmName } from './validation';
 
 /** Delete the cluster: the name must be typed; progress until it is gone. */
 export function DeleteDialog(props: ClusterDialogProps & { gone: boolean }) {
-  const [typed, setTyped] = useState('');
-  useEffect(() => {
-    if (props.open) setTyped('');
-  }, [props.open]);
-  const version = useVersionSnapshot(props.open, props.detail?.tree);
+  const [typed, setTyped] = useOpenedState(props.open, () => '');
   const name = props.cluster.name;
   const invalid = validateConfirmName(typed, name);
   return (
-    <ActionDialog
-      open={props.open}
-      onClose={props.onClose}
+    <ClusterActionDialog
+      {...props}
       title={`Delete cluster ${name}`}
-      cluster={props.cluster}
       confirmLabel="Delete"
-      onReload={() => {
-        props.onReload();
-        version.recapture();
-      }}
-      call={invalid ? { invalid } : { method: 'DELETE', path: '', body: { confirmName: typed, resourceVersion: version.resourceVersion } }}
+      call={invalid ? { invalid } : { method: 'DELETE', path: '', body: { confirmName: typed } }}
       progress={() => {
         const tree = props.detail?.tree;
         if (props.gone) return { done: true, text: 'The cluster is gone.' };
@@ -48,6 +37,6 @@ export function DeleteDialog(props: ClusterDialogProps & { gone: boolean }) {
         onChange={e => setTyped(e.target.value)}
         fullWidth
       />
-    </ActionDialog>
+    </ClusterActionDialog>
   );
 }

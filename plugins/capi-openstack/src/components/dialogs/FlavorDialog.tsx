@@ -3,20 +3,17 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { useApi } from '@backstage/core-plugin-api';
 import { Box, LinearProgress, MenuItem, TextField, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { useEffect, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { capiOpenstackApiRef } from '../../api/CapiOpenstackApi';
-import { readyOfDesired } from '../../lib/format';
 import { fallbackNote, flavorLabel } from '../../lib/openstack';
 import { findPool, NodeGroupTarget, settled, targetCounters, targetLabel } from '../../lib/targets';
-import { ActionDialog } from './ActionDialog';
 import { describeActionError } from './actionError';
+import { ClusterActionDialog } from './ClusterActionDialog';
+import { replacedText } from './rolloutProgress';
 import { ClusterDialogProps } from './types';
-import { useVersionSnapshot } from './useVersionSnapshot';
+import { useClusterLookup } from './useClusterLookup';
+import { useOpenedState } from './useOpenedState';
 import { validateFlavor } from './validation';
 
 /**
@@ -26,48 +23,34 @@ import { validateFlavor } from './validation';
  */
 export function FlavorDialog(props: ClusterDialogProps & { target: NodeGroupTarget }) {
   const { target } = props;
-  const api = useApi(capiOpenstackApiRef);
-  const cloud = useAsync(
-    async () => (props.open ? api.getClusterOpenStack(props.cluster) : undefined),
-    [api, props.open, props.cluster.managementCluster, props.cluster.namespace, props.cluster.name],
-  );
+  const cloud = useClusterLookup(props.open, props.cluster, (api, cluster) => api.getClusterOpenStack(cluster));
   const flavors = cloud.value?.flavors ?? [];
   const tree = props.detail?.tree;
   const currentFlavor =
     target.type === 'controlPlane' ? tree?.controlPlane?.flavor?.name : findPool(tree, target.pool)?.flavor?.name;
-  const [flavor, setFlavor] = useState('');
-  useEffect(() => {
-    if (props.open) setFlavor(currentFlavor ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open]);
-  const version = useVersionSnapshot(props.open, tree, target);
+  const [flavor, setFlavor] = useOpenedState(props.open, () => currentFlavor ?? '');
   const invalid = validateFlavor(flavor, currentFlavor);
   // A select shows only listed values: keep the current (or typed) flavor choosable.
   const unlisted = flavors.length
     ? [...new Set([currentFlavor, flavor.trim()])].filter((n): n is string => Boolean(n) && !flavors.some(f => f.name === n))
     : [];
   return (
-    <ActionDialog
-      open={props.open}
-      onClose={props.onClose}
+    <ClusterActionDialog
+      {...props}
       title={`Change the flavor of ${targetLabel(target)}`}
-      cluster={props.cluster}
-      onReload={() => {
-        props.onReload();
-        version.recapture();
-      }}
+      versionOf={target}
       call={
         invalid
           ? { invalid }
           : {
               method: 'POST',
               path: target.type === 'controlPlane' ? actionPaths.setControlPlaneFlavor : actionPaths.setPoolFlavor(target.pool),
-              body: { flavor: flavor.trim(), resourceVersion: version.resourceVersion },
+              body: { flavor: flavor.trim() },
             }
       }
       progress={() => {
         const c = targetCounters(props.detail?.tree, target);
-        return { done: settled(c), text: `${c?.upToDate ?? '?'} of ${c?.desired ?? '?'} machines replaced, ${readyOfDesired(c)} ready` };
+        return { done: settled(c), text: replacedText(c, 'replaced') };
       }}
     >
       <Typography variant="body2" gutterBottom>
@@ -110,6 +93,6 @@ export function FlavorDialog(props: ClusterDialogProps & { target: NodeGroupTarg
           </MenuItem>
         ))}
       </TextField>
-    </ActionDialog>
+    </ClusterActionDialog>
   );
 }

@@ -5,28 +5,16 @@
 
 import { Typography } from '@material-ui/core';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { ActionDialog } from './ActionDialog';
+import { ClusterActionDialog } from './ClusterActionDialog';
 import { ClusterDialogProps } from './types';
-import { useVersionSnapshot } from './useVersionSnapshot';
 
 /** Pause or resume reconciliation of the whole cluster. */
 export function PauseDialog(props: ClusterDialogProps & { resume: boolean }) {
-  const version = useVersionSnapshot(props.open, props.detail?.tree);
   return (
-    <ActionDialog
-      open={props.open}
-      onClose={props.onClose}
+    <ClusterActionDialog
+      {...props}
       title={props.resume ? 'Resume reconciliation' : 'Pause reconciliation'}
-      cluster={props.cluster}
-      onReload={() => {
-        props.onReload();
-        version.recapture();
-      }}
-      call={{
-        method: 'POST',
-        path: props.resume ? actionPaths.resume : actionPaths.pause,
-        body: { resourceVersion: version.resourceVersion },
-      }}
+      call={{ method: 'POST', path: props.resume ? actionPaths.resume : actionPaths.pause, body: {} }}
       progress={() => {
         const paused = props.detail?.tree.paused;
         return {
@@ -40,6 +28,6 @@ export function PauseDialog(props: ClusterDialogProps & { resume: boolean }) {
           ? 'The controllers resume reconciling the cluster and apply any pending changes.'
           : 'The controllers stop changing the cluster: no scaling, rollouts or repairs until it is resumed.'}
       </Typography>
-    </ActionDialog>
+    </ClusterActionDialog>
   );
 }

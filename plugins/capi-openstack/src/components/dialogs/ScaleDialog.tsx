@@ -5,47 +5,34 @@
 
 import { TextField, Typography } from '@material-ui/core';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { useEffect, useState } from 'react';
 import { readyOfDesired } from '../../lib/format';
 import { NodeGroupTarget, settled, targetCounters, targetLabel } from '../../lib/targets';
-import { ActionDialog } from './ActionDialog';
+import { ClusterActionDialog } from './ClusterActionDialog';
 import { ClusterDialogProps } from './types';
-import { useVersionSnapshot } from './useVersionSnapshot';
+import { useOpenedState } from './useOpenedState';
 import { validateReplicas } from './validation';
 
 /** Scale the control plane or one pool to a number of machines. */
 export function ScaleDialog(props: ClusterDialogProps & { target: NodeGroupTarget }) {
   const { target } = props;
-  const tree = props.detail?.tree;
-  const counters = targetCounters(tree, target);
+  const counters = targetCounters(props.detail?.tree, target);
   const current = counters?.desired ?? counters?.replicas;
-  const [replicas, setReplicas] = useState('');
-  useEffect(() => {
-    if (props.open) setReplicas(current === undefined ? '' : String(current));
-    // Only when opening: live updates must not overwrite what the user types.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open]);
-  const version = useVersionSnapshot(props.open, tree, target);
+  const [replicas, setReplicas] = useOpenedState(props.open, () => (current === undefined ? '' : String(current)));
   const controlPlane = target.type === 'controlPlane';
   const invalid = validateReplicas(replicas, { controlPlane });
   const wanted = Number(replicas);
   return (
-    <ActionDialog
-      open={props.open}
-      onClose={props.onClose}
+    <ClusterActionDialog
+      {...props}
       title={`Scale ${targetLabel(target)}`}
-      cluster={props.cluster}
-      onReload={() => {
-        props.onReload();
-        version.recapture();
-      }}
+      versionOf={target}
       call={
         invalid
           ? { invalid }
           : {
               method: 'POST',
               path: controlPlane ? actionPaths.scaleControlPlane : actionPaths.scalePool(target.pool),
-              body: { replicas: wanted, resourceVersion: version.resourceVersion },
+              body: { replicas: wanted },
             }
       }
       progress={() => {
@@ -67,6 +54,6 @@ export function ScaleDialog(props: ClusterDialogProps & { target: NodeGroupTarge
         helperText={invalid}
         inputProps={{ min: controlPlane ? 1 : 0, step: controlPlane ? 2 : 1 }}
       />
-    </ActionDialog>
+    </ClusterActionDialog>
   );
 }

@@ -4,51 +4,30 @@
  */
 
 import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { MenuItem, TextField, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { useEffect, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { capiOpenstackApiRef } from '../../api/CapiOpenstackApi';
 import { happeningNow } from '../../lib/happeningNow';
-import { ActionDialog } from './ActionDialog';
+import { CONTROL_PLANE } from '../../lib/targets';
 import { describeActionError } from './actionError';
+import { ClusterActionDialog } from './ClusterActionDialog';
 import { ClusterDialogProps } from './types';
-import { useVersionSnapshot } from './useVersionSnapshot';
-
-const CONTROL_PLANE = { type: 'controlPlane' } as const;
+import { useClusterLookup } from './useClusterLookup';
+import { useOpenedState } from './useOpenedState';
 
 /** Upgrade Kubernetes to one of the targets the backend allows. */
 export function UpgradeDialog(props: ClusterDialogProps) {
-  const api = useApi(capiOpenstackApiRef);
   const tree = props.detail?.tree;
-  const upgrades = useAsync(
-    async () => (props.open ? api.getUpgrades(props.cluster) : undefined),
-    [api, props.open, props.cluster.managementCluster, props.cluster.namespace, props.cluster.name],
-  );
-  const [target, setTarget] = useState('');
-  useEffect(() => {
-    if (props.open) setTarget('');
-  }, [props.open]);
-  // Plain clusters: the control plane is written first (classy: the Cluster).
-  const version = useVersionSnapshot(props.open, tree, CONTROL_PLANE);
+  const upgrades = useClusterLookup(props.open, props.cluster, (api, cluster) => api.getUpgrades(cluster));
+  const [target, setTarget] = useOpenedState(props.open, () => '');
   const targets = upgrades.value?.targets ?? [];
   return (
-    <ActionDialog
-      open={props.open}
-      onClose={props.onClose}
+    <ClusterActionDialog
+      {...props}
       title="Upgrade Kubernetes"
-      cluster={props.cluster}
-      onReload={() => {
-        props.onReload();
-        version.recapture();
-      }}
-      call={
-        target
-          ? { method: 'POST', path: actionPaths.upgrade, body: { version: target, resourceVersion: version.resourceVersion } }
-          : { invalid: 'Choose a version.' }
-      }
+      // Plain clusters: the control plane is written first (classy: the Cluster).
+      versionOf={CONTROL_PLANE}
+      call={target ? { method: 'POST', path: actionPaths.upgrade, body: { version: target } } : { invalid: 'Choose a version.' }}
       progress={() => {
         const t = props.detail?.tree;
         const observed = t?.versions.observed ?? [];
@@ -83,6 +62,6 @@ export function UpgradeDialog(props: ClusterDialogProps) {
           ))}
         </TextField>
       )}
-    </ActionDialog>
+    </ClusterActionDialog>
   );
 }

@@ -4,41 +4,17 @@
  */
 
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ActionResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { ClusterActionCall } from '../../api/CapiOpenstackApi';
+import { actionCalls, openDialog, scaleResult } from '../../__testUtils__/actionDialogs';
 import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { detail, pool } from '../../__testUtils__/fixtures';
-import { REF, renderCluster } from '../../__testUtils__/renderCluster';
-
-function result(overrides: Partial<ActionResult> = {}): (call: ClusterActionCall, dryRun: boolean) => ActionResult {
-  return (_call, dryRun) => ({
-    action: 'scale-pool',
-    cluster: REF,
-    dryRun,
-    changed: true,
-    message: dryRun ? 'Would scale pool md-0 from 2 to 4 replicas.' : 'Scaled pool md-0 from 2 to 4 replicas.',
-    changes: [{ kind: 'MachineDeployment', name: 'alpha-md-0', field: 'spec.replicas', from: 2, to: 4 }],
-    ...overrides,
-  });
-}
-
-async function open(api: FakeCapiOpenstackApi, button: string) {
-  await renderCluster(api);
-  const b = await screen.findByRole('button', { name: button });
-  await waitFor(() => expect(b).toBeEnabled());
-  fireEvent.click(b);
-  return screen.findByRole('dialog');
-}
-
-const actionCalls = (api: FakeCapiOpenstackApi) =>
-  api.callsOf('runAction').map(c => ({ call: c.args[1] as ClusterActionCall, dryRun: (c.args[2] as any).dryRun }));
+import { renderCluster } from '../../__testUtils__/renderCluster';
 
 describe('action dialogs', () => {
   it('scale: previews the dry run, confirms, then follows the progress live', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [result(), result()];
-    const dialog = await open(api, 'Scale pool alpha-md-0');
+    api.actionResults = [scaleResult(), scaleResult()];
+    const dialog = await openDialog(api, 'Scale pool alpha-md-0');
     const replicas = within(dialog).getByLabelText('Replicas');
     expect(replicas).toHaveValue(2);
     expect(within(dialog).getByRole('button', { name: 'Confirm' })).toBeDisabled();
@@ -58,7 +34,7 @@ describe('action dialogs', () => {
   it('scale: refuses an even control plane size before calling the backend', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    const dialog = await open(api, 'Scale');
+    const dialog = await openDialog(api, 'Scale');
     fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
     expect(within(dialog).getByText('Control plane replicas must be odd (etcd needs a quorum).')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
@@ -67,8 +43,8 @@ describe('action dialogs', () => {
   it('a 409 says the cluster changed and offers a reload; a new preview follows', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [await responseError(409, 'resourceVersion 300 is stale'), result()];
-    const dialog = await open(api, 'Scale pool alpha-md-0');
+    api.actionResults = [await responseError(409, 'resourceVersion 300 is stale'), scaleResult()];
+    const dialog = await openDialog(api, 'Scale pool alpha-md-0');
     fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
     const alert = await within(dialog).findByRole('alert');
@@ -89,7 +65,7 @@ describe('action dialogs', () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
     api.actionResults = [await responseError(422, 'replicas: at most 10 workers are allowed')];
-    const dialog = await open(api, 'Scale pool alpha-md-0');
+    const dialog = await openDialog(api, 'Scale pool alpha-md-0');
     fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '40' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('replicas: at most 10 workers are allowed');
@@ -100,8 +76,8 @@ describe('action dialogs', () => {
   it('autoscaler: checks the bounds and sends them, or null to switch it off', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail({ tree: { pools: [pool({ autoscaler: { min: 1, max: 5 } })] } });
-    api.actionResults = [result({ action: 'set-autoscaler' }), result({ action: 'set-autoscaler' })];
-    const dialog = await open(api, 'Autoscaler pool alpha-md-0');
+    api.actionResults = [scaleResult({ action: 'set-autoscaler' }), scaleResult({ action: 'set-autoscaler' })];
+    const dialog = await openDialog(api, 'Autoscaler pool alpha-md-0');
     fireEvent.change(within(dialog).getByLabelText('Minimum'), { target: { value: '6' } });
     expect(within(dialog).getByText('The minimum must not exceed the maximum.')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
@@ -127,8 +103,8 @@ describe('action dialogs', () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
     api.upgrades = { current: 'v1.33.5', targets: [{ version: 'v1.34.2', source: 'config', image: 'ubuntu-v1.34.2' }] };
-    api.actionResults = [result({ action: 'upgrade' })];
-    const dialog = await open(api, 'Upgrade');
+    api.actionResults = [scaleResult({ action: 'upgrade' })];
+    const dialog = await openDialog(api, 'Upgrade');
     expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
     fireEvent.mouseDown(await within(dialog).findByRole('button', { name: /Version/ }));
     const options = await screen.findAllByRole('option');
@@ -143,15 +119,15 @@ describe('action dialogs', () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
     api.upgrades = { current: 'v1.33.5', targets: [], message: 'An upgrade to v1.34.2 is in progress.' };
-    const dialog = await open(api, 'Upgrade');
+    const dialog = await openDialog(api, 'Upgrade');
     expect(await within(dialog).findByText('An upgrade to v1.34.2 is in progress.')).toBeInTheDocument();
   });
 
   it('flavor: refuses the current flavor and sends a new one', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [result({ action: 'set-control-plane-flavor' })];
-    const dialog = await open(api, 'Flavor');
+    api.actionResults = [scaleResult({ action: 'set-control-plane-flavor' })];
+    const dialog = await openDialog(api, 'Flavor');
     expect(within(dialog).getByText('The flavor is already m1.medium.')).toBeInTheDocument();
     fireEvent.change(within(dialog).getByLabelText('Flavor'), { target: { value: 'm1.xlarge' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
@@ -171,8 +147,8 @@ describe('action dialogs', () => {
   ])('%s: previews and confirms', async (button, path, resourceVersion) => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [result(), result()];
-    const dialog = await open(api, button);
+    api.actionResults = [scaleResult(), scaleResult()];
+    const dialog = await openDialog(api, button);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
     await within(dialog).findByText(/Dry run/);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
@@ -186,8 +162,8 @@ describe('action dialogs', () => {
   it('certificates: sets automatic rotation before expiry (at least 7 days)', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [result({ action: 'set-certificate-rotation' })];
-    const dialog = await open(api, 'Rotate certificates');
+    api.actionResults = [scaleResult({ action: 'set-certificate-rotation' })];
+    const dialog = await openDialog(api, 'Rotate certificates');
     expect(within(dialog).getByText(/Automatic rotation: off/)).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Turn automatic rotation off')).toBeDisabled();
     fireEvent.click(within(dialog).getByLabelText('Replace them automatically before expiry'));
@@ -207,8 +183,8 @@ describe('action dialogs', () => {
   it('resume is offered for a paused cluster', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail({ verdict: 'Paused', tree: { paused: true } });
-    api.actionResults = [result({ action: 'resume' })];
-    const dialog = await open(api, 'Resume');
+    api.actionResults = [scaleResult({ action: 'resume' })];
+    const dialog = await openDialog(api, 'Resume');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
     await within(dialog).findByText(/Dry run/);
     expect(actionCalls(api)[0].call.path).toBe('resume');
@@ -217,8 +193,8 @@ describe('action dialogs', () => {
   it('delete: requires the typed name, previews, then deletes', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [result({ action: 'delete', message: 'Would delete cluster alpha.' }), result({ action: 'delete', message: 'Deleting cluster alpha.' })];
-    const dialog = await open(api, 'Delete');
+    api.actionResults = [scaleResult({ action: 'delete', message: 'Would delete cluster alpha.' }), scaleResult({ action: 'delete', message: 'Deleting cluster alpha.' })];
+    const dialog = await openDialog(api, 'Delete');
     const confirmName = within(dialog).getByLabelText('Type the cluster name to confirm');
     fireEvent.change(confirmName, { target: { value: 'alpa' } });
     expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();

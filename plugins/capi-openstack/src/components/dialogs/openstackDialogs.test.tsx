@@ -4,16 +4,13 @@
  */
 
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type {
-  ActionResult,
-  OpenStackResourcesResponse,
-  PreflightResult,
-} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type { OpenStackResourcesResponse, PreflightResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterActionCall } from '../../api/CapiOpenstackApi';
+import { actionCalls, openDialog, scaleResult } from '../../__testUtils__/actionDialogs';
 import { FakeCapiOpenstackApi } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { detail } from '../../__testUtils__/fixtures';
 import { liveCloud, unreachableCloud } from '../../__testUtils__/openstackFixtures';
-import { REF, renderCluster } from '../../__testUtils__/renderCluster';
+import { REF } from '../../__testUtils__/renderCluster';
 
 const FAILED: PreflightResult = {
   status: 'fail',
@@ -25,31 +22,15 @@ const FAILED: PreflightResult = {
   ],
 };
 
-function scaleResult(preflight: PreflightResult | undefined): (call: ClusterActionCall, dryRun: boolean) => ActionResult {
-  return (_call, dryRun) => ({
-    action: 'scale-pool',
-    cluster: REF,
-    dryRun,
-    changed: true,
-    message: dryRun ? 'Would scale pool md-0 from 2 to 4 replicas.' : 'Scaled pool md-0 from 2 to 4 replicas.',
-    changes: [{ kind: 'MachineDeployment', name: 'alpha-md-0', field: 'spec.replicas', from: 2, to: 4 }],
+const scaleWithPreflight = (preflight: PreflightResult | undefined) =>
+  scaleResult(dryRun => ({
     preflight: preflight && (dryRun ? preflight : { ...preflight, forced: preflight.status === 'fail' }),
-  });
-}
+  }));
 
-async function open(api: FakeCapiOpenstackApi, button: string) {
-  await renderCluster(api);
-  const b = await screen.findByRole('button', { name: button });
-  await waitFor(() => expect(b).toBeEnabled());
-  fireEvent.click(b);
-  return screen.findByRole('dialog');
-}
-
-const actionCalls = (api: FakeCapiOpenstackApi) =>
-  api.callsOf('runAction').map(c => ({ body: (c.args[1] as ClusterActionCall).body, dryRun: (c.args[2] as any).dryRun }));
+const actionBodies = (api: FakeCapiOpenstackApi) => actionCalls(api).map(c => ({ body: c.call.body, dryRun: c.dryRun }));
 
 async function previewScale(api: FakeCapiOpenstackApi) {
-  const dialog = await open(api, 'Scale pool alpha-md-0');
+  const dialog = await openDialog(api, 'Scale pool alpha-md-0');
   fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
   fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
   await within(dialog).findByText(/Would scale pool md-0/);
@@ -60,7 +41,7 @@ describe('preflight in the action dialogs', () => {
   it('shows the overall status and every check with its status and message', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [scaleResult(FAILED)];
+    api.actionResults = [scaleWithPreflight(FAILED)];
     const dialog = await previewScale(api);
     const panel = within(dialog).getByRole('region', { name: 'Preflight checks' });
     expect(panel).toHaveTextContent('Quota and resource checks failed');
@@ -76,7 +57,7 @@ describe('preflight in the action dialogs', () => {
   it('a failed preflight blocks Confirm until "Apply anyway" is ticked, which sends force: true', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [scaleResult(FAILED), scaleResult(FAILED)];
+    api.actionResults = [scaleWithPreflight(FAILED), scaleWithPreflight(FAILED)];
     const dialog = await previewScale(api);
     const confirm = within(dialog).getByRole('button', { name: 'Confirm' });
     expect(confirm).toBeDisabled();
@@ -89,7 +70,7 @@ describe('preflight in the action dialogs', () => {
     fireEvent.click(confirm);
     expect(await within(dialog).findByText('Scaled pool md-0 from 2 to 4 replicas.')).toBeInTheDocument();
     expect(within(dialog).getByRole('region', { name: 'Preflight checks' })).toHaveTextContent('Applied anyway (forced).');
-    expect(actionCalls(api)).toEqual([
+    expect(actionBodies(api)).toEqual([
       { body: { replicas: 4, resourceVersion: '300' }, dryRun: true },
       { body: { replicas: 4, resourceVersion: '300', force: true }, dryRun: false },
     ]);
@@ -98,7 +79,7 @@ describe('preflight in the action dialogs', () => {
   it('changing the form after ticking "Apply anyway" needs a new preview and a new tick', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [scaleResult(FAILED), scaleResult(FAILED)];
+    api.actionResults = [scaleWithPreflight(FAILED), scaleWithPreflight(FAILED)];
     const dialog = await previewScale(api);
     fireEvent.click(within(dialog).getByRole('checkbox', { name: /Apply anyway/ }));
     fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '5' } });
@@ -117,7 +98,7 @@ describe('preflight in the action dialogs', () => {
       summary: 'The change fits, with little room left.',
       checks: [{ id: 'quota:network:floatingip', status: 'warn', message: 'Neutron floating IPs: 1 of 10 left after the change.' }],
     };
-    api.actionResults = [scaleResult(warn), scaleResult(warn)];
+    api.actionResults = [scaleWithPreflight(warn), scaleWithPreflight(warn)];
     const dialog = await previewScale(api);
     expect(within(dialog).getByRole('region', { name: 'Preflight checks' })).toHaveTextContent(
       'Quota and resource checks passed with warnings',
@@ -125,13 +106,13 @@ describe('preflight in the action dialogs', () => {
     expect(within(dialog).queryByRole('checkbox', { name: /Apply anyway/ })).not.toBeInTheDocument();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await within(dialog).findByText('Scaled pool md-0 from 2 to 4 replicas.');
-    expect(actionCalls(api)[1]).toEqual({ body: { replicas: 4, resourceVersion: '300' }, dryRun: false });
+    expect(actionBodies(api)[1]).toEqual({ body: { replicas: 4, resourceVersion: '300' }, dryRun: false });
   });
 
   it('actions without a preflight show no panel', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    api.actionResults = [scaleResult(undefined)];
+    api.actionResults = [scaleWithPreflight(undefined)];
     const dialog = await previewScale(api);
     expect(within(dialog).queryByRole('region', { name: 'Preflight checks' })).not.toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Confirm' })).toBeEnabled();
@@ -152,8 +133,8 @@ describe('flavor dialog with the cloud lists', () => {
     api.detail = detail();
     const answer = deferred();
     api.openstack = answer.promise;
-    api.actionResults = [scaleResult(undefined)];
-    const dialog = await open(api, 'Flavor');
+    api.actionResults = [scaleWithPreflight(undefined)];
+    const dialog = await openDialog(api, 'Flavor');
     expect(within(dialog).getByRole('progressbar', { name: "Loading the cloud's flavors" })).toBeInTheDocument();
     answer.resolve(liveCloud());
     await waitFor(() => expect(within(dialog).queryByRole('progressbar')).not.toBeInTheDocument());
@@ -176,7 +157,7 @@ describe('flavor dialog with the cloud lists', () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
     api.openstack = unreachableCloud();
-    const dialog = await open(api, 'Flavor');
+    const dialog = await openDialog(api, 'Flavor');
     expect(
       await within(dialog).findByText(
         'OpenStack could not be reached: Keystone at http://keystone.test/v3 did not answer within 10 s; showing the configured flavors.',
@@ -192,7 +173,7 @@ describe('flavor dialog with the cloud lists', () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
     api.openstack = new Error('backend unavailable');
-    const dialog = await open(api, 'Flavor');
+    const dialog = await openDialog(api, 'Flavor');
     expect(await within(dialog).findByText(/Could not list the cloud's flavors: backend unavailable\. Type a flavor/)).toBeInTheDocument();
     fireEvent.change(within(dialog).getByLabelText('Flavor'), { target: { value: 'custom.big' } });
     expect(within(dialog).getByLabelText('Flavor')).toHaveValue('custom.big');
