@@ -1,0 +1,22 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import net from 'node:net';
+import { freePort } from './freePort';
+
+describe('freePort', () => {
+  it('returns a port that can be bound on 127.0.0.1', async () => {
+    const port = await freePort();
+    expect(port).toBeGreaterThan(1023);
+    expect(port).toBeLessThan(65536);
+    const server = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    expect((server.address() as net.AddressInfo).port).toBe(port);
+    await new Promise(r => server.close(r));
+  });
+});
