@@ -13,34 +13,20 @@ import type {
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-
 import { KubeObject } from '../model';
-
 import { ClusterService } from '../clusters/ClusterService';
-
 import { ActionsConfig } from './actionsConfig';
-
 import { mapKubeError } from './kubeErrors';
-
 import { loadLiveObjects } from './liveObjects';
-
 import { classNameOf, refuseDeleting, refuseMagnum } from './plans/shapes';
-
 import { LiveObjects, Plan, PlanContext, Write } from './plans/types';
-
 import { upgradeOptions } from './plans/upgrade';
-
 import { reconcileUpgrades } from './upgradeReconciliation';
-
 import { executeWrites } from './writeExecution';
-
 import { identityOfCluster } from '../openstack/identity';
-
 import { OpenStackService } from '../openstack/OpenStackService';
-
 import { asksNothing, ChangeRequirements, refusalMessage } from '../openstack/preflight';
 import { KubeRequestError, UnprocessableError } from '../errors';
-
 
 export interface RunOptions {
   dryRun: boolean;

@@ -5,14 +5,10 @@
 
 import { ServiceUnavailableError } from '@backstage/errors';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-
 import { WatchedKind } from '../kube/kinds';
-
 import { KubeObject } from '../model';
-
 import { mapKubeError } from './kubeErrors';
 import { KubeRequestError } from '../errors';
-
 
 /** The requests of the actions to a management cluster's API server, with errors as readable messages. */
 

@@ -6,7 +6,6 @@
 import { mapKubeError } from './kubeErrors';
 import { KubeRequestError } from '../errors';
 
-
 const kubeError = (code: number, reason: string, status: object) => new KubeRequestError(code, reason, `PATCH /apis/x failed: ${code}`, status as any);
 
 describe('mapKubeError', () => {

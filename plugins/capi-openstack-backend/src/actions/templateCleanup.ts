@@ -5,14 +5,10 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-
 import { KubeObject } from '../model';
-
 import { resourcePath, getObject } from './kubeRequests';
-
 import { kcpTemplateName, mdTemplateName } from './plans/shapes';
 import { KubeRequestError } from '../errors';
-
 
 /**
  * Clean-up after a failed action: the content-named OpenStackMachineTemplates

@@ -7,20 +7,13 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import type { ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-
 import { ClusterService } from '../clusters/ClusterService';
-
 import { getObject, resourcePath } from './kubeRequests';
-
 import { UPGRADE_ANNOTATION } from './plans/shapes';
-
 import { LiveObjects, PlanContext } from './plans/types';
-
 import { planUpgradeStep, UPGRADE_FAILED_ANNOTATION, upgradeProgress } from './plans/upgrade';
-
 import { executeWrites } from './writeExecution';
 import { KubeRequestError } from '../errors';
-
 
 /** What the upgrade reconciliation uses of the ActionService. */
 export interface UpgradeReconciliationDeps {

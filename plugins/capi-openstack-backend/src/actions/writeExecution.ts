@@ -6,18 +6,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-
 import { KubeObject } from '../model';
-
 import { getObject, resourcePath, writeObject } from './kubeRequests';
-
 import { mapKubeError } from './kubeErrors';
-
 import { CreateWrite, PatchWrite, Write } from './plans/types';
-
 import { removeUnreferenced, restoreMissing } from './templateCleanup';
 import { KubeRequestError } from '../errors';
-
 
 /**
  * Executes writes in order. Templates named after their content are

@@ -5,12 +5,9 @@
 
 import { KubeClient, WatchHandle } from '../kube/createKubeClient';
 import { ResolvedKind } from '../kube/kinds';
-
 import { KubeObject } from '../model';
-
 import { stripObject } from './strip';
 import { KubeRequestError } from '../errors';
-
 
 export type ChangeType = 'upsert' | 'delete';
 

@@ -15,26 +15,16 @@ import {
   REQUESTED_BY_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CreateScope } from '../permissions/access';
-
 import { ActionsConfig } from '../actions/actionsConfig';
-
 import { OpenStackService } from '../openstack/OpenStackService';
-
 import { refusalMessage } from '../openstack/preflight';
-
 import { createRequirements } from '../openstack/requirements';
-
 import { ClusterService } from '../clusters/ClusterService';
-
 import { applyManifests, checkTargets } from './applyManifests';
-
 import { AuthorizedCreateRequest } from './authorizeCreate';
-
 import { Manifest, renderManifests, RenderApiVersions } from './renderManifests';
-
 import { classVariables, validateCreateRequest, workerClasses } from './validateCreateRequest';
 import { UnprocessableError } from '../errors';
-
 
 const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';
 const CAPO_V1BETA1 = 'infrastructure.cluster.x-k8s.io/v1beta1';

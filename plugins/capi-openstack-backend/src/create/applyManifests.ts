@@ -19,13 +19,10 @@ import {
   REQUESTED_BY_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { identitySecretRefusal, identitySecretUsable } from '../openstack/identitySecret';
-
 import { KubeClient } from '../kube/createKubeClient';
 import { stableJson } from '../model/stableJson';
-
 import { collectionPath, Manifest } from './renderManifests';
 import { KubeRequestError, UnprocessableError, UpstreamError } from '../errors';
-
 
 export interface ApplyResult {
   objects: CreatedObject[];

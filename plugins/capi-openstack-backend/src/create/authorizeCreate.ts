@@ -13,10 +13,8 @@ import {
   CreateClusterRequest,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CreateScope } from '../permissions/access';
-
 import { normaliseOwner } from './validateCreateRequest';
 import { UnprocessableError } from '../errors';
-
 
 /** A create request whose owner is resolved. */
 export type AuthorizedCreateRequest = CreateClusterRequest & { owner: string };

@@ -12,13 +12,10 @@
 
 import crypto from 'node:crypto';
 import { CloudCredentials, secretsOf } from './cloudsYaml';
-
 import { ALLOWED_AUTH_URLS_KEY, EgressPolicy } from './egress';
-
 import { httpJson, HttpResponse } from './http';
 import { CachedToken, TokenCache } from './tokenCache';
 import { OpenStackError, UnreachableError } from '../errors';
-
 
 
 /** Service types of the catalog the plugin reads. */

@@ -14,10 +14,8 @@ import {
   objectPatch,
   primaryOf,
 } from './shapes';
-
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
-
 
 /**
  * Autoscaler bounds are two annotations on the MachineDeployment (for classy

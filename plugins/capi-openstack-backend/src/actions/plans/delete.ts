@@ -4,10 +4,8 @@
  */
 
 import { isProtected, PROTECTED_ANNOTATION, primaryOf } from './shapes';
-
 import { LiveObjects, Plan } from './types';
 import { UnprocessableError } from '../../errors';
-
 
 /** Only the Cluster is deleted: CAPI tears down the rest in order. */
 export function planDelete(objs: LiveObjects, confirmName: string): Plan {

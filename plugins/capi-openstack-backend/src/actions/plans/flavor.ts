@@ -4,7 +4,6 @@
  */
 
 import { KubeObject } from '../../model';
-
 import {
   clusterPatch,
   editTopologyPool,
@@ -24,10 +23,8 @@ import {
   variableValue,
   withVariable,
 } from './shapes';
-
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
-
 
 export function checkFlavor(flavor: unknown, ctx: PlanContext): string {
   if (typeof flavor !== 'string' || !flavor.trim() || flavor.length > 255 || /\s/.test(flavor)) {

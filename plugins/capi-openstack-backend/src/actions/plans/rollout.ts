@@ -4,7 +4,6 @@
  */
 
 import { KubeObject, LABEL_CONTROL_PLANE, LABEL_DEPLOYMENT_NAME, LABEL_TOPOLOGY_DEPLOYMENT_NAME } from '../../model/objects';
-
 import {
   clusterPatch,
   editTopologyPool,
@@ -21,10 +20,8 @@ import {
   variableValue,
   withVariable,
 } from './shapes';
-
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
-
 
 /**
  * A restart requested at `after` is still in effect while a machine created

@@ -13,10 +13,8 @@ import {
   primaryOf,
   requireControlPlane,
 } from './shapes';
-
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
-
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -10,7 +10,6 @@ import crypto from 'node:crypto';
 import { NotFoundError } from '@backstage/errors';
 import { PROTECTED_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { isMagnumCluster } from '../../model/magnum';
-
 import {
   ANNOTATION_AUTOSCALER_MAX,
   ANNOTATION_AUTOSCALER_MIN,
@@ -18,12 +17,9 @@ import {
   LABEL_TOPOLOGY_DEPLOYMENT_NAME,
   versionOf,
 } from '../../model/objects';
-
 import { LiveObjects } from './types';
-
 import { stableJson } from '../../model/stableJson';
 import { UnprocessableError } from '../../errors';
-
 
 export { ANNOTATION_AUTOSCALER_MAX, ANNOTATION_AUTOSCALER_MIN, PROTECTED_ANNOTATION };
 

@@ -16,9 +16,7 @@
 
 import type { UpgradeProgress, UpgradesResponse, UpgradeTarget } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject, LABEL_CONTROL_PLANE } from '../../model/objects';
-
 import { isMagnumCluster } from '../../model/magnum';
-
 import {
   clusterPatch,
   isClassy,
@@ -33,10 +31,8 @@ import {
   templateByName,
   UPGRADE_ANNOTATION,
 } from './shapes';
-
 import { LiveObjects, PatchWrite, Plan, PlanContext, Write } from './types';
 import { UnprocessableError } from '../../errors';
-
 
 /** Set next to UPGRADE_ANNOTATION when the reconciler stopped on a refused step: the reason. */
 export const UPGRADE_FAILED_ANNOTATION = 'capi-openstack.dev/upgrade-failed';
