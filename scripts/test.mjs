@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootstrap.mjs';
 import { startManagementClusterCli, startOpenStackTestbedCli, stopService } from './lib/services.mjs';
+import { testRunTemp } from './lib/testTemp.mjs';
 
 ensureNode();
 ensureDependencies();
@@ -25,6 +26,8 @@ const resultsDir = path.join(repoRoot, '.local', 'test-results');
 fs.mkdirSync(resultsDir, { recursive: true });
 const summary = [];
 let failed = false;
+// jest's temporary folders (RUNNER_TEMP), removed when this script exits.
+const { env: tempEnv } = testRunTemp();
 
 function step(name, cmd, args, env = {}, cwd = repoRoot) {
   log(`== ${name}`);
@@ -129,7 +132,7 @@ if (haveBinaries) {
       'unit and integration tests (jest)',
       bin('backstage-cli'),
       ['repo', 'test', '--ci', '--json', `--outputFile=${jsonFile}`, ...jestArgs],
-      { CAPI_OPENSTACK_TEST_SERVERS: serversFile, [TESTBED_ENV]: testbedFile, CI: 'true' },
+      { CAPI_OPENSTACK_TEST_SERVERS: serversFile, [TESTBED_ENV]: testbedFile, CI: 'true', ...tempEnv },
     );
     if (fs.existsSync(jsonFile)) jestResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
   } catch (e) {
@@ -153,7 +156,7 @@ if (haveBinaries && jestArgs.length === 0) {
     'browser tests (chromium, packages/e2e-tests)',
     bin('backstage-cli'),
     ['package', 'test', '--ci', '--runInBand', '--json', `--outputFile=${jsonFile}`],
-    { [TESTBED_ENV]: testbedFile, CI: 'true' },
+    { [TESTBED_ENV]: testbedFile, CI: 'true', ...tempEnv },
     path.join(repoRoot, 'packages', 'e2e-tests'),
   );
   if (fs.existsSync(jsonFile)) e2eResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// `npm run test:unit`: only the unit tests (*.test.ts(x); the naming rule is
+// in scripts/lib/testKinds.cjs and CONTRIBUTING.md). No Go, no kube-apiserver,
+// no OpenStack testbed, no browser: installs what is missing like `npm test`,
+// then runs jest over every workspace without the integration, testbed and
+// e2e suites, with every child process refused (scripts/lib/unitTestSetup.cjs).
+// Extra arguments go to jest (e.g. `npm run test:unit -- plugins/capi-openstack`).
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootstrap.mjs';
+import { testRunTemp } from './lib/testTemp.mjs';
+import testKinds from './lib/testKinds.cjs';
+
+const { NOT_UNIT_PATTERN, UNIT_RULE, UNIT_RUN_ENV, misnamedUnitTests } = testKinds;
+
+ensureNode();
+ensureDependencies();
+
+function sourceFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sourceFiles(p);
+    return [p];
+  });
+}
+
+// Fails fast, before jest, on a unit test file that calls the server-starting
+// test support itself (the setup file catches the indirect cases).
+const workspaces = ['packages', 'plugins'].flatMap(w =>
+  fs.readdirSync(path.join(repoRoot, w)).map(p => path.join(repoRoot, w, p, 'src')),
+);
+const misnamed = misnamedUnitTests(workspaces.flatMap(sourceFiles), f => fs.readFileSync(f, 'utf8'));
+if (misnamed.length > 0) {
+  log(`${UNIT_RULE}. These start servers but are named as unit tests:`);
+  for (const f of misnamed) log(`  ${path.relative(repoRoot, f)}`);
+  process.exit(1);
+}
+
+// The rule's own tests (plain Node, well under a second).
+const selfTest = spawnSync(process.execPath, ['--test', path.join('scripts', 'lib', 'testKinds.test.mjs')], {
+  cwd: repoRoot,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+if (selfTest.status !== 0) {
+  process.stdout.write(selfTest.stdout);
+  process.exit(1);
+}
+
+const { env: tempEnv } = testRunTemp();
+const env = { ...process.env, ...tempEnv, [UNIT_RUN_ENV]: '1' };
+// A misnamed suite must not pass by reaching a developer's running servers.
+delete env.CAPI_OPENSTACK_TEST_SERVERS;
+delete env.CAPI_OPENSTACK_TESTBED_INFO;
+
+const started = Date.now();
+const r = spawnSync(
+  bin('backstage-cli'),
+  [
+    'repo',
+    'test',
+    '--watchAll=false',
+    '--testPathIgnorePatterns=/node_modules/',
+    `--testPathIgnorePatterns=${NOT_UNIT_PATTERN}`,
+    `--setupFiles=${path.join(repoRoot, 'scripts', 'lib', 'unitTestSetup.cjs')}`,
+    ...process.argv.slice(2),
+  ],
+  { cwd: repoRoot, stdio: 'inherit', env },
+);
+if (r.error) throw r.error;
+log(`unit tests ${r.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+process.exit(r.status ?? 1);
