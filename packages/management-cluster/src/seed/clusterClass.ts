@@ -8,37 +8,14 @@
 // rotation variables. ClusterClass is namespaced: each team namespace gets a
 // copy with its templates beside it.
 
-import type { Clock } from './clock';
-import { condition } from './conditions';
 import {
-  controlPlaneConfigSpec,
-  controlPlaneRollout,
-  workerConfigSpec,
-  workerRollout,
-} from './kubeadm';
-import { BOOTSTRAP_V, CAPI_V, CONTROLPLANE_V, INFRA_V } from './labels';
-import { baseOpenStackClusterSpec, EXTERNAL_NETWORK } from './openstackObjects';
+  type ClassInfo,
+  clusterClassObjects,
+  type VariableDefinition,
+} from './classObjects';
+import type { Clock } from './clock';
+import { CONTROLPLANE_V, INFRA_V } from './labels';
 import type { SeedObject } from './types';
-
-/** What rendering a classy cluster needs to know about its class. */
-export interface ClassInfo {
-  name: string;
-  namespace: string;
-  controlPlaneTemplate: string;
-  controlPlaneMachineTemplate: string;
-  clusterTemplate: string;
-  workerClass: string;
-  workerMachineTemplate: string;
-  workerBootstrapTemplate: string;
-  /** How the class's OpenStackClusterTemplate names the external network. */
-  externalNetwork: 'filter' | 'id';
-}
-
-export interface VariableDefinition {
-  name: string;
-  required: boolean;
-  schema: { openAPIV3Schema: Record<string, unknown> };
-}
 
 export const DEMO_CLASS = 'capi-openstack-demo';
 export const DEMO_CLASS_VERSIONS = ['v1.33.5', 'v1.34.2'];
@@ -257,182 +234,24 @@ const DEMO_PATCHES = [
   },
 ];
 
-/** Worker health checks the topology controller turns into MachineHealthChecks. */
-export function workerHealthCheck() {
-  return {
-    checks: {
-      nodeStartupTimeoutSeconds: 600,
-      unhealthyNodeConditions: [
-        { type: 'Ready', status: 'Unknown', timeoutSeconds: 300 },
-        { type: 'Ready', status: 'False', timeoutSeconds: 300 },
-      ],
-    },
-    remediation: { triggerIf: { unhealthyLessThanOrEqualTo: '40%' } },
-  };
-}
-
-/** status of a reconciled ClusterClass. */
-export function classStatus(variables: VariableDefinition[], since: string) {
-  return {
-    observedGeneration: 1,
-    conditions: [
-      condition('VariablesReady', 'True', 'VariablesReady', since),
-      condition('RefVersionsUpToDate', 'True', 'RefVersionsUpToDate', since),
-      condition('Paused', 'False', 'NotPaused', since),
-    ],
-    variables: variables.map(v => ({
-      name: v.name,
-      definitions: [
-        {
-          from: 'inline',
-          required: v.required,
-          schema: structuredClone(v.schema),
-        },
-      ],
-    })),
-  };
-}
-
-export function templateOwner(className: string) {
-  return { apiVersion: CAPI_V, kind: 'ClusterClass', name: className };
-}
-
-/** The ClusterClass first (it owns its templates), then the templates. */
+/** The demo ClusterClass of a team namespace, then its templates. */
 export function demoClusterClassObjects(
   namespace: string,
   clock: Clock,
 ): SeedObject[] {
-  const info = demoClassInfo(namespace);
-  const owner = templateOwner(DEMO_CLASS);
-  const metadata = (name: string) => ({ name, namespace });
-  const templateRef = (apiVersion: string, kind: string, name: string) => ({
-    apiVersion,
-    kind,
-    name,
+  const machine = (flavor: string) => ({
+    flavor,
+    image: { filter: { name: DEMO_IMAGE_PREFIX } },
+    sshKeyName: 'capi-demo',
   });
-  const machineTemplate = (name: string, flavor: string): SeedObject => ({
-    manifest: {
-      apiVersion: INFRA_V,
-      kind: 'OpenStackMachineTemplate',
-      metadata: metadata(name),
-      spec: {
-        template: {
-          spec: {
-            flavor,
-            image: { filter: { name: DEMO_IMAGE_PREFIX } },
-            sshKeyName: 'capi-demo',
-          },
-        },
-      },
-    },
-    owner,
+  return clusterClassObjects({
+    info: demoClassInfo(namespace),
+    kubernetesVersions: DEMO_CLASS_VERSIONS,
+    variables: DEMO_VARIABLES,
+    patches: DEMO_PATCHES,
+    since: clock.minutesAgo(60 * 24 * 400),
+    identityRef: { name: `${DEMO_CLASS}-cloud-config`, cloudName: 'openstack' },
+    controlPlaneMachine: machine('m1.large'),
+    workerMachine: machine('m1.medium'),
   });
-  return [
-    {
-      manifest: {
-        apiVersion: CAPI_V,
-        kind: 'ClusterClass',
-        metadata: metadata(DEMO_CLASS),
-        spec: {
-          kubernetesVersions: [...DEMO_CLASS_VERSIONS],
-          controlPlane: {
-            templateRef: templateRef(
-              CONTROLPLANE_V,
-              'KubeadmControlPlaneTemplate',
-              info.controlPlaneTemplate,
-            ),
-            machineInfrastructure: {
-              templateRef: templateRef(
-                INFRA_V,
-                'OpenStackMachineTemplate',
-                info.controlPlaneMachineTemplate,
-              ),
-            },
-          },
-          infrastructure: {
-            templateRef: templateRef(
-              INFRA_V,
-              'OpenStackClusterTemplate',
-              info.clusterTemplate,
-            ),
-          },
-          workers: {
-            machineDeployments: [
-              {
-                class: info.workerClass,
-                bootstrap: {
-                  templateRef: templateRef(
-                    BOOTSTRAP_V,
-                    'KubeadmConfigTemplate',
-                    info.workerBootstrapTemplate,
-                  ),
-                },
-                infrastructure: {
-                  templateRef: templateRef(
-                    INFRA_V,
-                    'OpenStackMachineTemplate',
-                    info.workerMachineTemplate,
-                  ),
-                },
-                healthCheck: workerHealthCheck(),
-                rollout: workerRollout(),
-              },
-            ],
-          },
-          variables: structuredClone(DEMO_VARIABLES),
-          patches: structuredClone(DEMO_PATCHES),
-        },
-      },
-      status: classStatus(DEMO_VARIABLES, clock.minutesAgo(60 * 24 * 400)),
-    },
-    {
-      manifest: {
-        apiVersion: CONTROLPLANE_V,
-        kind: 'KubeadmControlPlaneTemplate',
-        metadata: metadata(info.controlPlaneTemplate),
-        spec: {
-          template: {
-            spec: {
-              rollout: controlPlaneRollout(),
-              kubeadmConfigSpec: controlPlaneConfigSpec(),
-            },
-          },
-        },
-      },
-      owner,
-    },
-    {
-      manifest: {
-        apiVersion: INFRA_V,
-        kind: 'OpenStackClusterTemplate',
-        metadata: metadata(info.clusterTemplate),
-        spec: {
-          template: {
-            spec: {
-              ...baseOpenStackClusterSpec({
-                filter: { name: EXTERNAL_NETWORK },
-              }),
-              identityRef: {
-                name: `${DEMO_CLASS}-cloud-config`,
-                cloudName: 'openstack',
-                type: 'Secret',
-              },
-            },
-          },
-        },
-      },
-      owner,
-    },
-    machineTemplate(info.controlPlaneMachineTemplate, 'm1.large'),
-    machineTemplate(info.workerMachineTemplate, 'm1.medium'),
-    {
-      manifest: {
-        apiVersion: BOOTSTRAP_V,
-        kind: 'KubeadmConfigTemplate',
-        metadata: metadata(info.workerBootstrapTemplate),
-        spec: { template: { spec: workerConfigSpec() } },
-      },
-      owner,
-    },
-  ];
 }

@@ -8,8 +8,8 @@
 
 import { Clock } from './clock';
 import { renderClusterGraph, clusterObjectsInOrder } from './clusterGraph';
+import type { ClassInfo } from './classObjects';
 import {
-  type ClassInfo,
   DEMO_CLASS,
   DEMO_IMAGE_PREFIX,
   demoClassInfo,

@@ -6,30 +6,18 @@
 // A cluster as the VEXXHOST magnum-cluster-api driver creates it, and a
 // minimal stand-in for the driver's ClusterClass so its classRef resolves.
 
-import type { Clock } from './clock';
 import {
   type ClassInfo,
-  classStatus,
-  templateOwner,
+  clusterClassObjects,
   type VariableDefinition,
-  workerHealthCheck,
-} from './clusterClass';
+} from './classObjects';
+import type { Clock } from './clock';
 import { lowerAlnum, uuidFor } from './ids';
 import {
-  controlPlaneConfigSpec,
-  controlPlaneRollout,
-  workerConfigSpec,
-  workerRollout,
-} from './kubeadm';
-import {
-  BOOTSTRAP_V,
-  CAPI_V,
-  CONTROLPLANE_V,
-  INFRA_V,
-  MAGNUM_NAMESPACE,
   NODEGROUP_LABEL,
-} from './labels';
-import { baseOpenStackClusterSpec, EXTERNAL_NETWORK } from './openstackObjects';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { INFRA_V, MAGNUM_NAMESPACE } from './labels';
+import { EXTERNAL_NETWORK } from './openstackObjects';
 import type { DemoClusterSpec, SeedObject } from './types';
 
 export const MAGNUM_DRIVER_VERSION = 'v0.38.1';
@@ -157,133 +145,20 @@ function magnumPatches() {
 }
 
 export function magnumClusterClassObjects(clock: Clock): SeedObject[] {
-  const info = magnumClassInfo();
-  const metadata = (name: string) => ({ name, namespace: MAGNUM_NAMESPACE });
-  const owner = templateOwner(MAGNUM_CLASS);
-  const machineTemplate = (name: string): SeedObject => ({
-    manifest: {
-      apiVersion: INFRA_V,
-      kind: 'OpenStackMachineTemplate',
-      metadata: metadata(name),
-      spec: {
-        template: {
-          spec: {
-            flavor: 'm1.medium',
-            image: { filter: { name: 'ubuntu-2204-kube' } },
-            sshKeyName: 'magnum',
-          },
-        },
-      },
-    },
-    owner,
+  const machine = {
+    flavor: 'm1.medium',
+    image: { filter: { name: 'ubuntu-2204-kube' } },
+    sshKeyName: 'magnum',
+  };
+  return clusterClassObjects({
+    info: magnumClassInfo(),
+    variables: MAGNUM_VARIABLES,
+    patches: magnumPatches(),
+    since: clock.minutesAgo(60 * 24 * 200),
+    identityRef: { name: 'magnum-cloud-config', cloudName: 'default' },
+    controlPlaneMachine: machine,
+    workerMachine: machine,
   });
-  return [
-    {
-      manifest: {
-        apiVersion: CAPI_V,
-        kind: 'ClusterClass',
-        metadata: metadata(MAGNUM_CLASS),
-        spec: {
-          controlPlane: {
-            templateRef: {
-              apiVersion: CONTROLPLANE_V,
-              kind: 'KubeadmControlPlaneTemplate',
-              name: info.controlPlaneTemplate,
-            },
-            machineInfrastructure: {
-              templateRef: {
-                apiVersion: INFRA_V,
-                kind: 'OpenStackMachineTemplate',
-                name: info.controlPlaneMachineTemplate,
-              },
-            },
-          },
-          infrastructure: {
-            templateRef: {
-              apiVersion: INFRA_V,
-              kind: 'OpenStackClusterTemplate',
-              name: info.clusterTemplate,
-            },
-          },
-          workers: {
-            machineDeployments: [
-              {
-                class: info.workerClass,
-                bootstrap: {
-                  templateRef: {
-                    apiVersion: BOOTSTRAP_V,
-                    kind: 'KubeadmConfigTemplate',
-                    name: info.workerBootstrapTemplate,
-                  },
-                },
-                infrastructure: {
-                  templateRef: {
-                    apiVersion: INFRA_V,
-                    kind: 'OpenStackMachineTemplate',
-                    name: info.workerMachineTemplate,
-                  },
-                },
-                healthCheck: workerHealthCheck(),
-                rollout: workerRollout(),
-              },
-            ],
-          },
-          variables: structuredClone(MAGNUM_VARIABLES),
-          patches: magnumPatches(),
-        },
-      },
-      status: classStatus(MAGNUM_VARIABLES, clock.minutesAgo(60 * 24 * 200)),
-    },
-    {
-      manifest: {
-        apiVersion: CONTROLPLANE_V,
-        kind: 'KubeadmControlPlaneTemplate',
-        metadata: metadata(info.controlPlaneTemplate),
-        spec: {
-          template: {
-            spec: {
-              rollout: controlPlaneRollout(),
-              kubeadmConfigSpec: controlPlaneConfigSpec(),
-            },
-          },
-        },
-      },
-      owner,
-    },
-    {
-      manifest: {
-        apiVersion: INFRA_V,
-        kind: 'OpenStackClusterTemplate',
-        metadata: metadata(info.clusterTemplate),
-        spec: {
-          template: {
-            spec: {
-              ...baseOpenStackClusterSpec({
-                filter: { name: EXTERNAL_NETWORK },
-              }),
-              identityRef: {
-                name: 'magnum-cloud-config',
-                cloudName: 'default',
-                type: 'Secret',
-              },
-            },
-          },
-        },
-      },
-      owner,
-    },
-    machineTemplate(info.controlPlaneMachineTemplate),
-    machineTemplate(info.workerMachineTemplate),
-    {
-      manifest: {
-        apiVersion: BOOTSTRAP_V,
-        kind: 'KubeadmConfigTemplate',
-        metadata: metadata(info.workerBootstrapTemplate),
-        spec: { template: { spec: workerConfigSpec() } },
-      },
-      owner,
-    },
-  ];
 }
 
 export function magnumClusterSpec(): DemoClusterSpec {

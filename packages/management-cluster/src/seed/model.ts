@@ -8,7 +8,7 @@
 // the Machines when rendering, so they always agree with them.
 
 import { Clock, DAY, isoTime, MINUTE } from './clock';
-import type { ClassInfo } from './clusterClass';
+import type { ClassInfo } from './classObjects';
 import { hexFor, intFor, randomSuffix, uuidFor } from './ids';
 import {
   CLUSTER_NAME_LABEL,
@@ -22,7 +22,7 @@ import {
   TEMPLATE_HASH_LABEL,
   TOPOLOGY_DEPLOYMENT_LABEL,
   TOPOLOGY_OWNED_LABEL,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import type { DemoClusterSpec, PoolSpec } from './types';
 
 export type MachineRole = 'control-plane' | 'worker';
