@@ -220,8 +220,12 @@ describe('ClusterEntityProvider (stub API)', () => {
     api.push({ upserted: [summary('a', 'ns', 'c1', { verdict: 'Degraded', paused: true })] });
     api.push({ upserted: [summary('a', 'ns', 'c1', { version: 'v1.32.0' })] });
     api.push({ removed: [{ managementCluster: 'a', namespace: 'ns', name: 'c2' }] });
-    await waitFor('two deltas', () => (connection.mutations.length >= count + 2 ? true : undefined));
-    await new Promise(r => setTimeout(r, 50));
+    // A last change whose delta proves that the three before it were handled
+    // (changes are handled in order), so no delta of the no-op upsert can follow.
+    api.push({ upserted: [summary('a', 'ns', 'c3')] });
+    await waitFor('the delta of the last change', () =>
+      connection.mutations.find(m => m.type === 'delta' && m.added.some(e => e.locationKey === 'capi-openstack:a/ns/c3')),
+    );
     expect(connection.mutations.slice(count)).toEqual([
       { type: 'delta', added: [expect.objectContaining({ locationKey: 'capi-openstack:a/ns/c1' })], removed: [] },
       {
@@ -234,6 +238,7 @@ describe('ClusterEntityProvider (stub API)', () => {
           },
         ],
       },
+      { type: 'delta', added: [expect.objectContaining({ locationKey: 'capi-openstack:a/ns/c3' })], removed: [] },
     ]);
     const upgraded = connection.mutations[count];
     expect(upgraded.type === 'delta' && upgraded.added[0].entity.metadata.labels).toMatchObject({
