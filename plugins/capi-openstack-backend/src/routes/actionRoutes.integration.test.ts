@@ -10,11 +10,14 @@ import {
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startSimulator, Simulator } from '@internal/capi-simulator';
-import { buildDemoFleet } from '@internal/management-cluster';
-import { Clock } from '@internal/management-cluster/src/seed/clock';
-import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
-import { classyClusterObjects, plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import {
+  buildDemoFleet,
+  classyClusterObjects,
+  Clock,
+  demoClusterClassObjects,
+  plainClusterObjects,
+} from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 

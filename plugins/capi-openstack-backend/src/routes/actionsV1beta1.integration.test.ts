@@ -5,8 +5,8 @@
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { plainClusterObjects } from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 

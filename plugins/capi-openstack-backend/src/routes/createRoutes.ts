@@ -6,11 +6,13 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { CreateClusterRequest } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { Request } from 'express';
 import { ClusterAccess } from '../permissions/access';
 import { spec } from '../schema/openapi.generated';
 import { ClusterService } from '../clusters/ClusterService';
 import { authorizeCreateTarget } from '../create/authorizeCreate';
 import { CreateService } from '../create/CreateService';
+import { audited } from './audited';
 
 type ApiRouter = Awaited<ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>>;
 
@@ -40,10 +42,9 @@ export function registerCreateRoutes(router: ApiRouter, options: CreateRoutesOpt
     const body = req.body as unknown as CreateClusterRequest;
     const raw = (req.query as { dryRun?: unknown }).dryRun;
     const dryRun = raw === true || raw === 'true';
-    const event = await auditor.createEvent({
+    const event = {
       eventId: 'cluster-create',
       severityLevel: dryRun ? 'low' : 'medium',
-      request: req as any,
       meta: {
         managementCluster: body.managementCluster,
         namespace: body.namespace,
@@ -53,13 +54,13 @@ export function registerCreateRoutes(router: ApiRouter, options: CreateRoutesOpt
         dryRun,
         force: body.force === true,
       },
-    });
-    try {
+    } as const;
+    await audited(auditor, req as unknown as Request, event, async () => {
       const credentials = await access.credentials(req, ['user']);
       const scope = await access.createScope(credentials);
       const request = authorizeCreateTarget(body, scope, create);
       const result = await create.create(request, dryRun, scope.userEntityRef!);
-      await event.success({
+      return {
         meta: {
           owner: request.owner,
           changed: result.changed,
@@ -68,12 +69,9 @@ export function registerCreateRoutes(router: ApiRouter, options: CreateRoutesOpt
             ? { preflight: { status: result.preflight.status, forced: result.preflight.forced ?? false } }
             : {}),
         },
-      });
-      res.status(result.changed ? 201 : 200).json(result as any);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+        respond: () => res.status(result.changed ? 201 : 200).json(result as any),
+      };
+    });
   });
 
   router.post('/clusters/render', async (req, res) => {

@@ -18,12 +18,12 @@ import { identitySecretRefusal, identitySecretUsable } from '../openstack/identi
 import { OpenStackService } from '../openstack/OpenStackService';
 import { ClusterAccess } from '../permissions/access';
 import { ClusterService } from '../clusters/ClusterService';
+import { clusterRefOf } from './requestParams';
 
 export interface OpenStackRoutesOptions {
   access: ClusterAccess;
   clusters: ClusterService;
   openstack: OpenStackService;
-  clusterRefOf(req: Request): ClusterRef;
   /** 404 unless the caller may read the cluster. */
   authorize(req: Request, ref: ClusterRef, permission: typeof capiClusterReadPermission): Promise<void>;
 }
@@ -34,7 +34,7 @@ export function registerOpenStackRoutes(router: Router, options: OpenStackRoutes
   const { access, clusters, openstack } = options;
 
   router.get('/clusters/:managementCluster/:namespace/:name/openstack', async (req, res) => {
-    const ref = options.clusterRefOf(req);
+    const ref = clusterRefOf(req);
     await options.authorize(req, ref, capiClusterReadPermission);
     res.setHeader('Cache-Control', 'no-store');
     res.json(await openstack.resourcesOfCluster(ref));

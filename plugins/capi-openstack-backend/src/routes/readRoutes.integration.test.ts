@@ -13,7 +13,7 @@ import {
   buildDemoFleet,
   SNAPSHOT_ANNOTATION,
 } from '@internal/management-cluster';
-import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
 import http from 'node:http';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';

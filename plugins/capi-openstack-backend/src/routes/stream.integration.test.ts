@@ -5,7 +5,7 @@
 
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
-import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/src/testing';
+import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/testing';
 import http from 'node:http';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';

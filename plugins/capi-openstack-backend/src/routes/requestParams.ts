@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// Path and query parameters of the cluster routes: 400 naming the field.
+
+import { InputError } from '@backstage/errors';
+import { checkDnsLabel, ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { Request } from 'express';
+
+const POOL_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/** `:managementCluster/:namespace/:name`, each a DNS-1123 label. */
+export function clusterRefOf(req: Request): ClusterRef {
+  const { managementCluster, namespace, name } = req.params;
+  for (const [field, value] of [['managementCluster', managementCluster], ['namespace', namespace], ['name', name]]) {
+    const problem = checkDnsLabel(field, value);
+    if (problem) throw new InputError(problem);
+  }
+  return { managementCluster, namespace, name };
+}
+
+/** `:pool`, a MachineDeployment or topology name. */
+export function poolOf(req: Request): string {
+  const pool = req.params.pool;
+  if (!pool || pool.length > 253 || !POOL_NAME.test(pool)) {
+    throw new InputError(`pool "${pool}" must be a DNS-1123 name (lower case letters, digits, '-' and '.')`);
+  }
+  return pool;
+}
+
+/** `?dryRun=true|false`. */
+export function dryRunOf(req: Request): boolean {
+  const v = req.query.dryRun;
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  throw new InputError('dryRun must be true or false');
+}
