@@ -17,6 +17,7 @@ import { capiOpenstackApiRef } from './api/CapiOpenstackApi';
 import { CapiOpenstackClient } from './api/CapiOpenstackClient';
 import { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
 import { rootRouteRef } from './routes';
+import { formFieldName, PICKERS } from './scaffolder/pickerNames';
 
 /** The API client. @alpha */
 export const capiOpenstackApi = ApiBlueprint.make({
@@ -62,44 +63,12 @@ export const capiOpenstackEntityCard = EntityCardBlueprint.make({
 });
 
 /** Scaffolder form fields (see the legacy `Capi*FieldExtension`s). @alpha */
-export const capiOpenstackFormFields = [
+export const capiOpenstackFormFields = PICKERS.map(picker =>
   FormFieldBlueprint.make({
-    name: 'management-cluster-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.managementClusterPickerField) },
+    name: formFieldName(picker),
+    params: { field: () => import('./scaffolder/formFields').then(m => m.formFields[picker]) },
   }),
-  FormFieldBlueprint.make({
-    name: 'namespace-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.namespacePickerField) },
-  }),
-  FormFieldBlueprint.make({
-    name: 'cluster-class-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.clusterClassPickerField) },
-  }),
-  FormFieldBlueprint.make({
-    name: 'kubernetes-version-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.kubernetesVersionPickerField) },
-  }),
-  FormFieldBlueprint.make({
-    name: 'flavor-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.flavorPickerField) },
-  }),
-  FormFieldBlueprint.make({
-    name: 'image-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.imagePickerField) },
-  }),
-  FormFieldBlueprint.make({
-    name: 'network-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.networkPickerField) },
-  }),
-  FormFieldBlueprint.make({
-    name: 'key-pair-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.keyPairPickerField) },
-  }),
-  FormFieldBlueprint.make({
-    name: 'availability-zone-picker',
-    params: { field: () => import('./scaffolder/formFields').then(m => m.availabilityZonePickerField) },
-  }),
-];
+);
 
 /**
  * The capi-openstack plugin for the new frontend system.

@@ -6,7 +6,7 @@
 import { CustomFieldValidator, FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { OpenStackListField } from './OpenStackListField';
 import { liveResourcesFor, OpenStackPickerOptions } from './openstackResources';
-import { useOpenStackResources } from './useOpenStackResources';
+import { useOpenStackPicker } from './useOpenStackPicker';
 
 /** `ui:options` of the availability zone picker. */
 export interface AvailabilityZonePickerOptions extends OpenStackPickerOptions {
@@ -21,10 +21,8 @@ export interface AvailabilityZonePickerOptions extends OpenStackPickerOptions {
 export const AvailabilityZonePicker = (
   props: FieldExtensionComponentProps<string | string[], AvailabilityZonePickerOptions>,
 ) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext, uiSchema } = props;
-  const uiOptions = uiSchema?.['ui:options'] ?? {};
-  const multiple = schema.type === 'array' || Boolean(uiOptions.multiple);
-  const state = useOpenStackResources(formContext?.formData, uiOptions);
+  const { uiOptions, state, field } = useOpenStackPicker(props, 'Availability zone');
+  const multiple = props.schema.type === 'array' || Boolean(uiOptions.multiple);
   const items =
     state.status === 'ready'
       ? state.response.availabilityZones.map(z => ({
@@ -35,16 +33,11 @@ export const AvailabilityZonePicker = (
       : [];
   return (
     <OpenStackListField
-      id={idSchema?.$id}
-      label={schema.title ?? (multiple ? 'Availability zones' : 'Availability zone')}
-      description={schema.description}
-      required={required}
-      rawErrors={rawErrors}
-      value={formData}
-      onChange={v => onChange((multiple ? v ?? [] : v) as string | string[])}
+      {...field}
+      label={props.schema.title ?? (multiple ? 'Availability zones' : 'Availability zone')}
+      onChange={v => props.onChange((multiple ? v ?? [] : v) as string | string[])}
       multiple={multiple}
       what="availability zones"
-      state={state}
       items={items}
       emptyLabel="Any"
       placeholder={multiple ? 'az-1, az-2' : 'az-1'}

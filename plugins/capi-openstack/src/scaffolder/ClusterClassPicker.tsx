@@ -17,6 +17,7 @@ import {
   selectedClass,
   variableProblems,
 } from './createOptions';
+import { textFieldProps } from './textFieldProps';
 import { useCreateOptions } from './useCreateOptions';
 
 /** `ui:options` of the ClusterClass picker. */
@@ -90,7 +91,7 @@ function VariableField(props: {
  * selected class's variables become form fields. Value: `{ name, variables }`.
  */
 export const ClusterClassPicker = (props: FieldExtensionComponentProps<ClusterClassValue, ClusterClassPickerOptions>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext, uiSchema } = props;
+  const { onChange, formData, schema, rawErrors, formContext, uiSchema } = props;
   const { value: options, loading, error } = useCreateOptions();
   const all = { ...(formContext?.formData ?? {}), clusterClass: formData };
   const classes = options ? classesFor(options, all) : [];
@@ -99,7 +100,7 @@ export const ClusterClassPicker = (props: FieldExtensionComponentProps<ClusterCl
   const values = formData?.variables ?? {};
   return (
     <>
-      <TextField id={idSchema?.$id} select fullWidth margin="normal" label={schema.title ?? 'ClusterClass'} required={required}
+      <TextField {...textFieldProps(props, 'ClusterClass')} select
         value={formData?.name ?? ''} disabled={loading} error={Boolean(rawErrors?.length) || Boolean(error)}
         helperText={error ? `Could not load the ClusterClasses: ${error.message}` : schema.description ?? 'Classes of the chosen management cluster and namespace'}
         onChange={e => onChange({ name: e.target.value as string, variables: {} })}>

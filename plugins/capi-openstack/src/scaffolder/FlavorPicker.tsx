@@ -9,7 +9,8 @@ import { allowedFlavors, defaultFlavor, fetchCreateOptions } from './createOptio
 import { OpenStackListField } from './OpenStackListField';
 import { liveResourcesFor, OpenStackPickerOptions, PickerItem } from './openstackResources';
 import { useCreateOptions } from './useCreateOptions';
-import { OpenStackResourcesState, useOpenStackResources } from './useOpenStackResources';
+import { OpenStackResourcesState } from './useOpenStackResources';
+import { useOpenStackPicker } from './useOpenStackPicker';
 
 /** `ui:options` of the flavor picker. */
 export interface FlavorPickerOptions extends OpenStackPickerOptions {
@@ -50,25 +51,18 @@ export function flavorChoices(
  * nothing lists flavors.
  */
 export const FlavorPicker = (props: FieldExtensionComponentProps<string, FlavorPickerOptions>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext, uiSchema } = props;
-  const uiOptions = uiSchema?.['ui:options'] ?? {};
+  const { uiOptions, state: cloud, field, formData } = useOpenStackPicker(props, 'Flavor');
   const variable = uiOptions.variable;
   const { value: options, error } = useCreateOptions();
-  const allowed = options ? allowedFlavors(options, formContext?.formData, variable) : [];
-  const classDefault = options ? defaultFlavor(options, formContext?.formData, variable) : undefined;
-  const cloud = useOpenStackResources(formContext?.formData, uiOptions);
+  const allowed = options ? allowedFlavors(options, formData, variable) : [];
+  const classDefault = options ? defaultFlavor(options, formData, variable) : undefined;
   // The cloud's list is restricted by the allowed flavors: wait for both.
   const state: OpenStackResourcesState = options || error ? cloud : { status: 'loading' };
   const { items, note } = flavorChoices(state, allowed);
   return (
     <OpenStackListField
-      id={idSchema?.$id}
-      label={schema.title ?? 'Flavor'}
-      description={schema.description}
-      required={required}
-      rawErrors={error ? [error.message, ...(rawErrors ?? [])] : rawErrors}
-      value={formData}
-      onChange={v => onChange(v as string)}
+      {...field}
+      rawErrors={error ? [error.message, ...(props.rawErrors ?? [])] : props.rawErrors}
       what="flavors"
       state={state}
       items={items}

@@ -8,7 +8,8 @@ import type { OpenStackImage } from '@capi-openstack/backstage-plugin-capi-opens
 import { imageLabel } from '../lib/openstack';
 import { OpenStackListField } from './OpenStackListField';
 import { imagePrefix, imagesForVersion, liveResourcesFor, OpenStackPickerOptions, PickerItem } from './openstackResources';
-import { OpenStackResourcesState, useOpenStackResources } from './useOpenStackResources';
+import { OpenStackResourcesState } from './useOpenStackResources';
+import { useOpenStackPicker } from './useOpenStackPicker';
 
 /** `ui:options` of the image picker. */
 export interface ImagePickerOptions extends OpenStackPickerOptions {
@@ -44,21 +45,12 @@ function itemsOf(state: OpenStackResourcesState, version: string | undefined, na
 
 /** Glance images of the form's cloud built for the form's Kubernetes version; configured ones or free text otherwise. */
 export const ImagePicker = (props: FieldExtensionComponentProps<string, ImagePickerOptions>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext, uiSchema } = props;
-  const uiOptions = uiSchema?.['ui:options'] ?? {};
-  const version = versionOf(formContext?.formData, uiOptions);
-  const state = useOpenStackResources(formContext?.formData, uiOptions);
+  const { uiOptions, state, field, formData } = useOpenStackPicker(props, 'Image');
+  const version = versionOf(formData, uiOptions);
   return (
     <OpenStackListField
-      id={idSchema?.$id}
-      label={schema.title ?? 'Image'}
-      description={schema.description}
-      required={required}
-      rawErrors={rawErrors}
-      value={formData}
-      onChange={v => onChange(v as string)}
+      {...field}
       what="images"
-      state={state}
       items={itemsOf(state, version, uiOptions.namePrefix)}
       emptyText={version ? `The cloud has no image for Kubernetes ${version}; enter a name.` : undefined}
       help={version ? `Images for Kubernetes ${version}.` : 'Choose the Kubernetes version to see only its images.'}

@@ -6,27 +6,19 @@
 import { CustomFieldValidator, FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { OpenStackListField } from './OpenStackListField';
 import { liveResourcesFor, OpenStackPickerOptions } from './openstackResources';
-import { useOpenStackResources } from './useOpenStackResources';
+import { useOpenStackPicker } from './useOpenStackPicker';
 
 /** Nova key pairs of the form's identity (the credential's user); free text when they cannot be listed. */
 export const KeyPairPicker = (props: FieldExtensionComponentProps<string, OpenStackPickerOptions>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext, uiSchema } = props;
-  const state = useOpenStackResources(formContext?.formData, uiSchema?.['ui:options']);
+  const { state, field } = useOpenStackPicker(props, 'SSH key pair');
   const items =
     state.status === 'ready'
       ? state.response.keyPairs.map(k => ({ value: k.name, label: k.fingerprint ? `${k.name} (${k.fingerprint})` : k.name }))
       : [];
   return (
     <OpenStackListField
-      id={idSchema?.$id}
-      label={schema.title ?? 'SSH key pair'}
-      description={schema.description}
-      required={required}
-      rawErrors={rawErrors}
-      value={formData}
-      onChange={v => onChange(v as string)}
+      {...field}
       what="key pairs"
-      state={state}
       items={items}
       emptyLabel="None"
       placeholder="key pair name"

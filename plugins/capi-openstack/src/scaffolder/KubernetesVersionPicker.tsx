@@ -7,21 +7,18 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { CustomFieldValidator, FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { allowedVersions, fetchCreateOptions } from './createOptions';
+import { textFieldProps } from './textFieldProps';
 import { useCreateOptions } from './useCreateOptions';
 
 const VERSION = /^v\d+\.\d+\.\d+$/;
 
 /** The versions the selected ClusterClass (or the configuration) allows; free text when nothing restricts them. */
 export const KubernetesVersionPicker = (props: FieldExtensionComponentProps<string>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext } = props;
+  const { onChange, formData, schema, rawErrors, formContext } = props;
   const { value: options, error } = useCreateOptions();
   const versions = options ? allowedVersions(options, formContext?.formData) : [];
   const common = {
-    id: idSchema?.$id,
-    fullWidth: true,
-    margin: 'normal' as const,
-    label: schema.title ?? 'Kubernetes version',
-    required,
+    ...textFieldProps(props, 'Kubernetes version'),
     value: formData ?? '',
     error: Boolean(rawErrors?.length) || Boolean(error),
     helperText: error ? `Could not load the allowed versions: ${error.message}` : schema.description,

@@ -8,21 +8,18 @@ import TextField from '@material-ui/core/TextField';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { fetchCreateOptions } from './createOptions';
+import { textFieldProps } from './textFieldProps';
 import { useCreateOptions } from './useCreateOptions';
 
 /** Management clusters the backend knows; those that cannot take new clusters are disabled. */
 export const ManagementClusterPicker = (props: FieldExtensionComponentProps<string>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema } = props;
+  const { onChange, formData, schema, rawErrors } = props;
   const { value: options, loading, error } = useCreateOptions();
   const items = options?.managementClusters ?? [];
   return (
     <TextField
-      id={idSchema?.$id}
+      {...textFieldProps(props, 'Management cluster')}
       select
-      fullWidth
-      margin="normal"
-      label={schema.title ?? 'Management cluster'}
-      required={required}
       value={formData ?? ''}
       onChange={e => onChange(e.target.value as string)}
       error={Boolean(rawErrors?.length) || Boolean(error)}

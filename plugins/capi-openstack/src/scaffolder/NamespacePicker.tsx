@@ -9,6 +9,7 @@ import TextField from '@material-ui/core/TextField';
 import { CustomFieldValidator, FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { requestErrorMessage } from '../lib/openstack';
 import { fetchCreateOptions, namespaceNameProblem, namespacesFor, placeOf } from './createOptions';
+import { textFieldProps } from './textFieldProps';
 import { useCreateOptions } from './useCreateOptions';
 
 /**
@@ -16,16 +17,12 @@ import { useCreateOptions } from './useCreateOptions';
  * `managementCluster`; free text when the backend knows none there.
  */
 export const NamespacePicker = (props: FieldExtensionComponentProps<string>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext } = props;
+  const { onChange, formData, schema, rawErrors, formContext } = props;
   const { value: options, loading, error } = useCreateOptions();
   const { managementCluster } = placeOf(formContext?.formData);
   const namespaces = options ? namespacesFor(options, managementCluster) : [];
   const common = {
-    id: idSchema?.$id,
-    fullWidth: true,
-    margin: 'normal' as const,
-    label: schema.title ?? 'Namespace',
-    required,
+    ...textFieldProps(props, 'Namespace'),
     value: formData ?? '',
     onChange: (e: ChangeEvent<{ value: unknown }>) => onChange((e.target.value as string) || undefined),
   };

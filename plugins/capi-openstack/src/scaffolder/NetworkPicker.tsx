@@ -7,7 +7,7 @@ import { CustomFieldValidator, FieldExtensionComponentProps } from '@backstage/p
 import type { OpenStackNetwork } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { OpenStackListField } from './OpenStackListField';
 import { liveResourcesFor, NetworkKind, networksOfKind, OpenStackPickerOptions, PickerItem } from './openstackResources';
-import { useOpenStackResources } from './useOpenStackResources';
+import { useOpenStackPicker } from './useOpenStackPicker';
 
 /** `ui:options` of the network picker. */
 export interface NetworkPickerOptions extends OpenStackPickerOptions {
@@ -30,20 +30,11 @@ const WHAT = { external: 'external networks', tenant: 'tenant networks', all: 'n
 
 /** Neutron networks of the form's cloud (external ones unless `ui:options.networks` says otherwise). */
 export const NetworkPicker = (props: FieldExtensionComponentProps<string, NetworkPickerOptions>) => {
-  const { onChange, formData, schema, required, rawErrors, idSchema, formContext, uiSchema } = props;
-  const uiOptions = uiSchema?.['ui:options'] ?? {};
-  const state = useOpenStackResources(formContext?.formData, uiOptions);
+  const { uiOptions, state, field } = useOpenStackPicker(props, 'Network');
   return (
     <OpenStackListField
-      id={idSchema?.$id}
-      label={schema.title ?? 'Network'}
-      description={schema.description}
-      required={required}
-      rawErrors={rawErrors}
-      value={formData}
-      onChange={v => onChange(v as string)}
+      {...field}
       what={WHAT[uiOptions.networks ?? 'external']}
-      state={state}
       items={state.status === 'ready' ? networkChoices(state.response.networks, uiOptions) : []}
       emptyLabel="None (the default of the cluster template)"
       placeholder={uiOptions.valueField === 'id' ? 'network id' : 'network name or id'}

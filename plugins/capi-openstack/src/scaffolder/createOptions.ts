@@ -12,6 +12,7 @@ import {
   CreateOptionsClass,
   CreateOptionsResponse,
   createPaths,
+  isDnsLabel,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** Value of the ClusterClass picker. */
@@ -67,7 +68,7 @@ export function namespacesFor(options: CreateOptionsResponse, managementCluster:
 
 /** Problem of a namespace name (a DNS-1123 label), if any. */
 export function namespaceNameProblem(value: string): string | undefined {
-  if (value.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) {
+  if (!isDnsLabel(value)) {
     return `"${value}" is not a namespace name (lower-case letters, digits and "-", at most 63 characters)`;
   }
   return undefined;

@@ -120,8 +120,14 @@ describe('cloud pickers of the create form', () => {
       await renderField(FlavorPicker, { api, form: { managementCluster: 'local', namespace: 'team-a' } });
       expect(await screen.findByText("Choose the cloud credentials Secret to list the cloud's flavors.")).toBeInTheDocument();
       expect(screen.getByRole('textbox')).toBeInTheDocument();
-      await new Promise(r => setTimeout(r, 400)); // longer than the wait for the identity fields to settle
-      expect(api.callsOf('getOpenStackResources')).toEqual([]);
+      // Instead of sleeping past the settle time of the identity fields: a
+      // picker rendered after this one with the whole identity asks once that
+      // time is over, so this one has had as long to ask.
+      await renderField(FlavorPicker, { api });
+      await waitFor(() => expect(api.callsOf('getOpenStackResources')).toHaveLength(1));
+      expect(api.callsOf('getOpenStackResources').map(c => c.args[0])).toEqual([
+        { managementCluster: 'local', namespace: 'team-a', secret: 'team-cloud', cloud: 'testbed' },
+      ]);
     });
 
     it('refuses a flavor the cloud does not have', async () => {
