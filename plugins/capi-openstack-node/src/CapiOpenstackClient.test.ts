@@ -55,6 +55,18 @@ describe('CapiOpenstackClient', () => {
     expect(seen[0].auth).toMatch(/^Bearer mock-service-token:.*user:default\/jane.*capi-openstack/);
   });
 
+  it('runs any action of the action table with its method and path', async () => {
+    seen.length = 0;
+    reply = { status: 200, body: { action: 'delete', changed: true } };
+    const credentials = mockCredentials.user('user:default/jane');
+    await client().runAction(ref, 'delete', { confirmName: 'c1' }, { credentials });
+    await client().runAction(ref, 'restart-pool', {}, { credentials, pool: 'md/0' });
+    expect(seen.map(s => [s.method, s.url, JSON.parse(s.body)])).toEqual([
+      ['DELETE', '/api/capi-openstack/clusters/local/team%20a/c1', { confirmName: 'c1' }],
+      ['POST', '/api/capi-openstack/clusters/local/team%20a/c1/pools/md%2F0/restart', {}],
+    ]);
+  });
+
   it('raises the backend message and status', async () => {
     reply = { status: 422, body: { error: { name: 'UnprocessableEntityError', message: 'controlPlane.replicas: must be odd' } } };
     const error = await client()

@@ -10,8 +10,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CustomErrorBase } from '@backstage/errors';
 import {
+  ActionBodies,
   ActionResult,
   actionPaths,
+  actionRequest,
   ClusterDetailResponse,
   ClusterRef,
   CreateClusterRequest,
@@ -23,6 +25,7 @@ import {
   SetAutoscalerRequest,
   UpgradeRequest,
   UpgradesResponse,
+  WriteAction,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** Options of every call: whose request it is. @public */
@@ -60,6 +63,16 @@ export interface CapiOpenstackService {
   renderCluster(request: CreateClusterRequest, options: CallOptions): Promise<CreateClusterResponse>;
   /** undefined when the cluster does not exist or the caller may not read it. */
   getCluster(ref: ClusterRef, options: CallOptions): Promise<ClusterDetailResponse | undefined>;
+  /**
+   * Any lifecycle action of the common action table (`clusterActions`);
+   * `pool` names the worker pool of pool actions.
+   */
+  runAction<A extends WriteAction>(
+    ref: ClusterRef,
+    action: A,
+    body: ActionBodies[A],
+    options: CallOptions & { dryRun?: boolean; pool?: string },
+  ): Promise<ActionResult>;
   scaleControlPlane(ref: ClusterRef, body: ScaleControlPlaneRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
   scalePool(ref: ClusterRef, pool: string, body: ScalePoolRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
   setAutoscaler(ref: ClusterRef, pool: string, body: SetAutoscalerRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
@@ -86,7 +99,7 @@ export class CapiOpenstackClient implements CapiOpenstackService {
   ) {}
 
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     options: CallOptions & { body?: unknown; dryRun?: boolean; allow404?: boolean },
   ): Promise<T> {
@@ -139,16 +152,26 @@ export class CapiOpenstackClient implements CapiOpenstackService {
     return this.call<ClusterDetailResponse | undefined>('GET', clusterPath(ref), { ...options, allow404: true });
   }
 
+  runAction<A extends WriteAction>(
+    ref: ClusterRef,
+    action: A,
+    body: ActionBodies[A],
+    options: CallOptions & { dryRun?: boolean; pool?: string },
+  ) {
+    const { method, path } = actionRequest(action, options.pool);
+    return this.call<ActionResult>(method, clusterPath(ref, path || undefined), { ...options, body });
+  }
+
   scaleControlPlane(ref: ClusterRef, body: ScaleControlPlaneRequest, options: CallOptions & { dryRun?: boolean }) {
-    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.scaleControlPlane), { ...options, body });
+    return this.runAction(ref, 'scale-control-plane', body, options);
   }
 
   scalePool(ref: ClusterRef, pool: string, body: ScalePoolRequest, options: CallOptions & { dryRun?: boolean }) {
-    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.scalePool(pool)), { ...options, body });
+    return this.runAction(ref, 'scale-pool', body, { ...options, pool });
   }
 
   setAutoscaler(ref: ClusterRef, pool: string, body: SetAutoscalerRequest, options: CallOptions & { dryRun?: boolean }) {
-    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.setAutoscaler(pool)), { ...options, body });
+    return this.runAction(ref, 'set-autoscaler', body, { ...options, pool });
   }
 
   getUpgrades(ref: ClusterRef, options: CallOptions) {
@@ -156,6 +179,6 @@ export class CapiOpenstackClient implements CapiOpenstackService {
   }
 
   upgrade(ref: ClusterRef, body: UpgradeRequest, options: CallOptions & { dryRun?: boolean }) {
-    return this.call<ActionResult>('POST', clusterPath(ref, actionPaths.upgrade), { ...options, body });
+    return this.runAction(ref, 'upgrade', body, options);
   }
 }
