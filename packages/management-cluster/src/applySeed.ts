@@ -4,15 +4,25 @@
  */
 
 import crypto from 'node:crypto';
-import { KubeHttp, KubeObject } from './kubeHttp';
-import { Logger } from './paths';
-import type { SeedObject } from './seed';
+import { KubeHttp, KubeObject, Logger, OwnerReference } from '@internal/test-support';
+import type { SeedObject, SeedOwner } from './seed';
 
 export const SEED_FIELD_MANAGER = 'capi-openstack-seed';
 /** Seed objects marked so are deleted right after creation (a finalizer keeps them). */
 export const SEED_DELETE_ANNOTATION = 'capi-openstack.dev/seed-delete';
 /** Hash of what the seed last applied to an object: unchanged objects are skipped. */
 export const SEED_HASH_ANNOTATION = 'capi-openstack.dev/seed-hash';
+
+/** The ownerReference of a seed object to its (created) owner. */
+export function ownerReference(owner: SeedOwner, uid: string): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.name,
+    uid,
+    ...(owner.controller ? { controller: true, blockOwnerDeletion: true } : {}),
+  };
+}
 
 export interface SeedResult {
   applied: number;
@@ -44,15 +54,7 @@ export async function applySeed(
           `seed order: owner ${seed.owner.kind}/${seed.owner.name} of ${manifest.kind}/${manifest.metadata.name} is not created yet`,
         );
       }
-      manifest.metadata.ownerReferences = [
-        {
-          apiVersion: seed.owner.apiVersion,
-          kind: seed.owner.kind,
-          name: seed.owner.name,
-          uid,
-          ...(seed.owner.controller ? { controller: true, blockOwnerDeletion: true } : {}),
-        },
-      ];
+      manifest.metadata.ownerReferences = [ownerReference(seed.owner, uid)];
     }
     const hash = crypto
       .createHash('sha256')

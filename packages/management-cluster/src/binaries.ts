@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { downloadModule, findGo, runGo } from './go';
-import { cacheDir, Logger, stderrLogger } from './paths';
+import { cacheDir, Logger } from '@internal/test-support';
+import { stderrLogger } from './paths';
 
 /** Pinned releases of the control plane binaries. */
 export const KUBERNETES_VERSION = 'v1.34.4';

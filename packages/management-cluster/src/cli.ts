@@ -18,11 +18,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { KubeHttp } from '@internal/test-support';
 import { applySeed } from './applySeed';
 import { ensureBinaries } from './binaries';
 import { clientFromKubeconfig, ConnectionInfo } from './connect';
 import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
-import { KubeHttp } from './kubeHttp';
 import { localDir, stderrLogger as log } from './paths';
 import { buildDemoFleet } from './seed';
 import { buildLiveClusters } from './seed/liveClusters';

@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import yaml from 'js-yaml';
-import { KubeHttp } from './kubeHttp';
+import { KubeHttp } from '@internal/test-support';
 import { CrdSetName } from './crds';
 
 /** Users the local API server knows, each with a bearer token. */

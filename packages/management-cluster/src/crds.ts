@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { downloadModule, findGo } from './go';
-import { cacheDir, Logger, stderrLogger } from './paths';
+import { cacheDir, Logger } from '@internal/test-support';
+import { stderrLogger } from './paths';
 
 /**
  * The CRD sets a local management cluster can be started with.

@@ -5,7 +5,7 @@
 
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Logger } from './paths';
+import type { Logger } from '@internal/test-support';
 
 const execFileAsync = promisify(execFile);
 

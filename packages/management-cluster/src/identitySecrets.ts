@@ -10,7 +10,7 @@
 
 import yaml from 'js-yaml';
 import { SEED_HASH_ANNOTATION } from './applySeed';
-import { KubeApiError, KubeHttp, KubeObject } from './kubeHttp';
+import { KubeApiError, KubeHttp, KubeObject } from '@internal/test-support';
 
 /** Field manager of the rewrites (visible in the Secrets' managedFields). */
 export const IDENTITY_FIELD_MANAGER = 'capi-openstack-identities';

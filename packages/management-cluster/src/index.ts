@@ -14,9 +14,24 @@ export { startManagementCluster } from './server';
 export type { ManagementCluster, StartOptions } from './server';
 export { connect, clientFromKubeconfig, LOCAL_USERS, renderKubeconfig } from './connect';
 export type { ConnectionInfo, LocalUser, ManagementClusterHandle } from './connect';
-export { KubeHttp, KubeApiError } from './kubeHttp';
-export type { KubeObject } from './kubeHttp';
-export { applySeed, SEED_FIELD_MANAGER, SEED_DELETE_ANNOTATION } from './applySeed';
+export { KubeHttp, KubeApiError } from '@internal/test-support';
+export type { KubeObject } from '@internal/test-support';
+export { applySeed, ownerReference, SEED_FIELD_MANAGER, SEED_DELETE_ANNOTATION } from './applySeed';
 export { pointIdentitySecrets, IDENTITY_FIELD_MANAGER } from './identitySecrets';
 export type { CloudsYamlRenderer, IdentitySecretResult } from './identitySecrets';
 export * from './seed';
+// Building blocks of the seed, for suites and benchmarks that load their own objects.
+export { Clock } from './seed/clock';
+export { demoClusterClassObjects } from './seed/clusterClass';
+export {
+  buildLiveClusters,
+  classyClusterObjects,
+  LIVE_CLUSTERS,
+  plainClusterObjects,
+} from './seed/liveClusters';
+export {
+  benchClusterName,
+  benchNamespace,
+  benchNamespaceObjects,
+  buildBenchCluster,
+} from './seed/bench';

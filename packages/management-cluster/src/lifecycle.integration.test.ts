@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { waitFor } from './processes';
+import { waitFor } from './testing';
 import { startManagementCluster } from './server';
 
 /** PIDs of processes whose command line mentions `text`. */

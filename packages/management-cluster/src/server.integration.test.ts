@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { KubeApiError } from './kubeHttp';
+import { KubeApiError } from '@internal/test-support';
 import { setupManagementCluster } from './testing';
 
 const cluster = (namespace: string, name: string, spec: object = { paused: false }) => ({

@@ -9,6 +9,15 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import {
+  freePort,
+  KubeHttp,
+  KubeObject,
+  Logger,
+  supervise,
+  Supervised,
+  waitFor,
+} from '@internal/test-support';
 import { ensureBinaries } from './binaries';
 import { CrdSetName, DEFAULT_CRD_SET, ensureCrds } from './crds';
 import {
@@ -18,10 +27,8 @@ import {
   LocalUser,
   ManagementClusterHandle,
 } from './connect';
-import { KubeHttp, KubeObject } from './kubeHttp';
-import { Logger, stderrLogger } from './paths';
+import { stderrLogger } from './paths';
 import { createPki } from './pki';
-import { freePort, supervise, Supervised, tail, waitFor } from './processes';
 
 export interface StartOptions {
   crdSet?: CrdSetName;
@@ -45,6 +52,10 @@ export interface ManagementCluster extends ManagementClusterHandle {
   /** Stops both processes and removes every temporary file. */
   stop(): Promise<void>;
 }
+
+// kube-apiserver keeps serving open watches for a long time after SIGTERM:
+// 3 s, then SIGKILL.
+const GRACE_MS = 3_000;
 
 async function httpOk(url: string): Promise<boolean> {
   return new Promise(resolve => {
@@ -74,12 +85,8 @@ export async function startManagementCluster(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-mc-'));
   const processes: Supervised[] = [];
   let stopped = false;
-  // Last resort on a plain process.exit(): the watchdogs notice the parent is
-  // gone within a second and clean up themselves too.
-  const exitHook = () => {
-    for (const p of processes) p.child.kill('SIGTERM');
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  // Last resort on a plain process.exit() (the supervisor ends the processes).
+  const exitHook = () => fs.rmSync(dir, { recursive: true, force: true });
   const cleanup = async () => {
     if (stopped) return;
     stopped = true;
@@ -120,12 +127,13 @@ export async function startManagementCluster(
         '--unsafe-no-fsync',
         '--log-level', 'warn',
       ],
-      { logFile: path.join(dir, 'etcd.log'), cleanupDir: dir },
+      { logFile: path.join(dir, 'etcd.log'), cleanupDir: dir, graceMs: GRACE_MS },
     );
     processes.push(etcd);
-    await waitFor('etcd to become healthy', async () => ((await httpOk(`${etcdUrl}/health`)) ? true : undefined), {
+    await etcd.waitReady(() => httpOk(`${etcdUrl}/health`), {
       timeoutMs: 30_000,
-      failFast: () => (etcd.child.exitCode !== null ? `etcd exited:\n${tail(etcd.logFile)}` : undefined),
+      intervalMs: 200,
+      message: 'etcd to become healthy',
     });
 
     const url = `https://127.0.0.1:${apiPort}`;
@@ -151,48 +159,41 @@ export async function startManagementCluster(
         '--disable-admission-plugins=ServiceAccount',
         '--v=0',
       ],
-      { logFile: path.join(dir, 'kube-apiserver.log') },
+      { logFile: path.join(dir, 'kube-apiserver.log'), graceMs: GRACE_MS },
     );
 
     let apiserver = startApiServer();
     processes.push(apiserver);
     const client = new KubeHttp(url, tokens.admin, pki.caPem);
-    const waitReady = () => waitFor(
-      'kube-apiserver to become ready',
-      async () => ((await client.request<string>('GET', '/readyz').then(() => true)) ? true : undefined),
-      {
+    const waitReady = () =>
+      apiserver.waitReady(() => client.request<string>('GET', '/readyz').then(() => true), {
         timeoutMs: 90_000,
         intervalMs: 300,
-        failFast: () =>
-          apiserver.child.exitCode !== null
-            ? `kube-apiserver exited:\n${tail(apiserver.logFile)}`
-            : undefined,
-      },
-    );
+        message: 'kube-apiserver to become ready',
+      });
 
     await waitReady();
     log(`installing ${crdFiles.length} CRDs (${crdSet})`);
     const crds: KubeObject[] = crdFiles.map(f => yaml.load(fs.readFileSync(f.path, 'utf8')) as KubeObject);
     await Promise.all(crds.map(crd => client.create(crd)));
     await waitFor(
-      'every CRD to be Established',
       async () => {
         const list = await client.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition');
         const established = list.filter((c: any) =>
           (c.status?.conditions ?? []).some((x: any) => x.type === 'Established' && x.status === 'True'),
         );
-        return established.length >= crds.length ? true : undefined;
+        return established.length >= crds.length;
       },
-      { timeoutMs: 60_000, intervalMs: 250 },
+      { timeoutMs: 60_000, intervalMs: 250, message: 'every CRD to be Established' },
     );
     // Discovery lags behind Established by a moment.
     for (const crd of crds as any[]) {
       const version = crd.spec.versions.find((v: any) => v.storage).name;
-      await waitFor(
-        `discovery of ${crd.spec.names.kind}`,
-        () => client.resource(`${crd.spec.group}/${version}`, crd.spec.names.kind),
-        { timeoutMs: 30_000, intervalMs: 250 },
-      );
+      await waitFor(() => client.resource(`${crd.spec.group}/${version}`, crd.spec.names.kind), {
+        timeoutMs: 30_000,
+        intervalMs: 250,
+        message: `discovery of ${crd.spec.names.kind}`,
+      });
     }
 
     const info: ConnectionInfo = { url, caPem: pki.caPem, crdSet, tokens };
@@ -215,9 +216,10 @@ export async function startManagementCluster(
         for (const crd of crds as any[]) {
           const version = crd.spec.versions.find((v: any) => v.storage).name;
           const listPath = `/apis/${crd.spec.group}/${version}/${crd.spec.names.plural}?limit=1`;
-          await waitFor(`${crd.spec.names.kind} to be served`, () => client.request('GET', listPath), {
+          await waitFor(() => client.request('GET', listPath), {
             timeoutMs: 60_000,
             intervalMs: 200,
+            message: `${crd.spec.names.kind} to be served`,
           });
         }
       },

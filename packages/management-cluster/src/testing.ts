@@ -16,15 +16,29 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  Condition,
+  KubeObject,
+  waitFor as waitForCondition,
+  WaitForOptions,
+} from '@internal/test-support';
 import { applySeed } from './applySeed';
 import { connect, ConnectionInfo, LocalUser, ManagementClusterHandle } from './connect';
 import { CrdSetName, DEFAULT_CRD_SET } from './crds';
-import { KubeObject } from './kubeHttp';
 import type { SeedObject } from './seed';
 import { ManagementCluster, startManagementCluster } from './server';
 
-/** Waits until a probe answers (test suites share the tooling's one implementation). */
-export { waitFor } from './processes';
+/**
+ * Polls `probe` until it returns a value other than undefined or false
+ * (test-support's waitFor, with what is awaited first).
+ */
+export function waitFor<T>(
+  what: string,
+  probe: Condition<T>,
+  options: Omit<WaitForOptions, 'message'>,
+): Promise<Exclude<T, undefined | false>> {
+  return waitForCondition(probe, { ...options, message: what });
+}
 
 export const TEST_SERVERS_ENV = 'CAPI_OPENSTACK_TEST_SERVERS';
 

@@ -16,7 +16,7 @@ export interface JsonRequest {
   agent?: http.Agent;
   headers?: Record<string, string>;
   /** `user:password` (basic authentication). */
-  auth?: string;
+  auth?: string | null;
   /** 0: none (default 30 s). */
   timeoutMs?: number;
 }
