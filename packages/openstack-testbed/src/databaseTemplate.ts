@@ -10,12 +10,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cacheDir, Logger } from '@internal/test-support';
 import type { ConfigFiles } from './configFiles';
 import { installedVersions } from './debianPackages';
 import { initDataDir, MariaDb, startMariaDb } from './mariadb';
-import { Logger, run } from './processes';
+import { run } from './processes';
 import { serviceEnv } from './services';
-import { testbedCacheDir } from './paths';
 
 /** Bumped when the database template's content changes (new sync step...). */
 const TEMPLATE_FORMAT = 2;
@@ -133,7 +133,7 @@ function templateKey(): string {
 
 /** Where the template for the installed package versions lives. */
 export function databaseTemplateDir(): string {
-  return path.join(testbedCacheDir(), `mariadb-${templateKey()}`);
+  return path.join(cacheDir('openstack-testbed'), `mariadb-${templateKey()}`);
 }
 
 /**

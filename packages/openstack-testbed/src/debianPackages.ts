@@ -5,7 +5,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { Logger } from './processes';
+import type { Logger } from '@internal/test-support';
 
 /**
  * The Debian packages of the testbed (bookworm ships OpenStack Zed). The

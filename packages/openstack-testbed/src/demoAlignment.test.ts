@@ -9,8 +9,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDemoFleet, SeedObject } from '@internal/management-cluster';
-import { buildLiveClusters } from '@internal/management-cluster/src/seed/liveClusters';
+import { buildDemoFleet, buildLiveClusters, SeedObject } from '@internal/management-cluster';
 import {
   AVAILABILITY_ZONES,
   DEMO_QUOTAS,

@@ -18,10 +18,7 @@ import {
   MAGNUM_NAMESPACE,
   SeedObject,
 } from '@internal/management-cluster';
-import {
-  relocate,
-  setupManagementCluster,
-} from '@internal/management-cluster/src/testing';
+import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
 import { authenticate, request } from './openstackHttp';
 import { FLAVORS } from './seedResources';
 import { setupOpenStackTestbed, TestbedHandle } from './testing';

@@ -28,6 +28,7 @@ export {
   DEFAULT_AVAILABILITY_ZONE,
   EXTERNAL_NETWORK,
   DEMO_QUOTAS,
+  sshPublicKey,
 } from './seedResources';
 export type { SeedImage } from './seedResources';
 export { setupOpenStackTestbed, SHARED_TESTBED_ENV } from './testing';

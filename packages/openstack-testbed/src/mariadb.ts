@@ -10,11 +10,10 @@ import {
   exitedWith,
   freePort,
   Logger,
-  run,
-  supervise,
   Supervised,
   waitFor,
-} from './processes';
+} from '@internal/test-support';
+import { run, superviseService } from './processes';
 
 export interface MariaDb {
   port: number;
@@ -70,7 +69,7 @@ export async function startMariaDb(options: {
   fs.mkdirSync(options.runDir, { recursive: true });
   const socket = path.join(options.runDir, 'mysqld.sock');
   const logFile = path.join(options.runDir, 'mariadb.log');
-  const proc: Supervised = supervise(
+  const proc: Supervised = superviseService(
     'mariadbd',
     'mariadbd',
     [
@@ -105,15 +104,13 @@ export async function startMariaDb(options: {
       input: statements,
       timeoutMs: 60_000,
     });
-  await waitFor(
-    'MariaDB to accept connections',
-    async () => (await sql('SELECT 1;').then(() => true)) || undefined,
-    {
-      timeoutMs: 60_000,
-      intervalMs: 250,
-      failFast: exitedWith({ ...proc, logFile }),
-    },
-  );
+  await waitFor(() => sql('SELECT 1;').then(() => true), {
+    timeoutMs: 60_000,
+    intervalMs: 250,
+    message: 'MariaDB to accept connections',
+    // mariadbd writes its errors to its own log.
+    failFast: exitedWith({ ...proc, logFile }),
+  });
   return {
     port,
     socket,

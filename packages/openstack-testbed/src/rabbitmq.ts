@@ -6,14 +6,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import {
-  exitedWith,
-  freePort,
-  Logger,
-  run,
-  supervise,
-  waitFor,
-} from './processes';
+import { freePort, Logger } from '@internal/test-support';
+import { run, superviseService } from './processes';
 
 export interface RabbitMq {
   amqpPort: number;
@@ -77,7 +71,7 @@ export async function startRabbitMq(
     RABBITMQ_PID_FILE: path.join(runDir, 'rabbitmq.pid'),
     RABBITMQ_CONF_ENV_FILE: path.join(runDir, 'rabbitmq-env.conf'),
   };
-  const proc = supervise(
+  const proc = superviseService(
     'rabbitmq-server',
     '/usr/lib/rabbitmq/bin/rabbitmq-server',
     [],
@@ -87,15 +81,11 @@ export async function startRabbitMq(
     },
   );
   const started = Date.now();
-  await waitFor(
-    'RabbitMQ to listen',
-    async () => ((await portOpen(amqpPort)) ? true : undefined),
-    {
-      timeoutMs: 120_000,
-      intervalMs: 500,
-      failFast: exitedWith(proc),
-    },
-  );
+  await proc.waitReady(() => portOpen(amqpPort), {
+    timeoutMs: 120_000,
+    intervalMs: 500,
+    message: 'RabbitMQ to listen',
+  });
   log(`RabbitMQ ready in ${Math.round((Date.now() - started) / 1000)} s`);
   return {
     amqpPort,

@@ -4,7 +4,8 @@
  */
 
 import path from 'node:path';
-import { exitedWith, supervise, Supervised, waitFor } from './processes';
+import { Supervised } from '@internal/test-support';
+import { superviseService } from './processes';
 
 /**
  * The environment of every OpenStack process: Debian's Python only (a
@@ -63,7 +64,7 @@ export function startWsgi(app: WsgiApp, logDir: string): Supervised {
     '--disable-logging',
   ];
   if (app.pyargv?.length) args.push('--pyargv', app.pyargv.join(' '));
-  return supervise(app.name, 'uwsgi', args, {
+  return superviseService(app.name, 'uwsgi', args, {
     logFile: path.join(logDir, `${app.name}.log`),
     env: serviceEnv(app.env),
   });
@@ -76,7 +77,7 @@ export function startPythonService(
   configFiles: string[],
   logDir: string,
 ): Supervised {
-  return supervise(
+  return superviseService(
     name,
     command[0],
     [...command.slice(1), ...configFiles.flatMap(f => ['--config-file', f])],
@@ -93,13 +94,12 @@ export async function waitForApi(
   url: string,
   timeoutMs = 180_000,
 ): Promise<void> {
-  await waitFor(
-    `${p.name} at ${url}`,
+  await p.waitReady(
     async () => {
       const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
-      return res.status < 500 ? true : undefined;
+      return res.status < 500;
     },
-    { timeoutMs, intervalMs: 500, failFast: exitedWith(p) },
+    { timeoutMs, intervalMs: 500, message: `${p.name} at ${url}` },
   );
 }

@@ -9,10 +9,11 @@
 // that stop() ends it even when a later start fails.
 
 import path from 'node:path';
+import { exitedWith, freePort, Supervised, waitFor } from '@internal/test-support';
 import type { ConfigFiles } from './configFiles';
 import { REGION } from './configs';
 import { request, Session } from './openstackHttp';
-import { exitedWith, freePort, run, Supervised, waitFor } from './processes';
+import { run } from './processes';
 import { startPythonService, startWsgi, waitForApi } from './services';
 
 export interface ServicePorts {
@@ -256,7 +257,6 @@ export async function registerComputeHosts(
   const { hostConfigs, novaServices, files, logDir, env } = options;
   const nova = admin.endpoint('compute');
   await waitFor(
-    'the fake nova-compute services to report up',
     async () => {
       const res = await request(
         'GET',
@@ -266,11 +266,12 @@ export async function registerComputeHosts(
       const up = res.body.services
         .filter((s: any) => s.state === 'up')
         .map((s: any) => s.host);
-      return hostConfigs.every(h => up.includes(h.host)) ? true : undefined;
+      return hostConfigs.every(h => up.includes(h.host));
     },
     {
       timeoutMs: 180_000,
       intervalMs: 1000,
+      message: 'the fake nova-compute services to report up',
       failFast: () => novaServices.map(p => exitedWith(p)()).find(Boolean),
     },
   );

@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Supervised } from '@internal/test-support';
 import { renderCloudsYaml } from './cloudsYaml';
 import { writeComputeHostConfigs, writeConfigs } from './configFiles';
 import { ConfigContext, REGION } from './configs';
@@ -22,7 +23,7 @@ import {
 import { ensureDebianPackages } from './debianPackages';
 import { DB_USER, MariaDb } from './mariadb';
 import { authenticate, Session } from './openstackHttp';
-import { stderrLogger, Supervised } from './processes';
+import { stderrLogger } from './processes';
 import { RabbitMq, startRabbitMq } from './rabbitmq';
 import { seedDemoIdentity } from './seedIdentity';
 import { AVAILABILITY_ZONES, seedAvailabilityZones } from './seedResources';
@@ -78,15 +79,10 @@ export async function startOpenStackTestbed(
   let db: MariaDb | undefined;
   let rabbit: RabbitMq | undefined;
   let stopped = false;
-  const exitHook = () => {
-    for (const p of processes) p.child.kill('SIGTERM');
-  };
-  process.on('exit', exitHook);
   // CAPI_OPENSTACK_TESTBED_KEEP=1 keeps the folder (configs, logs) for a look.
   const stop = async (keep = !!process.env.CAPI_OPENSTACK_TESTBED_KEEP) => {
     if (stopped) return;
     stopped = true;
-    process.removeListener('exit', exitHook);
     await Promise.all([...processes].reverse().map(p => p.stop()));
     await Promise.all([rabbit?.stop(), db?.stop()]);
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });

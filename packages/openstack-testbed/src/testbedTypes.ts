@@ -6,7 +6,7 @@
 // The public shapes of a running testbed: its options, the JSON-safe info a
 // test or the local demo needs, and the handle that stops it.
 
-import type { Logger } from './processes';
+import type { Logger } from '@internal/test-support';
 import type { DemoIdentity } from './seedIdentity';
 import type { SeededResources } from './seedResources';
 

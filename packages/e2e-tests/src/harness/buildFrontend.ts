@@ -15,8 +15,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { startProcess, Started, tail } from './processes';
-import { repoRoot } from './paths';
+import { repoRoot, supervise, tail } from '@internal/test-support';
 
 export type FrontendMode = 'build' | 'dev';
 
@@ -37,7 +36,7 @@ export function buildFrontend(options: {
     options.log('reusing packages/app/dist (CAPI_OPENSTACK_E2E_REUSE_BUILD=1)');
     return { done: Promise.resolve(), stop: async () => {} };
   }
-  const build: Started = startProcess(
+  const build = supervise(
     'frontend build',
     path.join(repoRoot, 'node_modules', '.bin', 'backstage-cli'),
     ['package', 'build'],
@@ -47,19 +46,15 @@ export function buildFrontend(options: {
       // Rspack rejects the app's production browserslist query (">0.2%, not
       // dead, not op_mini all": "cannot parse the browserslist query");
       // the development one (latest Chrome, Firefox, Safari) covers chromium.
-      env: { BROWSERSLIST_ENV: 'development' },
+      env: { ...process.env, BROWSERSLIST_ENV: 'development' },
     },
   );
-  const done = new Promise<void>((resolve, reject) => {
-    build.child.once('exit', code =>
-      code === 0
-        ? resolve()
-        : reject(
-            new Error(
-              `frontend build failed (${code}):\n${tail(options.logFile)}`,
-            ),
-          ),
-    );
+  const done = build.exited.then(code => {
+    if (code !== 0) {
+      throw new Error(
+        `frontend build failed (${code}):\n${tail(options.logFile)}`,
+      );
+    }
   });
   // Awaited later; a failure meanwhile must not be an unhandled rejection.
   done.catch(() => {});

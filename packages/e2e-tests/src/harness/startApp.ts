@@ -22,6 +22,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  freePort,
+  repoRoot,
+  supervise,
+  Supervised,
+  tail,
+} from '@internal/test-support';
+import {
   clientFromKubeconfig,
   pointIdentitySecrets,
 } from '@internal/management-cluster';
@@ -34,8 +41,7 @@ import {
   TestbedInfo,
 } from '@internal/openstack-testbed';
 import { buildFrontend, FrontendMode } from './buildFrontend';
-import { freePort, startProcess, Started, tail, waitUntil } from './processes';
-import { repoRoot, resultsDir } from './paths';
+import { resultsDir } from './paths';
 
 export interface AppUnderTest {
   /** Where the browser opens the app. */
@@ -88,7 +94,7 @@ export async function startApp(
   const logsDir = path.join(resultsDir, 'logs');
   fs.mkdirSync(logsDir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-e2e-'));
-  const started: Array<Pick<Started, 'stop'>> = [];
+  const started: Array<Pick<Supervised, 'stop'>> = [];
   let testbed: TestbedHandle | undefined;
   const timings: Record<string, number> = {};
   const t0 = Date.now();
@@ -121,7 +127,7 @@ export async function startApp(
     // Reported where it is awaited; an unobserved rejection would end jest.
     testbedReady.catch(() => undefined);
     const mcStart = Date.now();
-    const mc = startProcess(
+    const mc = supervise(
       'management cluster',
       bin('tsx'),
       [
@@ -166,7 +172,7 @@ export async function startApp(
     mark('OpenStack testbed, identity Secrets pointed at it', t0);
 
     const simStart = Date.now();
-    const sim = startProcess(
+    const sim = supervise(
       'simulator',
       bin('tsx'),
       [
@@ -232,7 +238,7 @@ export async function startApp(
     }
 
     const backendStart = Date.now();
-    const backend = startProcess(
+    const backend = supervise(
       'backend',
       process.execPath,
       [
@@ -248,35 +254,30 @@ export async function startApp(
         cwd: path.join(repoRoot, 'packages/backend'),
         logFile: path.join(logsDir, 'backend.log'),
         env: {
+          ...process.env,
           NODE_ENV: 'development',
           ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
         },
       },
     );
     started.push(backend);
-    let backendExited = false;
-    backend.child.once('exit', () => {
-      backendExited = true;
-    });
-    await waitUntil(
-      'the backend',
-      async () => {
-        if (backendExited)
-          throw new Error(`the backend exited:\n${tail(backend.logFile)}`);
-        return (
+    await backend
+      .waitReady(
+        async () =>
           (await httpStatus(`${backendUrl}/.backstage/health/v1/readiness`)) ===
-          200
-        );
-      },
-      180_000,
-    ).catch(e => {
-      throw new Error(`${e.message}\n${tail(backend.logFile)}`);
-    });
+          200,
+        { timeoutMs: 180_000, intervalMs: 500, message: 'the backend' },
+      )
+      .catch(e => {
+        // An exit already carries the log's tail.
+        if (backend.hasExited()) throw e;
+        throw new Error(`${e.message}\n${tail(backend.logFile)}`);
+      });
     mark('backend', backendStart);
 
     if (frontend === 'dev') {
       const devStart = Date.now();
-      const dev = startProcess(
+      const dev = supervise(
         'frontend dev server',
         bin('backstage-cli'),
         ['package', 'start', ...configArgs],
@@ -285,19 +286,15 @@ export async function startApp(
           logFile: path.join(logsDir, 'frontend-dev.log'),
           // As under `npm start`, where the backend sets it for the whole CLI;
           // Rspack picks the browserslist query by it.
-          env: { BROWSER: 'none', NODE_ENV: 'development' },
+          env: { ...process.env, BROWSER: 'none', NODE_ENV: 'development' },
         },
       );
       started.push(dev);
-      await waitUntil(
-        'the frontend dev server',
-        async () => {
-          if (dev.child.exitCode !== null)
-            throw new Error(`the dev server exited:\n${tail(dev.logFile)}`);
-          return (await httpStatus(baseUrl)) === 200;
-        },
-        300_000,
-      );
+      await dev.waitReady(async () => (await httpStatus(baseUrl)) === 200, {
+        timeoutMs: 300_000,
+        intervalMs: 500,
+        message: 'the frontend dev server',
+      });
       mark('frontend dev server', devStart);
     }
     mark('harness total', t0);
@@ -312,7 +309,7 @@ async function withTimeout<T>(
   p: Promise<T>,
   ms: number,
   what: string,
-  logFile: string,
+  logFile: string | undefined,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
