@@ -8,17 +8,12 @@
 import crypto from 'node:crypto';
 import {
   buildDemoFleet,
-  FROZEN_LABEL,
-  MAGNUM_NAMESPACE,
-} from '@internal/management-cluster/src/seed';
-import {
   buildLiveClusters,
+  FROZEN_LABEL,
   LIVE_CLUSTERS,
-} from '@internal/management-cluster/src/seed/liveClusters';
-import {
-  relocate,
-  setupManagementCluster,
-} from '@internal/management-cluster/src/testing';
+  MAGNUM_NAMESPACE,
+} from '@internal/management-cluster';
+import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
 import { FIELD_MANAGER } from './constants';
 import { startSimulator } from './simulator';
 import { condition, Obj, objects, waitFor } from './testSupport';

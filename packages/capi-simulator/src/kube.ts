@@ -10,58 +10,22 @@
 import type * as ClientNode from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import https from 'node:https';
+import { KubeObject, requestJson } from '@internal/test-support';
 
 /** A Kubernetes object as plain JSON (spec and status left loose on purpose). */
-export interface KObj {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    finalizers?: string[];
-    ownerReferences?: OwnerReference[];
-    [key: string]: unknown;
-  };
+export interface KObj extends KubeObject {
   spec?: any;
   status?: any;
   [key: string]: any;
 }
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
-
-/** A non-2xx answer of the API server. */
-export class KubeError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly reason: string | undefined,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'KubeError';
-  }
-}
-
-export function isNotFound(e: unknown): boolean {
-  return e instanceof KubeError && e.statusCode === 404;
-}
-
-export function isConflict(e: unknown): boolean {
-  return e instanceof KubeError && e.statusCode === 409;
-}
+export type { OwnerReference } from '@internal/test-support';
+/** KubeError: the simulator's name for test-support's KubeApiError. */
+export {
+  KubeApiError as KubeError,
+  isConflict,
+  isNotFound,
+} from '@internal/test-support';
 
 /** A cache-less informer: list + watch with callbacks. */
 export interface Informer {
@@ -145,62 +109,14 @@ export async function createKubeClient(
     contentType = 'application/json',
   ): Promise<T> {
     const options = await authOptions();
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const url = new URL(path, server);
-    return new Promise<T>((resolve, reject) => {
-      const req = https.request(
-        url,
-        {
-          method,
-          agent,
-          auth: options.auth,
-          headers: {
-            ...(options.headers as Record<string, string>),
-            Accept: 'application/json',
-            // An explicit length: Node does not frame a DELETE body by
-            // itself, which would corrupt the next request on the socket.
-            ...(payload
-              ? {
-                  'Content-Type': contentType,
-                  'Content-Length': Buffer.byteLength(payload),
-                }
-              : {}),
-          },
-        },
-        res => {
-          const chunks: Buffer[] = [];
-          res.on('data', c => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let json: any;
-            try {
-              json = text ? JSON.parse(text) : undefined;
-            } catch {
-              json = { message: text };
-            }
-            const code = res.statusCode ?? 0;
-            if (code >= 200 && code < 300) resolve(json as T);
-            else {
-              reject(
-                new KubeError(
-                  code,
-                  json?.reason,
-                  `${method} ${url.pathname}: ${code} ${json?.reason ?? ''} ${
-                    json?.message ?? ''
-                  }`.trim(),
-                ),
-              );
-            }
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.setTimeout(30_000, () =>
-        req.destroy(new Error(`${method} ${path}: timeout`)),
-      );
-      if (payload) req.write(payload);
-      req.end();
+    return requestJson<T>({
+      method,
+      url: new URL(path, server),
+      body,
+      contentType,
+      agent,
+      auth: options.auth,
+      headers: options.headers as Record<string, string>,
     });
   }
 

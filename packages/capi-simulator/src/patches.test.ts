@@ -1,7 +1,6 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
-import { Clock } from '@internal/management-cluster/src/seed/clock';
-import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
+import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
 import {
   applyClassPatches,
   applyJsonPatch,

@@ -4,13 +4,13 @@
 // (v1beta2) and CAPO v0.14.7 CRDs. Each test runs its own simulator,
 // limited to its own namespace, at a fast time scale.
 
-import { Clock } from '@internal/management-cluster/src/seed/clock';
-import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
 import {
   classyClusterObjects,
+  Clock,
+  demoClusterClassObjects,
   plainClusterObjects,
-} from '@internal/management-cluster/src/seed/liveClusters';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+} from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import {
   API_UNREACHABLE_ANNOTATION,
   QUOTA_EXCEEDED_ANNOTATION,

@@ -2,7 +2,8 @@
 
 // Helpers for the simulator's integration tests (not exported by the package).
 
-import type { TestManagementCluster } from '@internal/management-cluster/src/testing';
+import type { TestManagementCluster } from '@internal/management-cluster/testing';
+import { Condition, waitFor as waitForCondition } from '@internal/test-support';
 import { startSimulator, Simulator } from './simulator';
 
 export interface Obj {
@@ -13,27 +14,14 @@ export interface Obj {
   status?: any;
 }
 
-export async function waitFor<T>(
+/** test-support's waitFor with the simulator suites' defaults (20 s, every 50 ms). */
+export function waitFor<T>(
   what: string,
-  probe: () => Promise<T | undefined | false>,
+  probe: Condition<T>,
   timeoutMs = 20_000,
   intervalMs = 50,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v as T;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`,
-      );
-    await new Promise(r => setTimeout(r, intervalMs));
-  }
+): Promise<Exclude<T, undefined | false>> {
+  return waitForCondition(probe, { timeoutMs, intervalMs, message: what });
 }
 
 export function condition(
@@ -77,12 +65,7 @@ export function objects(
       mc.client.get(v[kind], kind, ns, name) as Promise<Obj | undefined>,
     list: (kind: K) => mc.client.list(v[kind], kind, ns) as Promise<Obj[]>,
     patch: (kind: K, name: string, patch: unknown) =>
-      mc.client.request(
-        'PATCH',
-        `/apis/${v[kind]}/namespaces/${ns}/${kind.toLowerCase()}s/${name}`,
-        patch,
-        'application/merge-patch+json',
-      ),
+      mc.client.patch(v[kind], kind, ns, name, patch),
     remove: (kind: K, name: string) =>
       mc.client.delete(v[kind], kind, ns, name),
   };

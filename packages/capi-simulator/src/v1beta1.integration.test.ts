@@ -3,8 +3,8 @@
 // The older API generation: CAPI v1.10.10 CRDs store v1beta1 (what Magnum's
 // driver and pre-v1.11 management clusters use).
 
-import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { plainClusterObjects } from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import {
   condition,
   legacyCondition,
