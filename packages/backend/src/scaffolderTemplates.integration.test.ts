@@ -17,9 +17,8 @@ import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack
 import catalogModuleCapiOpenstack from '@capi-openstack/backstage-plugin-catalog-backend-module-capi-openstack';
 import scaffolderModuleCapiOpenstack from '@capi-openstack/backstage-plugin-scaffolder-backend-module-capi-openstack';
 import { startSimulator, Simulator } from '@internal/capi-simulator';
-import { Clock } from '@internal/management-cluster/src/seed/clock';
-import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

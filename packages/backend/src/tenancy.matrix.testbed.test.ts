@@ -17,7 +17,7 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { buildDemoFleet } from '@internal/management-cluster';
-import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
 import {
   KUBERNETES_VERSIONS,
   renderCloudsYaml,

@@ -24,7 +24,7 @@ import {
   StreamChanges,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { buildDemoFleet, OWNER_LABEL } from '@internal/management-cluster';
-import { relocate, setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
 import { clusterEntityName, clusterEntityRef } from './entity';
 import { catalogModuleCapiOpenstackEntityProvider } from './module';
 

@@ -10,7 +10,7 @@ import {
   KubeObject,
   startManagementCluster,
 } from '@internal/management-cluster';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

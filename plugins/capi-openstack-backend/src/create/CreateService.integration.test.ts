@@ -8,7 +8,7 @@
 
 import { mockServices } from '@backstage/backend-test-utils';
 import { CreateClusterRequest } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

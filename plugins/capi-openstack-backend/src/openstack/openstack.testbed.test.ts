@@ -12,10 +12,16 @@
 import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
-import { authenticate, request as os, Session, setupOpenStackTestbed, TestbedHandle } from '@internal/openstack-testbed';
-import { sshPublicKey } from '@internal/openstack-testbed/src/seedResources';
+import { plainClusterObjects } from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
+import {
+  authenticate,
+  request as os,
+  Session,
+  setupOpenStackTestbed,
+  sshPublicKey,
+  TestbedHandle,
+} from '@internal/openstack-testbed';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';

@@ -14,7 +14,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { CapiOpenstackClient } from '@capi-openstack/backstage-plugin-capi-openstack-node';
-import { TestManagementCluster } from '@internal/management-cluster/src/testing';
+import { TestManagementCluster } from '@internal/management-cluster/testing';
 import type { TestbedInfo } from '@internal/openstack-testbed';
 
 export const MC = 'local';

@@ -4,9 +4,8 @@
  */
 
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { Clock } from '@internal/management-cluster/src/seed/clock';
-import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import { setupOpenStackTestbed, TestbedHandle } from '@internal/openstack-testbed';
 import fs from 'node:fs';
 import path from 'node:path';

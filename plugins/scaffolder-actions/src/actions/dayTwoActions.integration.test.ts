@@ -8,9 +8,8 @@
 
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Simulator, startSimulator } from '@internal/capi-simulator';
-import { Clock } from '@internal/management-cluster/src/seed/clock';
-import { demoClusterClassObjects } from '@internal/management-cluster/src/seed/clusterClass';
-import { setupManagementCluster } from '@internal/management-cluster/src/testing';
+import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
+import { setupManagementCluster } from '@internal/management-cluster/testing';
 import yaml from 'yaml';
 import { CapiBackendHandle, MC, startCapiBackend, waitFor } from '../__testUtils__/capiBackend';
 import { createCapiOpenstackCreateClusterAction } from './createCluster';
