@@ -3,31 +3,26 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-const sleep = (t: number) => new Promise(r => setTimeout(r, t));
+import { supervise, Supervised, tail, waitFor } from '@internal/test-support';
 
 /** The backend child process and its IPC. */
 export class Backend {
   private seq = 0;
   private readonly waiting = new Map<number, (m: any) => void>();
-  readonly exited: Promise<number | null>;
 
   private constructor(
-    readonly child: ChildProcess,
+    private readonly proc: Supervised,
     readonly ready: { port: number; startedAt: number; readyAt: number; before: any; clientNodeLoadMs: number },
     readonly logFile: string,
   ) {
-    child.on('message', (m: any) => {
+    proc.child.on('message', (m: any) => {
       if (m?.id !== undefined) {
         this.waiting.get(m.id)?.(m);
         this.waiting.delete(m.id);
       }
     });
-    this.exited = new Promise(r => child.once('exit', code => r(code)));
   }
 
   /**
@@ -36,46 +31,38 @@ export class Backend {
    */
   static async start(options: { kubeconfig: string; managementCluster: string; logFile: string; nodeArgs?: string[] }): Promise<Backend> {
     const { kubeconfig, logFile } = options;
-    const out = fs.openSync(logFile, 'w');
-    const child = spawn(
+    const proc = supervise(
+      'backend',
       process.execPath,
       ['--expose-gc', ...(options.nodeArgs ?? []), '--import', pathToFileURL(require.resolve('tsx')).href, path.join(__dirname, 'backendProcess.ts')],
       {
         env: { ...process.env, BENCH_KUBECONFIG: kubeconfig, BENCH_MC_NAME: options.managementCluster, LOG_LEVEL: 'warn' },
-        stdio: ['ignore', out, out, 'ipc'],
+        logFile,
+        ipc: true,
+        graceMs: 15_000,
       },
     );
-    fs.closeSync(out);
     const ready = await new Promise<any>((resolve, reject) => {
-      child.once('exit', code => reject(new Error(`backend exited with ${code}:\n${tailOf(logFile)}`)));
-      child.on('message', (m: any) => m?.type === 'ready' && resolve(m));
+      void proc.exited.then(code => reject(new Error(`backend exited with ${code}:\n${tail(logFile, 30)}`)));
+      proc.child.on('message', (m: any) => m?.type === 'ready' && resolve(m));
     });
-    return new Backend(child, ready, logFile);
+    return new Backend(proc, ready, logFile);
   }
 
   memory(): Promise<any> {
     const id = ++this.seq;
     return new Promise(resolve => {
       this.waiting.set(id, resolve);
-      this.child.send({ type: 'memory', id });
+      this.proc.child.send({ type: 'memory', id });
     });
   }
 
+  /** Asks the backend to stop itself; after 15 s the supervisor ends it. */
   async stop() {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    if (this.child.connected) this.child.send({ type: 'stop' });
-    const code = await Promise.race([this.exited, sleep(15_000).then(() => 'timeout' as const)]);
-    if (code === 'timeout' && this.child.pid) {
-      this.child.kill('SIGKILL');
-      await this.exited;
-    }
-  }
-}
-
-export function tailOf(file: string, lines = 30) {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
+    if (this.proc.child.connected) this.proc.child.send({ type: 'stop' });
+    await waitFor(() => this.proc.hasExited(), { timeoutMs: 15_000, intervalMs: 50, message: 'the backend to stop' }).catch(
+      () => undefined,
+    );
+    await this.proc.stop();
   }
 }

@@ -11,15 +11,14 @@
 // managed fields): about 200-300 requests per second on 2 cores.
 
 import {
+  benchNamespaceObjects,
+  buildBenchCluster,
   KubeApiError,
   KubeHttp,
   ManagementClusterHandle,
+  ownerReference,
   SeedObject,
 } from '@internal/management-cluster';
-import {
-  benchNamespaceObjects,
-  buildBenchCluster,
-} from '@internal/management-cluster/src/seed/bench';
 
 export interface SeedFleetOptions {
   clusters: number;
@@ -87,15 +86,7 @@ export async function seedFleet(
     if (seed.owner) {
       const uid = uids.get(`${seed.owner.kind}/${seed.owner.name}`);
       if (!uid) throw new Error(`owner ${seed.owner.kind}/${seed.owner.name} of ${manifest.metadata.name} not created`);
-      manifest.metadata.ownerReferences = [
-        {
-          apiVersion: seed.owner.apiVersion,
-          kind: seed.owner.kind,
-          name: seed.owner.name,
-          uid,
-          ...(seed.owner.controller ? { controller: true, blockOwnerDeletion: true } : {}),
-        },
-      ];
+      manifest.metadata.ownerReferences = [ownerReference(seed.owner, uid)];
     }
     const c = client();
     let created: any;

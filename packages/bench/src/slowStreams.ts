@@ -19,8 +19,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startManagementCluster, ManagementCluster } from '@internal/management-cluster';
-import { benchClusterName, benchNamespace } from '@internal/management-cluster/src/seed/bench';
+import {
+  benchClusterName,
+  benchNamespace,
+  ManagementCluster,
+  startManagementCluster,
+} from '@internal/management-cluster';
 import { Backend } from './backend';
 import { getJson, openStream } from './load';
 import { seedFleet } from './seedFleet';
