@@ -14,6 +14,7 @@ import {
   workerRollout,
 } from './kubeadm';
 import { BOOTSTRAP_V, CAPI_V, CONTROLPLANE_V, INFRA_V } from './labels';
+import { workerHealthCheck } from './machineDeploymentObjects';
 import { baseOpenStackClusterSpec, EXTERNAL_NETWORK } from './openstackObjects';
 import type { SeedObject } from './types';
 
@@ -56,20 +57,6 @@ export interface ClassDefinition {
   identityRef: { name: string; cloudName: string };
   controlPlaneMachine: MachineSpec;
   workerMachine: MachineSpec;
-}
-
-/** Worker health checks the topology controller turns into MachineHealthChecks. */
-function workerHealthCheck() {
-  return {
-    checks: {
-      nodeStartupTimeoutSeconds: 600,
-      unhealthyNodeConditions: [
-        { type: 'Ready', status: 'Unknown', timeoutSeconds: 300 },
-        { type: 'Ready', status: 'False', timeoutSeconds: 300 },
-      ],
-    },
-    remediation: { triggerIf: { unhealthyLessThanOrEqualTo: '40%' } },
-  };
 }
 
 /** status of a reconciled ClusterClass. */
@@ -201,8 +188,13 @@ export function clusterClassObjects(def: ClassDefinition): SeedObject[] {
     }),
     machineTemplate(info.controlPlaneMachineTemplate, def.controlPlaneMachine),
     machineTemplate(info.workerMachineTemplate, def.workerMachine),
-    template(BOOTSTRAP_V, 'KubeadmConfigTemplate', info.workerBootstrapTemplate, {
-      template: { spec: workerConfigSpec() },
-    }),
+    template(
+      BOOTSTRAP_V,
+      'KubeadmConfigTemplate',
+      info.workerBootstrapTemplate,
+      {
+        template: { spec: workerConfigSpec() },
+      },
+    ),
   ];
 }

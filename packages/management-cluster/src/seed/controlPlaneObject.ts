@@ -10,13 +10,12 @@ import type { Clock } from './clock';
 import { condition, polar } from './conditions';
 import { controlPlaneConfigSpec, controlPlaneRollout } from './kubeadm';
 import {
-  CAPI_V,
   CLUSTER_NAME_LABEL,
   CONTROLPLANE_GROUP,
-  CONTROLPLANE_V,
   INFRA_GROUP,
   TOPOLOGY_OWNED_LABEL,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CAPI_V, CONTROLPLANE_V } from './labels';
 import {
   controlPlaneAvailable,
   counters,
@@ -51,13 +50,11 @@ export function renderControlPlane(m: ClusterModel, clock: Clock): SeedObject {
       kind: 'KubeadmControlPlane',
       metadata: objectMeta(m, m.names.controlPlane, {
         topology: true,
-        annotations: classy
-          ? clonedFrom(
-              m.classInfo!.controlPlaneTemplate,
-              'KubeadmControlPlaneTemplate',
-              CONTROLPLANE_GROUP,
-            )
-          : {},
+        annotations: clonedFrom(
+          m.classInfo?.controlPlaneTemplate,
+          'KubeadmControlPlaneTemplate',
+          CONTROLPLANE_GROUP,
+        ),
       }),
       spec: {
         version: m.version,

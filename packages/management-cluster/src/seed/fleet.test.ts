@@ -50,6 +50,13 @@ const status = (o: SeedObject) => (o.status ?? {}) as Json;
 const labels = (o: SeedObject) => o.manifest.metadata.labels ?? {};
 const cond = (o: SeedObject, type: string) =>
   ((status(o).conditions ?? []) as Cond[]).find(c => c.type === type);
+/** The object's condition of `type` has this status and reason. */
+const expectCondition = (
+  o: SeedObject,
+  type: string,
+  status: string,
+  reason: string,
+) => expect(cond(o, type)).toMatchObject({ status, reason });
 const minutesBeforeNow = (time: string) =>
   (NOW.getTime() - Date.parse(time)) / 60_000;
 
@@ -322,14 +329,8 @@ describe('buildDemoFleet', () => {
     it('S1 provisioning: no machines, infrastructure not ready', () => {
       const c = snapshotCluster('S1');
       expect(status(c).phase).toBe('Provisioning');
-      expect(cond(c, 'InfrastructureReady')).toMatchObject({
-        status: 'False',
-        reason: 'NotReady',
-      });
-      expect(cond(c, 'ControlPlaneInitialized')).toMatchObject({
-        status: 'False',
-        reason: 'NotInitialized',
-      });
+      expectCondition(c, 'InfrastructureReady', 'False', 'NotReady');
+      expectCondition(c, 'ControlPlaneInitialized', 'False', 'NotInitialized');
       expect(cond(c, 'Available')?.status).toBe('False');
       expect(clusterObjects(c, 'Machine')).toHaveLength(0);
       expect(spec(c).controlPlaneEndpoint).toBeUndefined();
@@ -360,13 +361,12 @@ describe('buildDemoFleet', () => {
         upToDateReplicas: 4,
       });
       expect(cond(c, 'Available')?.status).toBe('True');
-      expect(cond(c, 'RemoteConnectionProbe')).toMatchObject({
-        status: 'True',
-        reason: 'ProbeSucceeded',
-      });
+      expectCondition(c, 'RemoteConnectionProbe', 'True', 'ProbeSucceeded');
       expect(cond(c, 'RollingOut')?.status).toBe('False');
       for (const m of controlPlaneMachines(c))
-        expect(status(m).certificatesExpiryDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+        expect(status(m).certificatesExpiryDate).toMatch(
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/,
+        );
       for (const m of clusterObjects(c, 'Machine')) {
         expect(spec(m).providerID).toMatch(
           /^openstack:\/\/RegionOne\/[0-9a-f-]{36}$/,
@@ -387,14 +387,8 @@ describe('buildDemoFleet', () => {
           { version: 'v1.34.2', replicas: 1 },
         ],
       });
-      expect(cond(c, 'TopologyReconciled')).toMatchObject({
-        status: 'False',
-        reason: 'ClusterUpgrading',
-      });
-      expect(cond(c, 'RollingOut')).toMatchObject({
-        status: 'True',
-        reason: 'RollingOut',
-      });
+      expectCondition(c, 'TopologyReconciled', 'False', 'ClusterUpgrading');
+      expectCondition(c, 'RollingOut', 'True', 'RollingOut');
       const [kcp] = clusterObjects(c, 'KubeadmControlPlane');
       expect(spec(kcp).version).toBe('v1.34.2');
       expect(status(kcp)).toMatchObject({ replicas: 4, upToDateReplicas: 1 });
@@ -464,10 +458,12 @@ describe('buildDemoFleet', () => {
         m => m.manifest.metadata.name === errored[0].manifest.metadata.name,
       )!;
       expect(status(machine).phase).toBe('Provisioning');
-      expect(cond(machine, 'InfrastructureReady')).toMatchObject({
-        status: 'False',
-        reason: 'InstanceStateError',
-      });
+      expectCondition(
+        machine,
+        'InfrastructureReady',
+        'False',
+        'InstanceStateError',
+      );
       expect(minutesBeforeNow(cond(c, 'ScalingUp')!.lastTransitionTime)).toBe(
         10,
       );
@@ -513,10 +509,7 @@ describe('buildDemoFleet', () => {
         'true',
       );
       expect(status(c).phase).toBe('Deleting');
-      expect(cond(c, 'Deleting')).toMatchObject({
-        status: 'True',
-        reason: 'WaitingForControlPlaneDeletion',
-      });
+      expectCondition(c, 'Deleting', 'True', 'WaitingForControlPlaneDeletion');
       expect(clusterObjects(c, 'MachineDeployment')).toHaveLength(0);
       const [kcp] = clusterObjects(c, 'KubeadmControlPlane');
       expect(kcp.manifest.metadata.finalizers).toEqual([
@@ -540,10 +533,7 @@ describe('buildDemoFleet', () => {
       expect(probe.message).toContain('2026-09-01T09:58:10Z');
       expect(cond(c, 'Available')?.status).toBe('False');
       for (const m of clusterObjects(c, 'Machine')) {
-        expect(cond(m, 'NodeHealthy')).toMatchObject({
-          status: 'Unknown',
-          reason: 'ConnectionDown',
-        });
+        expectCondition(m, 'NodeHealthy', 'Unknown', 'ConnectionDown');
       }
     });
 
@@ -551,10 +541,7 @@ describe('buildDemoFleet', () => {
       const c = snapshotCluster('S10');
       const [kcp] = clusterObjects(c, 'KubeadmControlPlane');
       expect(spec(kcp).rollout.before.certificatesExpiryDays).toBe(21);
-      expect(cond(kcp, 'RollingOut')).toMatchObject({
-        status: 'True',
-        reason: 'RollingOut',
-      });
+      expectCondition(kcp, 'RollingOut', 'True', 'RollingOut');
       const expiring = controlPlaneMachines(c).filter(
         m => status(m).certificatesExpiryDate === '2026-09-15T00:00:00Z',
       );
@@ -563,10 +550,7 @@ describe('buildDemoFleet', () => {
         status: 'False',
         message: '* Certificates will expire soon',
       });
-      expect(cond(c, 'RollingOut')).toMatchObject({
-        status: 'True',
-        reason: 'RollingOut',
-      });
+      expectCondition(c, 'RollingOut', 'True', 'RollingOut');
       expect(status(c).controlPlane.upToDateReplicas).toBe(2);
     });
   });

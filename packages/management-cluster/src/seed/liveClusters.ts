@@ -17,13 +17,12 @@ import {
   INFRA_GROUP,
   MOVE_LABEL,
   OWNER_LABEL,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { demoCloudsYaml } from './secrets';
 import type { SeedObject } from './types';
 
 /** v1beta2 for CAPI >= v1.11 CRDs, v1beta1 for older ones (the capi-v1.10 set). */
 export type CapiApiGeneration = 'v1beta2' | 'v1beta1';
-
-const DEMO_AUTH_URL = 'http://127.0.0.1:5000/v3';
 
 export interface PlainClusterOptions {
   name: string;
@@ -71,28 +70,13 @@ function cloudsYaml(
   namespace: string,
   cloudName: string,
 ): string {
-  return [
-    '# Demo data: a fake application credential.',
-    'clouds:',
-    `  ${cloudName}:`,
-    '    auth:',
-    `      auth_url: ${DEMO_AUTH_URL}`,
-    `      application_credential_id: ${uuidFor(
-      'app-credential',
-      namespace,
-      name,
-    ).replace(/-/g, '')}`,
-    `      application_credential_secret: demo-${uuidFor(
-      'app-secret',
-      namespace,
-      name,
-    ).replace(/-/g, '')}`,
-    '    region_name: RegionOne',
-    '    interface: public',
-    '    identity_api_version: 3',
-    '    auth_type: v3applicationcredential',
-    '',
-  ].join('\n');
+  const hex = (kind: string) =>
+    uuidFor(kind, namespace, name).replace(/-/g, '');
+  return demoCloudsYaml({
+    cloudName,
+    credentialId: hex('app-credential'),
+    credentialSecret: `demo-${hex('app-secret')}`,
+  });
 }
 
 /** `${CLUSTER_NAME}-cloud-config` of the CAPO templates. */

@@ -10,18 +10,17 @@ import type { Clock } from './clock';
 import { condition, polar } from './conditions';
 import { workerConfigSpec, workerRollout } from './kubeadm';
 import {
-  AUTOSCALER_MAX,
-  AUTOSCALER_MIN,
+  AUTOSCALER_MAX_ANNOTATION as AUTOSCALER_MAX,
+  AUTOSCALER_MIN_ANNOTATION as AUTOSCALER_MIN,
   BOOTSTRAP_GROUP,
-  BOOTSTRAP_V,
-  CAPI_V,
   CLUSTER_NAME_LABEL,
   DEPLOYMENT_NAME_LABEL,
   INFRA_GROUP,
-  MD_REVISION,
+  MD_REVISION_ANNOTATION as MD_REVISION,
   TEMPLATE_HASH_LABEL,
   TOPOLOGY_DEPLOYMENT_LABEL,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { BOOTSTRAP_V, CAPI_V } from './labels';
 import {
   counters,
   isReady,
@@ -68,20 +67,51 @@ function selectorString(labels: Record<string, string>): string {
     .join(',');
 }
 
+/** The labels selecting a pool's Machines (plus the MachineSet's template hash). */
+function poolSelector(
+  m: ClusterModel,
+  p: PoolModel,
+  extra: Record<string, string> = {},
+) {
+  return {
+    [CLUSTER_NAME_LABEL]: m.name,
+    [DEPLOYMENT_NAME_LABEL]: p.mdName,
+    ...extra,
+  };
+}
+
+/** Condition times, counters and versions of a pool's MachineDeployment / MachineSet. */
+function poolState(m: ClusterModel, p: PoolModel, clock: Clock) {
+  return {
+    t: conditionTimes(m, clock, 30),
+    c: counters(p.machines),
+    v: versions(p.machines),
+  };
+}
+
+/** Worker health checks the topology controller turns into MachineHealthChecks. */
+export function workerHealthCheck() {
+  return {
+    checks: {
+      nodeStartupTimeoutSeconds: 600,
+      unhealthyNodeConditions: [
+        { type: 'Ready', status: 'Unknown', timeoutSeconds: 300 },
+        { type: 'Ready', status: 'False', timeoutSeconds: 300 },
+      ],
+    },
+    remediation: { triggerIf: { unhealthyLessThanOrEqualTo: '40%' } },
+  };
+}
+
 export function renderMachineDeployment(
   m: ClusterModel,
   p: PoolModel,
   clock: Clock,
 ): SeedObject {
-  const t = conditionTimes(m, clock, 30);
-  const c = counters(p.machines);
-  const v = versions(p.machines);
+  const { t, c, v } = poolState(m, p, clock);
   const desired = poolDesired(p);
   const notUpToDate = c.replicas - c.upToDateReplicas;
-  const selector = {
-    [CLUSTER_NAME_LABEL]: m.name,
-    [DEPLOYMENT_NAME_LABEL]: p.mdName,
-  };
+  const selector = poolSelector(m, p);
   const classy = isClassy(m);
   return {
     manifest: {
@@ -142,14 +172,10 @@ export function renderMachineSet(
   p: PoolModel,
   clock: Clock,
 ): SeedObject {
-  const t = conditionTimes(m, clock, 30);
-  const c = counters(p.machines);
-  const v = versions(p.machines);
-  const selector = {
-    [CLUSTER_NAME_LABEL]: m.name,
-    [DEPLOYMENT_NAME_LABEL]: p.mdName,
+  const { t, c, v } = poolState(m, p, clock);
+  const selector = poolSelector(m, p, {
     [TEMPLATE_HASH_LABEL]: p.templateHash,
-  };
+  });
   return {
     manifest: {
       apiVersion: CAPI_V,
@@ -197,13 +223,11 @@ export function renderKubeadmConfigTemplate(
       kind: 'KubeadmConfigTemplate',
       metadata: objectMeta(m, p.bootstrapTemplate, {
         topology: true,
-        annotations: m.classInfo
-          ? clonedFrom(
-              m.classInfo.workerBootstrapTemplate,
-              'KubeadmConfigTemplate',
-              BOOTSTRAP_GROUP,
-            )
-          : {},
+        annotations: clonedFrom(
+          m.classInfo?.workerBootstrapTemplate,
+          'KubeadmConfigTemplate',
+          BOOTSTRAP_GROUP,
+        ),
       }),
       spec: { template: { spec: workerConfigSpec() } },
     },
@@ -227,20 +251,8 @@ export function renderHealthCheck(
       metadata: objectMeta(m, p.mhcName, { topology: true }),
       spec: {
         clusterName: m.name,
-        selector: {
-          matchLabels: {
-            [CLUSTER_NAME_LABEL]: m.name,
-            [DEPLOYMENT_NAME_LABEL]: p.mdName,
-          },
-        },
-        checks: {
-          nodeStartupTimeoutSeconds: 600,
-          unhealthyNodeConditions: [
-            { type: 'Ready', status: 'Unknown', timeoutSeconds: 300 },
-            { type: 'Ready', status: 'False', timeoutSeconds: 300 },
-          ],
-        },
-        remediation: { triggerIf: { unhealthyLessThanOrEqualTo: '40%' } },
+        selector: { matchLabels: poolSelector(m, p) },
+        ...workerHealthCheck(),
       },
     },
     status: {

@@ -10,11 +10,9 @@ import { condition, polar } from './conditions';
 import { machineConfigSpec } from './kubeadm';
 import {
   BOOTSTRAP_GROUP,
-  BOOTSTRAP_V,
-  CAPI_V,
-  CONTROLPLANE_V,
   INFRA_GROUP,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { BOOTSTRAP_V, CAPI_V, CONTROLPLANE_V } from './labels';
 import {
   hasServer,
   isReady,
@@ -214,13 +212,11 @@ export function renderKubeadmConfig(
       kind: 'KubeadmConfig',
       metadata: objectMeta(m, x.name, {
         labels: x.labels,
-        annotations: x.bootstrapTemplate
-          ? clonedFrom(
-              x.bootstrapTemplate,
-              'KubeadmConfigTemplate',
-              BOOTSTRAP_GROUP,
-            )
-          : {},
+        annotations: clonedFrom(
+          x.bootstrapTemplate,
+          'KubeadmConfigTemplate',
+          BOOTSTRAP_GROUP,
+        ),
       }),
       spec: machineConfigSpec(x),
     },

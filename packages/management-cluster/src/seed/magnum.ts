@@ -13,9 +13,7 @@ import {
 } from './classObjects';
 import type { Clock } from './clock';
 import { lowerAlnum, uuidFor } from './ids';
-import {
-  NODEGROUP_LABEL,
-} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { NODEGROUP_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { INFRA_V, MAGNUM_NAMESPACE } from './labels';
 import { EXTERNAL_NETWORK } from './openstackObjects';
 import type { DemoClusterSpec, SeedObject } from './types';

@@ -5,10 +5,10 @@
 
 import type { Clock } from './clock';
 import {
-  CLONED_FROM_GROUPKIND,
-  CLONED_FROM_NAME,
+  CLONED_FROM_GROUPKIND_ANNOTATION as CLONED_FROM_GROUPKIND,
+  CLONED_FROM_NAME_ANNOTATION as CLONED_FROM_NAME,
   TOPOLOGY_OWNED_LABEL,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { type ClusterModel, isClassy } from './model';
 import type { SeedManifest } from './types';
 
@@ -41,7 +41,13 @@ export function ref(apiGroup: string, kind: string, name: string) {
   return { apiGroup, kind, name };
 }
 
-export function clonedFrom(name: string, kind: string, group: string) {
+/** The annotations of an object cloned from a template (none without one). */
+export function clonedFrom(
+  name: string | undefined,
+  kind: string,
+  group: string,
+): Record<string, string> {
+  if (name === undefined) return {};
   return {
     [CLONED_FROM_NAME]: name,
     [CLONED_FROM_GROUPKIND]: `${kind}.${group}`,

@@ -10,8 +10,10 @@
 import type { Clock } from './clock';
 import { legacyFalse, legacyTrue } from './conditions';
 import { uuidFor } from './ids';
-import { CAPI_V, INFRA_GROUP, INFRA_V, INFRA_V1ALPHA1 } from './labels';
+import { INFRA_GROUP } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CAPI_V, INFRA_V, INFRA_V1ALPHA1 } from './labels';
 import { clonedFrom, objectMeta } from './meta';
+import { owner } from './owner';
 import type {
   BastionModel,
   ClusterModel,
@@ -105,13 +107,11 @@ export function renderMachineTemplate(
       kind: 'OpenStackMachineTemplate',
       metadata: objectMeta(m, name, {
         topology: true,
-        annotations: template.classTemplate
-          ? clonedFrom(
-              template.classTemplate,
-              'OpenStackMachineTemplate',
-              INFRA_GROUP,
-            )
-          : {},
+        annotations: clonedFrom(
+          template.classTemplate,
+          'OpenStackMachineTemplate',
+          INFRA_GROUP,
+        ),
       }),
       spec: {
         template: {
@@ -127,7 +127,7 @@ export function renderMachineTemplate(
       capacity: capacity(template.flavor),
       nodeInfo: { operatingSystem: 'linux' },
     },
-    owner: { apiVersion: CAPI_V, kind: 'Cluster', name: m.name },
+    owner: owner(CAPI_V, 'Cluster', m.name, false),
   };
 }
 
@@ -140,6 +140,42 @@ function portStatus(m: ClusterModel, name: string, securityGroupId: string) {
     securityGroups: [securityGroupId],
     tags: [],
     trunk: false,
+  };
+}
+
+/** status.resolved and status.resources of a server (machine or bastion). */
+function serverResources(
+  m: ClusterModel,
+  s: {
+    name: string;
+    flavor: string;
+    image: ImageRef;
+    securityGroupId: string;
+    portId: string;
+  },
+) {
+  return {
+    resolved: {
+      flavorID: flavorID(s.flavor),
+      imageID: imageID(s.image),
+      ports: [portStatus(m, s.name, s.securityGroupId)],
+    },
+    resources: { ports: [{ id: s.portId }] },
+  };
+}
+
+/** The server fields of a Machine's OpenStackMachine / OpenStackServer status. */
+function machineServerStatus(
+  m: ClusterModel,
+  x: MachineModel,
+  addresses: Array<{ type: string; address: string }>,
+) {
+  if (!hasServer(x)) return { instanceState: 'ERROR' };
+  return {
+    instanceID: x.serverId,
+    instanceState: 'ACTIVE',
+    addresses,
+    ...serverResources(m, { ...x, securityGroupId: securityGroupFor(m, x) }),
   };
 }
 
@@ -170,13 +206,11 @@ export function renderOpenStackCluster(
       kind: 'OpenStackCluster',
       metadata: objectMeta(m, m.names.openStackCluster, {
         topology: true,
-        annotations: m.classInfo
-          ? clonedFrom(
-              m.classInfo.clusterTemplate,
-              'OpenStackClusterTemplate',
-              INFRA_GROUP,
-            )
-          : {},
+        annotations: clonedFrom(
+          m.classInfo?.clusterTemplate,
+          'OpenStackClusterTemplate',
+          INFRA_GROUP,
+        ),
       }),
       spec: {
         ...baseOpenStackClusterSpec(externalNetwork),
@@ -233,12 +267,7 @@ export function renderOpenStackCluster(
         : {}),
       conditions,
     },
-    owner: {
-      apiVersion: CAPI_V,
-      kind: 'Cluster',
-      name: m.name,
-      controller: true,
-    },
+    owner: owner(CAPI_V, 'Cluster', m.name),
   };
 }
 
@@ -251,13 +280,16 @@ function bastionStatus(m: ClusterModel, b: BastionModel) {
     state: b.state,
     ip: b.ip,
     ...(active ? { floatingIP: b.floatingIP } : {}),
-    resolved: {
-      flavorID: flavorID(b.flavor),
-      imageID: imageID({ filter: { name: b.imageName } }),
-      ports: [portStatus(m, b.name, m.net.securityGroups.bastion.id)],
-    },
-    resources: { ports: [{ id: b.portId }] },
+    ...bastionResources(m, b),
   };
+}
+
+function bastionResources(m: ClusterModel, b: BastionModel) {
+  return serverResources(m, {
+    ...b,
+    image: { filter: { name: b.imageName } },
+    securityGroupId: m.net.securityGroups.bastion.id,
+  });
 }
 
 function securityGroupFor(m: ClusterModel, x: MachineModel): string {
@@ -342,30 +374,13 @@ export function renderOpenStackMachine(
     status: {
       ready: server,
       initialization: { provisioned: server },
-      ...(server
-        ? {
-            instanceID: x.serverId,
-            instanceState: 'ACTIVE',
-            addresses: [
-              { type: 'InternalIP', address: x.ip },
-              { type: 'InternalDNS', address: x.name },
-            ],
-            resolved: {
-              flavorID: flavorID(x.flavor),
-              imageID: imageID(x.image),
-              ports: [portStatus(m, x.name, securityGroupFor(m, x))],
-            },
-            resources: { ports: [{ id: x.portId }] },
-          }
-        : { instanceState: 'ERROR' }),
+      ...machineServerStatus(m, x, [
+        { type: 'InternalIP', address: x.ip },
+        { type: 'InternalDNS', address: x.name },
+      ]),
       conditions,
     },
-    owner: {
-      apiVersion: CAPI_V,
-      kind: 'Machine',
-      name: x.name,
-      controller: true,
-    },
+    owner: owner(CAPI_V, 'Machine', x.name),
   };
 }
 
@@ -417,22 +432,10 @@ export function renderOpenStackServer(
     },
     status: {
       ready: server,
-      ...(server
-        ? {
-            instanceID: x.serverId,
-            instanceState: 'ACTIVE',
-            addresses: [{ type: 'InternalIP', address: x.ip }],
-            resolved: {
-              flavorID: flavorID(x.flavor),
-              imageID: imageID(x.image),
-              ports: [portStatus(m, x.name, securityGroupFor(m, x))],
-            },
-            resources: { ports: [{ id: x.portId }] },
-          }
-        : { instanceState: 'ERROR' }),
+      ...machineServerStatus(m, x, [{ type: 'InternalIP', address: x.ip }]),
       conditions: serverConditions(x, since, clock.recent()),
     },
-    owner: { apiVersion: INFRA_V, kind: 'OpenStackMachine', name: x.name },
+    owner: owner(INFRA_V, 'OpenStackMachine', x.name, false),
   };
 }
 
@@ -464,12 +467,7 @@ export function renderBastionServer(
         { type: 'InternalIP', address: b.ip },
         ...(active ? [{ type: 'ExternalIP', address: b.floatingIP }] : []),
       ],
-      resolved: {
-        flavorID: flavorID(b.flavor),
-        imageID: imageID(image),
-        ports: [portStatus(m, b.name, m.net.securityGroups.bastion.id)],
-      },
-      resources: { ports: [{ id: b.portId }] },
+      ...bastionResources(m, b),
       conditions: active
         ? [
             legacyTrue('InstanceReady', since),
@@ -486,10 +484,6 @@ export function renderBastionServer(
             legacyTrue('OpenStackAuthenticationSucceeded', since),
           ],
     },
-    owner: {
-      apiVersion: INFRA_V,
-      kind: 'OpenStackCluster',
-      name: m.names.openStackCluster,
-    },
+    owner: owner(INFRA_V, 'OpenStackCluster', m.names.openStackCluster, false),
   };
 }

@@ -6,36 +6,51 @@
 // Demo credentials: syntactically valid, pointing nowhere useful.
 
 import { base64, hexFor, uuidFor } from './ids';
-import { CONTROLPLANE_V, IDENTITY_SECRET_LABEL, MOVE_LABEL } from './labels';
+import {
+  IDENTITY_SECRET_LABEL,
+  MOVE_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CONTROLPLANE_V } from './labels';
 import { objectMeta } from './meta';
 import type { ClusterModel } from './model';
 import type { SeedObject } from './types';
 
 export const DEMO_AUTH_URL = 'http://127.0.0.1:5000/v3';
 
-export function cloudsYaml(m: ClusterModel): string {
-  const credentialId = hexFor(32, 'app-credential', m.namespace, m.name);
-  const credentialName = m.spec.applicationCredentialName ?? `capi-${m.name}`;
+/** A clouds.yaml with one (fake) application credential against DEMO_AUTH_URL. */
+export function demoCloudsYaml(c: {
+  cloudName: string;
+  credentialId: string;
+  credentialSecret: string;
+  /** Written as a comment (Magnum names its credentials). */
+  credentialName?: string;
+}): string {
   return [
     '# Demo data: a fake application credential.',
-    `# Application credential name: ${credentialName}`,
+    ...(c.credentialName
+      ? [`# Application credential name: ${c.credentialName}`]
+      : []),
     'clouds:',
-    `  ${m.spec.cloudName}:`,
+    `  ${c.cloudName}:`,
     '    auth:',
     `      auth_url: ${DEMO_AUTH_URL}`,
-    `      application_credential_id: ${credentialId}`,
-    `      application_credential_secret: demo-${hexFor(
-      40,
-      'app-secret',
-      m.namespace,
-      m.name,
-    )}`,
+    `      application_credential_id: ${c.credentialId}`,
+    `      application_credential_secret: ${c.credentialSecret}`,
     '    region_name: RegionOne',
     '    interface: public',
     '    identity_api_version: 3',
     '    auth_type: v3applicationcredential',
     '',
   ].join('\n');
+}
+
+function cloudsYaml(m: ClusterModel): string {
+  return demoCloudsYaml({
+    cloudName: m.spec.cloudName,
+    credentialId: hexFor(32, 'app-credential', m.namespace, m.name),
+    credentialSecret: `demo-${hexFor(40, 'app-secret', m.namespace, m.name)}`,
+    credentialName: m.spec.applicationCredentialName ?? `capi-${m.name}`,
+  });
 }
 
 export function renderCloudConfigSecret(m: ClusterModel): SeedObject {
