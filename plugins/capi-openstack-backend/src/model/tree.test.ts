@@ -4,14 +4,29 @@ import { isMagnumCluster } from './magnum';
 import type { ClusterObjects, KubeObject } from './objects';
 import { buildClusterTree } from './tree';
 import {
-  CLUSTER_NAME,
-  S5_MACHINE_NAME,
   SNAPSHOT_NOW,
+  buildFleetCluster,
   buildSnapshot,
+  s5FailedMachineName,
 } from './__fixtures__/snapshots';
 
-describe('buildClusterTree on the baseline (v1beta2 CAPI, v1beta1 CAPO)', () => {
-  const tree = buildClusterTree(buildSnapshot('S2'), SNAPSHOT_NOW);
+const named = (list: KubeObject[], name: string) =>
+  list.find(o => o.metadata.name === name)!;
+
+describe('buildClusterTree on the baseline S2 (plain, v1beta2 CAPI, v1beta1 CAPO)', () => {
+  const objs = buildSnapshot('S2');
+  const tree = buildClusterTree(objs, SNAPSHOT_NOW);
+  const cpNames = [
+    'payments-prod-control-plane-ftgj5',
+    'payments-prod-control-plane-hbxj7',
+    'payments-prod-control-plane-kd8t2',
+  ];
+  const workerNames = [
+    'payments-prod-md-0-dd666-4w7t5',
+    'payments-prod-md-0-dd666-b7g66',
+    'payments-prod-md-0-dd666-htcmn',
+    'payments-prod-md-0-dd666-l42sg',
+  ];
 
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(tree))).toEqual(tree);
@@ -19,11 +34,11 @@ describe('buildClusterTree on the baseline (v1beta2 CAPI, v1beta1 CAPO)', () => 
 
   it('describes the cluster', () => {
     expect(tree).toMatchObject({
-      name: CLUSTER_NAME,
-      namespace: 'tenants',
+      name: 'payments-prod',
+      namespace: 'team-payments',
       apiVersion: 'cluster.x-k8s.io/v1beta2',
       phase: 'Provisioned',
-      classy: true,
+      classy: false,
       paused: false,
       magnum: { managed: false },
       controlPlaneEndpoint: { host: '203.0.113.10', port: 6443 },
@@ -43,18 +58,11 @@ describe('buildClusterTree on the baseline (v1beta2 CAPI, v1beta1 CAPO)', () => 
           upToDate: 4,
         },
       },
-      topology: {
-        className: 'dev-test',
-        version: 'v1.33.5',
-        controlPlaneReplicas: 3,
-        workers: [
-          { name: 'md-0', class: 'default-worker', replicas: 3 },
-          { name: 'md-1', class: 'default-worker' },
-        ],
-      },
     });
+    expect(tree.topology).toBeUndefined();
     expect(tree.deletion).toBeUndefined();
     expect(tree.apiGroupVersions).toEqual([
+      'bootstrap.cluster.x-k8s.io/v1beta2',
       'cluster.x-k8s.io/v1beta2',
       'controlplane.cluster.x-k8s.io/v1beta2',
       'infrastructure.cluster.x-k8s.io/v1alpha1',
@@ -65,9 +73,9 @@ describe('buildClusterTree on the baseline (v1beta2 CAPI, v1beta1 CAPO)', () => 
   it('describes the control plane with flavor/image from its template and certificate expiry per machine', () => {
     const cp = tree.controlPlane!;
     expect(cp).toMatchObject({
-      name: `${CLUSTER_NAME}-control-plane`,
+      name: 'payments-prod-control-plane',
       kind: 'KubeadmControlPlane',
-      version: 'v1.33.5',
+      version: 'v1.34.2',
       initialized: true,
       counters: {
         desired: 3,
@@ -76,120 +84,180 @@ describe('buildClusterTree on the baseline (v1beta2 CAPI, v1beta1 CAPO)', () => 
         available: 3,
         upToDate: 3,
       },
-      infrastructureTemplate: `${CLUSTER_NAME}-control-plane-8x2kq`,
+      infrastructureTemplate: 'payments-prod-control-plane',
       flavor: { name: 'm1.large' },
-      image: { name: 'ubuntu-2404-kube-v1.33.5' },
+      image: { name: 'ubuntu-2404-kube-v1.34.2' },
       rollout: {},
     });
-    expect(cp.certificates).toHaveLength(3);
-    expect(cp.certificates[0]).toEqual({
-      machine: `${CLUSTER_NAME}-control-plane-abcde`,
-      expiry: '2027-08-01T09:00:00.000Z',
-    });
+    expect(cp.certificates).toEqual(
+      cpNames.map(machine => ({
+        machine,
+        expiry: new Date(
+          named(objs.machines, machine).status.certificatesExpiryDate,
+        ).toISOString(),
+      })),
+    );
+    expect(cp.certificates[0].expiry).toBe('2027-02-03T10:13:00.000Z');
     expect(cp.conditions.map(c => c.type)).toContain('EtcdClusterHealthy');
   });
 
-  it('describes the pools with topology names, autoscaler bounds and machine sets', () => {
+  it('describes the pool with its machine set, and no topology name or autoscaler', () => {
     expect(
       tree.pools.map(p => [p.name, p.topologyName, p.class, p.flavor?.name]),
-    ).toEqual([
-      ['team-a-md-0', 'md-0', 'default-worker', 'm1.xlarge'],
-      ['team-a-md-1', 'md-1', 'default-worker', 'm1.medium'],
-    ]);
+    ).toEqual([['payments-prod-md-0', undefined, undefined, 'c2.xlarge']]);
     expect(tree.pools[0].autoscaler).toBeUndefined();
-    expect(tree.pools[1].autoscaler).toEqual({ min: 1, max: 5 });
     expect(tree.pools[0].machineSets).toEqual([
       expect.objectContaining({
-        name: 'team-a-md-0-5f8d7',
+        name: 'payments-prod-md-0-dd666',
         revision: '1',
-        machines: [
-          'team-a-md-0-q4w8e',
-          'team-a-md-0-r5t9y',
-          'team-a-md-0-u6i0o',
-        ],
+        machines: workerNames,
       }),
     ]);
   });
 
   it('lists machines control plane first, linked to pools and servers', () => {
     expect(tree.machines.map(m => `${m.role}:${m.pool}:${m.name}`)).toEqual([
-      'control-plane:team-a-control-plane:team-a-control-plane-abcde',
-      'control-plane:team-a-control-plane:team-a-control-plane-fghij',
-      'control-plane:team-a-control-plane:team-a-control-plane-klmno',
-      'worker:team-a-md-0:team-a-md-0-q4w8e',
-      'worker:team-a-md-0:team-a-md-0-r5t9y',
-      'worker:team-a-md-0:team-a-md-0-u6i0o',
-      'worker:team-a-md-1:team-a-md-1-p3l7k',
+      ...cpNames.map(n => `control-plane:payments-prod-control-plane:${n}`),
+      ...workerNames.map(n => `worker:payments-prod-md-0:${n}`),
     ]);
     const w = tree.machines[3];
+    const server = named(objs.openStackServers, workerNames[0]);
+    const instanceId = server.status.instanceID;
+    expect(instanceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(w).toMatchObject({
-      machineSet: 'team-a-md-0-5f8d7',
+      machineSet: 'payments-prod-md-0-dd666',
       phase: 'Running',
-      version: 'v1.33.5',
-      providerID: 'openstack://RegionOne/00000004-aaaa-4bbb-8ccc-000000000004',
-      nodeName: 'team-a-md-0-q4w8e',
+      version: 'v1.34.2',
+      providerID: `openstack://RegionOne/${instanceId}`,
+      nodeName: workerNames[0],
       infrastructureRef: {
         kind: 'OpenStackMachine',
-        name: 'team-a-md-0-q4w8e',
+        name: workerNames[0],
       },
       server: {
         source: 'OpenStackServer',
-        instanceId: '00000004-aaaa-4bbb-8ccc-000000000004',
+        instanceId,
         state: 'ACTIVE',
-        flavor: { name: 'm1.xlarge', resolvedId: 'flavor-m1.xlarge' },
-        availabilityZone: 'az1',
-        addresses: [{ type: 'InternalIP', address: '10.6.0.14' }],
+        flavor: {
+          name: 'c2.xlarge',
+          resolvedId: server.status.resolved.flavorID,
+        },
+        addresses: [{ type: 'InternalIP', address: '10.6.0.190' }],
         ready: true,
       },
     });
     expect(w.certificatesExpiryDate).toBeUndefined();
     expect(w.server?.failureMessage).toBeUndefined();
+    expect(tree.machines[0].server?.availabilityZone).toBe('nova');
   });
 
   it('describes the OpenStackCluster', () => {
+    const status = objs.openStackCluster!.status;
     expect(tree.infrastructure).toMatchObject({
       kind: 'OpenStackCluster',
       ready: true,
-      network: { id: 'net-id' },
-      subnets: [{ id: 'subnet-id', cidr: '10.6.0.0/24' }],
-      router: { id: 'router-id', ips: ['203.0.113.5'] },
-      externalNetwork: { id: 'ext-net-id', name: 'public' },
+      network: { id: status.network.id },
+      subnets: [{ id: status.network.subnets[0].id, cidr: '10.6.0.0/24' }],
+      router: { id: status.router.id, ips: ['203.0.113.11'] },
+      externalNetwork: { id: status.externalNetwork.id, name: 'public' },
       apiServerLoadBalancer: {
-        id: 'lb-id',
+        id: status.apiServerLoadBalancer.id,
         ip: '203.0.113.10',
-        internalIP: '10.6.0.5',
+        internalIP: '10.6.0.131',
       },
       bastion: { enabled: false },
-      failureDomains: [
-        { name: 'az1', controlPlane: true },
-        { name: 'az2', controlPlane: true },
-        { name: 'az3', controlPlane: true },
-      ],
+      failureDomains: [{ name: 'nova', controlPlane: true }],
     });
     expect(tree.infrastructure!.bastion.badge).toBeUndefined();
+  });
+
+  it('sorts the failure domains of a CAPO v1beta1 map', () => {
+    const osc = structuredClone(objs.openStackCluster!);
+    osc.status.failureDomains = {
+      az2: { controlPlane: true },
+      az1: { controlPlane: true },
+      az3: { controlPlane: true },
+    };
+    const t = buildClusterTree({ ...objs, openStackCluster: osc });
+    expect(t.infrastructure?.failureDomains).toEqual([
+      { name: 'az1', controlPlane: true },
+      { name: 'az2', controlPlane: true },
+      { name: 'az3', controlPlane: true },
+    ]);
   });
 
   it('describes health checks and versions', () => {
     expect(tree.machineHealthChecks).toEqual([
       expect.objectContaining({
-        name: 'team-a-md-0',
-        expectedMachines: 3,
-        currentHealthy: 3,
+        name: 'payments-prod-md-0-unhealthy',
+        expectedMachines: 4,
+        currentHealthy: 4,
         remediationAllowed: 'True',
-        targets: [
-          'team-a-md-0-q4w8e',
-          'team-a-md-0-r5t9y',
-          'team-a-md-0-u6i0o',
-        ],
+        targets: workerNames,
       }),
     ]);
     expect(tree.versions).toEqual({
-      desired: 'v1.33.5',
+      desired: 'v1.34.2',
       observed: [
-        { version: 'v1.33.5', replicas: 3, scope: 'controlPlane' },
-        { version: 'v1.33.5', replicas: 4, scope: 'workers' },
+        { version: 'v1.34.2', replicas: 3, scope: 'controlPlane' },
+        { version: 'v1.34.2', replicas: 4, scope: 'workers' },
       ],
     });
+  });
+});
+
+describe('buildClusterTree on fleet clusters beyond the baseline', () => {
+  it('a classy cluster: topology, pools with topology names and classes, failure domains', () => {
+    const t = buildClusterTree(
+      buildFleetCluster('team-data', 'data-warehouse'),
+      SNAPSHOT_NOW,
+    );
+    expect(t).toMatchObject({
+      classy: true,
+      topology: {
+        className: 'capi-openstack-demo',
+        version: 'v1.34.2',
+        controlPlaneReplicas: 3,
+        workers: [
+          { name: 'md-0', class: 'default-worker', replicas: 3 },
+          { name: 'md-1', class: 'default-worker', replicas: 3 },
+        ],
+      },
+    });
+    expect(
+      t.pools.map(p => [p.name, p.topologyName, p.class, p.flavor?.name]),
+    ).toEqual([
+      ['data-warehouse-md-0-rrrch', 'md-0', 'default-worker', 'm1.xlarge'],
+      ['data-warehouse-md-1-xdfqj', 'md-1', 'default-worker', 'c2.xlarge'],
+    ]);
+    expect(
+      t.machines
+        .filter(m => m.role === 'worker')
+        .map(m => [m.pool, m.server?.availabilityZone]),
+    ).toEqual([
+      ['data-warehouse-md-0-rrrch', 'az1'],
+      ['data-warehouse-md-0-rrrch', 'az1'],
+      ['data-warehouse-md-0-rrrch', 'az1'],
+      ['data-warehouse-md-1-xdfqj', 'az2'],
+      ['data-warehouse-md-1-xdfqj', 'az2'],
+      ['data-warehouse-md-1-xdfqj', 'az2'],
+    ]);
+    expect(t.infrastructure?.failureDomains).toEqual([
+      { name: 'az1', controlPlane: true },
+      { name: 'az2', controlPlane: true },
+      { name: 'az3', controlPlane: true },
+    ]);
+  });
+
+  it('an autoscaled pool: autoscaler bounds', () => {
+    const t = buildClusterTree(
+      buildFleetCluster('team-payments', 'payments-batch'),
+      SNAPSHOT_NOW,
+    );
+    expect(t.pools.map(p => [p.name, p.autoscaler])).toEqual([
+      ['payments-batch-md-0', undefined],
+      ['payments-batch-md-batch', { min: 1, max: 8 }],
+    ]);
   });
 });
 
@@ -208,7 +276,8 @@ describe('buildClusterTree on other snapshots', () => {
 
   it('S5: the failing server of the new machine', () => {
     const t = buildClusterTree(buildSnapshot('S5'));
-    const m = t.machines.find(x => x.name === S5_MACHINE_NAME)!;
+    const name = s5FailedMachineName();
+    const m = t.machines.find(x => x.name === name)!;
     expect(m.phase).toBe('Provisioning');
     expect(m.providerID).toBeUndefined();
     expect(m.nodeName).toBeUndefined();
@@ -218,21 +287,25 @@ describe('buildClusterTree on other snapshots', () => {
       ready: false,
     });
     expect(m.server?.failureMessage).toContain('Quota exceeded for cores');
-    expect(t.pools[0].machineSets[0].machines).toContain(S5_MACHINE_NAME);
+    expect(t.pools[0].machineSets[0].machines).toContain(name);
   });
 
   it('S6: bastion with its badge', () => {
-    const t = buildClusterTree(buildSnapshot('S6'), SNAPSHOT_NOW);
+    const objs = buildSnapshot('S6');
+    const t = buildClusterTree(objs, SNAPSHOT_NOW);
     expect(t.infrastructure?.bastion).toEqual({
       enabled: true,
-      name: 'team-a-bastion',
+      name: 'platform-tools-bastion',
       state: 'BUILD',
+      ip: objs.openStackCluster!.status.bastion.ip,
       ready: false,
       badge: 'Progressing',
       message: 'Bastion server is BUILD',
     });
     // The bastion is not a machine.
-    expect(t.machines.some(m => m.name === 'team-a-bastion')).toBe(false);
+    expect(t.machines.some(m => m.name === 'platform-tools-bastion')).toBe(
+      false,
+    );
   });
 
   it('S6: the OpenStackServer state wins over the (older) OpenStackCluster status.bastion', () => {
@@ -240,11 +313,12 @@ describe('buildClusterTree on other snapshots', () => {
       objects: [
         {
           kind: 'OpenStackServer',
-          name: 'team-a-bastion',
+          name: 'platform-tools-bastion',
           patch: { status: { ready: true, instanceState: 'ACTIVE' } },
         },
       ],
     });
+    expect(objs.openStackCluster!.status.bastion.state).toBe('BUILD');
     const t = buildClusterTree(objs, SNAPSHOT_NOW);
     expect(t.infrastructure?.bastion).toMatchObject({
       state: 'ACTIVE',
@@ -256,7 +330,8 @@ describe('buildClusterTree on other snapshots', () => {
   it('S7 and S8: paused and deletion info', () => {
     expect(buildClusterTree(buildSnapshot('S7')).paused).toBe(true);
     expect(buildClusterTree(buildSnapshot('S8')).deletion).toEqual({
-      deletionTimestamp: '2026-09-01T12:00:00.000Z',
+      // The seed's deletion is requested when it is applied, i.e. at now.
+      deletionTimestamp: '2026-09-01T10:10:00.000Z',
       finalizers: ['cluster.cluster.x-k8s.io'],
       reason: 'WaitingForControlPlaneDeletion',
       message: 'Waiting for KubeadmControlPlane to be deleted',
@@ -606,9 +681,7 @@ describe('CAPO v1beta2 field names', () => {
       { name: 'zone-b' },
       { name: 'zone-a', controlPlane: true },
     ];
-    const tpl = objs.openStackMachineTemplates!.find(
-      x => x.metadata.name === 'team-a-md-0-tpl',
-    )!;
+    const tpl = named(objs.openStackMachineTemplates!, 'payments-prod-md-0');
     tpl.spec.template.spec.flavor = { filter: { name: 'g1.large' } };
     tpl.spec.template.spec.image = { imageRef: { name: 'node-image' } };
     const t = buildClusterTree(objs);

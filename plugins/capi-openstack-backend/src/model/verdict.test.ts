@@ -4,15 +4,15 @@ import type { ClusterObjects, KubeObject } from './objects';
 import { evaluateBastion } from './bastionVerdict';
 import { evaluateHealth } from './verdict';
 import {
-  CLUSTER_NAME,
   EXPECTED_VERDICTS,
-  S5_MACHINE_NAME,
   SNAPSHOT_IDS,
   SNAPSHOT_NOW,
   SnapshotId,
   applyOverlay,
   buildSnapshot,
   fillTransitionTimes,
+  firstControlPlaneMachine,
+  s5FailedMachineName,
 } from './__fixtures__/snapshots';
 
 const at = (iso: string) => new Date(iso);
@@ -27,8 +27,15 @@ const cond = (
   ...(reason ? { reason } : {}),
   ...extra,
 });
+const clusterName = (id: SnapshotId) => buildSnapshot(id).cluster.metadata.name;
+const S5_MACHINE_NAME = s5FailedMachineName();
+/** The snapshot with these conditions replacing the Cluster's of the same type. */
+const withClusterConditions = (
+  id: SnapshotId,
+  ...conditions: ReturnType<typeof cond>[]
+) => buildSnapshot(id, { cluster: { status: { conditions } } });
 
-describe('evaluateHealth on the section 7 snapshots', () => {
+describe('evaluateHealth on the section 4 snapshots', () => {
   it.each(
     SNAPSHOT_IDS.map(id => [id, EXPECTED_VERDICTS[id]] as [SnapshotId, string]),
   )('%s at 2026-09-01T10:10:00Z is %s', (id, expected) => {
@@ -85,15 +92,16 @@ describe('evaluateHealth on the section 7 snapshots', () => {
     );
   });
 
-  it('S8 reports the Deleting condition reason', () => {
+  it('S8 reports the Deleting condition reason since the deletion request', () => {
     const health = evaluateHealth(buildSnapshot('S8'), SNAPSHOT_NOW);
     expect(health.reasons).toEqual([
       {
-        object: { kind: 'Cluster', name: CLUSTER_NAME },
+        object: { kind: 'Cluster', name: clusterName('S8') },
         conditionType: 'Deleting',
         reason: 'WaitingForControlPlaneDeletion',
         message: 'Waiting for KubeadmControlPlane to be deleted',
-        since: '2026-09-01T12:00:00.000Z',
+        // The seed's deletion is requested when it is applied, i.e. at now.
+        since: '2026-09-01T10:10:00.000Z',
         severity: 'info',
       },
     ]);
@@ -122,7 +130,7 @@ describe('evaluateHealth on the section 7 snapshots', () => {
   it('S9 names the failed remote connection probe', () => {
     const health = evaluateHealth(buildSnapshot('S9'), SNAPSHOT_NOW);
     expect(health.reasons[0]).toMatchObject({
-      object: { kind: 'Cluster', name: CLUSTER_NAME },
+      object: { kind: 'Cluster', name: clusterName('S9') },
       conditionType: 'RemoteConnectionProbe',
       reason: 'ProbeFailed',
       severity: 'error',
@@ -175,16 +183,14 @@ describe('certificate expiry (S10 variants)', () => {
     const objs = buildSnapshot('S2', {
       machine: { status: { certificatesExpiryDate: undefined } },
     });
-    const cp = objs.machines.find(
-      m => m.metadata.labels?.['cluster.x-k8s.io/control-plane'] !== undefined,
-    )!;
+    const cp = firstControlPlaneMachine(objs);
     objs.kubeadmConfigs = [
       {
         apiVersion: 'bootstrap.cluster.x-k8s.io/v1beta2',
         kind: 'KubeadmConfig',
         metadata: {
           name: cp.metadata.name,
-          namespace: 'tenants',
+          namespace: cp.metadata.namespace,
           annotations: { 'machine.cluster.x-k8s.io/certificates-expiry': soon },
         },
       },
@@ -215,7 +221,7 @@ describe('bastion', () => {
       objects: [
         {
           kind: 'OpenStackServer',
-          name: `${CLUSTER_NAME}-bastion`,
+          name: `${clusterName('S6')}-bastion`,
           patch: {
             status: {
               instanceState: 'ERROR',
@@ -248,7 +254,7 @@ describe('bastion', () => {
       objects: [
         {
           kind: 'OpenStackServer',
-          name: `${CLUSTER_NAME}-bastion`,
+          name: `${clusterName('S6')}-bastion`,
           patch: { status: { ready: true, instanceState: 'ACTIVE' } },
         },
       ],
@@ -275,38 +281,23 @@ describe('Failed signals (v1beta2)', () => {
   });
 
   it('TopologyReconciled=False ReconcileFailed for 30 min, but not for 10 min', () => {
-    const failed = buildSnapshot('S2', {
-      cluster: {
-        status: {
-          conditions: [
-            cond('TopologyReconciled', 'False', 'ReconcileFailed', old),
-          ],
-        },
-      },
-    });
+    const failed = withClusterConditions(
+      'S2',
+      cond('TopologyReconciled', 'False', 'ReconcileFailed', old),
+    );
     expect(evaluateHealth(failed, SNAPSHOT_NOW).verdict).toBe('Failed');
-    const young = buildSnapshot('S2', {
-      cluster: {
-        status: {
-          conditions: [
-            cond('TopologyReconciled', 'False', 'ReconcileFailed', recent),
-          ],
-        },
-      },
-    });
+    const young = withClusterConditions(
+      'S2',
+      cond('TopologyReconciled', 'False', 'ReconcileFailed', recent),
+    );
     expect(evaluateHealth(young, SNAPSHOT_NOW).verdict).not.toBe('Failed');
   });
 
   it('TopologyReconciled=False ClusterUpgrading for an hour is not Failed', () => {
-    const objs = buildSnapshot('S2', {
-      cluster: {
-        status: {
-          conditions: [
-            cond('TopologyReconciled', 'False', 'ClusterUpgrading', old),
-          ],
-        },
-      },
-    });
+    const objs = withClusterConditions(
+      'S2',
+      cond('TopologyReconciled', 'False', 'ClusterUpgrading', old),
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
   });
 
@@ -360,7 +351,7 @@ describe('Failed signals (v1beta2)', () => {
     const h = evaluateHealth(objs, SNAPSHOT_NOW);
     expect(h.verdict).toBe('Failed');
     expect(h.reasons[0]).toEqual({
-      object: { kind: 'Cluster', name: CLUSTER_NAME },
+      object: { kind: 'Cluster', name: clusterName('S2') },
       reason: 'CreateError',
       message: 'boom',
       severity: 'error',
@@ -381,47 +372,37 @@ describe('Degraded and Progressing (v1beta2)', () => {
   });
 
   it('Remediating=True is Degraded', () => {
-    const objs = buildSnapshot('S2', {
-      cluster: {
-        status: { conditions: [cond('Remediating', 'True', 'Remediating')] },
-      },
-    });
+    const objs = withClusterConditions(
+      'S2',
+      cond('Remediating', 'True', 'Remediating'),
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
   });
 
   it('hard signals are ignored before the control plane is initialized', () => {
-    const objs = buildSnapshot('S1', {
-      cluster: {
-        status: {
-          conditions: [cond('RemoteConnectionProbe', 'False', 'ProbeFailed')],
-        },
-      },
-    });
+    const objs = withClusterConditions(
+      'S1',
+      cond('RemoteConnectionProbe', 'False', 'ProbeFailed'),
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
   });
 
   it('Available=False while nothing is busy is Degraded', () => {
-    const objs = buildSnapshot('S2', {
-      cluster: {
-        status: { conditions: [cond('Available', 'False', 'NotAvailable')] },
-      },
-    });
+    const objs = withClusterConditions(
+      'S2',
+      cond('Available', 'False', 'NotAvailable'),
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
   });
 
   it('WorkerMachinesReady=False while scaling for over 30 minutes is Degraded', () => {
-    const objs = buildSnapshot('S2', {
-      cluster: {
-        status: {
-          conditions: [
-            cond('ScalingUp', 'True', 'ScalingUp'),
-            cond('WorkerMachinesReady', 'False', 'NotReady', {
-              lastTransitionTime: '2026-09-01T09:30:00Z',
-            }),
-          ],
-        },
-      },
-    });
+    const objs = withClusterConditions(
+      'S2',
+      cond('ScalingUp', 'True', 'ScalingUp'),
+      cond('WorkerMachinesReady', 'False', 'NotReady', {
+        lastTransitionTime: '2026-09-01T09:30:00Z',
+      }),
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
   });
 
@@ -471,6 +452,8 @@ describe('Unknown', () => {
 
   const staleBy = (specWrite: string) => {
     const objs = buildSnapshot('S2');
+    // Created before the spec write (the fixture is seeded at now).
+    objs.cluster.metadata.creationTimestamp = '2026-08-01T09:00:00Z';
     objs.cluster.metadata.generation = 3;
     objs.cluster.metadata.managedFields = [
       { manager: 'backstage', operation: 'Update', time: specWrite },
@@ -781,25 +764,39 @@ describe('v1beta1-shaped clusters', () => {
 });
 
 describe('fixture sanity', () => {
-  it('overlays replace conditions by type and keep the others', () => {
-    const objs = buildSnapshot('S4');
-    const types = objs.cluster.status.conditions.map(
-      (c: any) => `${c.type}=${c.status}`,
+  it('overlays replace conditions by type, keep the others in place and append new types', () => {
+    const types = (objs: ClusterObjects): string[] =>
+      objs.cluster.status.conditions.map((c: any) => `${c.type}=${c.status}`);
+    const before = types(buildSnapshot('S2'));
+    expect(before).toContain('Available=True');
+    // S2 is a plain cluster: no topology controller writes TopologyReconciled.
+    expect(before.some(t => t.startsWith('TopologyReconciled='))).toBe(false);
+    const after = types(
+      withClusterConditions(
+        'S2',
+        cond('Available', 'False', 'NotAvailable'),
+        cond('TopologyReconciled', 'True', 'ReconcileSucceeded'),
+      ),
     );
-    expect(types).toEqual([
-      'Available=False',
-      'ControlPlaneInitialized=True',
-      'RemoteConnectionProbe=True',
-      'RollingOut=False',
-      'WorkersAvailable=False',
-      'ScalingUp=True',
+    expect(after).toEqual([
+      ...before.map(t => (t === 'Available=True' ? 'Available=False' : t)),
+      'TopologyReconciled=True',
     ]);
   });
 
-  it('fills missing transition times with now - 5 minutes', () => {
-    const objs = fillTransitionTimes(applyOverlay(buildSnapshot('S2'), {}));
-    expect(objs.cluster.status.conditions[0].lastTransitionTime).toBe(
-      '2026-09-01T10:05:00.000Z',
+  it('fills missing transition times with now - 5 minutes and keeps the seeded ones', () => {
+    const seeded = buildSnapshot('S2').cluster.status.conditions;
+    const objs = fillTransitionTimes(
+      applyOverlay(buildSnapshot('S2'), {
+        cluster: { status: { conditions: [cond('Available', 'False')] } },
+      }),
     );
+    const conditions = objs.cluster.status.conditions;
+    expect(conditions[0]).toMatchObject({
+      type: 'Available',
+      lastTransitionTime: '2026-09-01T10:05:00.000Z',
+    });
+    expect(conditions.slice(1)).toEqual(seeded.slice(1));
+    expect(seeded[1].lastTransitionTime).not.toBe('2026-09-01T10:05:00.000Z');
   });
 });
