@@ -5,7 +5,7 @@
 
 // The cluster view's action dialogs: opening one and what it sent.
 
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ActionResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterActionCall } from '../api/CapiOpenstackApi';
 import { FakeCapiOpenstackApi } from './FakeCapiOpenstackApi';
@@ -37,4 +37,10 @@ export function scaleResult(
     changes: [{ kind: 'MachineDeployment', name: 'alpha-md-0', field: 'spec.replicas', from: 2, to: 4 }],
     ...(typeof overrides === 'function' ? overrides(dryRun) : overrides),
   });
+}
+
+/** Presses Preview and waits for the dry run's answer. */
+export async function preview(dialog: HTMLElement, answer: RegExp = /Dry run/) {
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+  await within(dialog).findByText(answer);
 }

@@ -4,18 +4,10 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { makeStyles, TableCell, TableRow, Typography } from '@material-ui/core';
 import type { MachineNode } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { explainReason } from '../../lib/explainReason';
-import { useNoWrapTableStyles } from '../../lib/noWrapTable';
+import { NoWrapTable } from '../NoWrapTable';
 import { flavorText, imageText } from './NodeGroupsCard';
 
 const useStyles = makeStyles(theme => ({
@@ -49,73 +41,57 @@ export function machineFailure(m: MachineNode): string | undefined {
   return undefined;
 }
 
+const MACHINE_COLUMNS = ['Name', 'Role', 'Phase', 'OpenStack state', 'Flavor', 'Image', 'Zone', 'Addresses', 'Node'];
+
 /** Every machine with its OpenStack server; failures highlighted. */
 export function MachinesCard({ machines }: { machines: MachineNode[] }) {
   const classes = useStyles();
-  const noWrap = useNoWrapTableStyles();
   return (
     <InfoCard title="Machines">
       {machines.length === 0 ? (
         <Typography variant="body2">No machines.</Typography>
       ) : (
-        <div className={noWrap.scroll}>
-          <Table size="small" aria-label="Machines" className={noWrap.table}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Name</TableCell>
-                <TableCell>Role</TableCell>
-                <TableCell>Phase</TableCell>
-                <TableCell>OpenStack state</TableCell>
-                <TableCell>Flavor</TableCell>
-                <TableCell>Image</TableCell>
-                <TableCell>Zone</TableCell>
-                <TableCell>Addresses</TableCell>
-                <TableCell>Node</TableCell>
+        <NoWrapTable aria-label="Machines" columns={MACHINE_COLUMNS}>
+          {machines.map(m => {
+            const failure = machineFailure(m);
+            return (
+              <TableRow
+                key={m.name}
+                className={failure ? classes.failed : undefined}
+                data-failed={failure ? 'true' : undefined}
+              >
+                <TableCell>
+                  {m.name}
+                  {failure && (
+                    <Typography variant="body2" color="error" role="alert">
+                      {failure}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {m.role === 'control-plane'
+                    ? 'control plane'
+                    : `worker${m.pool ? ` (${m.pool})` : ''}`}
+                </TableCell>
+                <TableCell>
+                  {m.phase ?? '—'}
+                  {m.deleting ? ' (deleting)' : ''}
+                </TableCell>
+                <TableCell>{m.server?.state ?? '—'}</TableCell>
+                <TableCell>{flavorText(m.server?.flavor)}</TableCell>
+                <TableCell>{imageText(m.server?.image)}</TableCell>
+                <TableCell>
+                  {m.server?.availabilityZone ?? m.failureDomain ?? '—'}
+                </TableCell>
+                <TableCell>
+                  {m.server?.addresses.map(a => a.address).join(', ') ||
+                    '—'}
+                </TableCell>
+                <TableCell>{m.nodeName ?? '—'}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {machines.map(m => {
-                const failure = machineFailure(m);
-                return (
-                  <TableRow
-                    key={m.name}
-                    className={failure ? classes.failed : undefined}
-                    data-failed={failure ? 'true' : undefined}
-                  >
-                    <TableCell>
-                      {m.name}
-                      {failure && (
-                        <Typography variant="body2" color="error" role="alert">
-                          {failure}
-                        </Typography>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {m.role === 'control-plane'
-                        ? 'control plane'
-                        : `worker${m.pool ? ` (${m.pool})` : ''}`}
-                    </TableCell>
-                    <TableCell>
-                      {m.phase ?? '—'}
-                      {m.deleting ? ' (deleting)' : ''}
-                    </TableCell>
-                    <TableCell>{m.server?.state ?? '—'}</TableCell>
-                    <TableCell>{flavorText(m.server?.flavor)}</TableCell>
-                    <TableCell>{imageText(m.server?.image)}</TableCell>
-                    <TableCell>
-                      {m.server?.availabilityZone ?? m.failureDomain ?? '—'}
-                    </TableCell>
-                    <TableCell>
-                      {m.server?.addresses.map(a => a.address).join(', ') ||
-                        '—'}
-                    </TableCell>
-                    <TableCell>{m.nodeName ?? '—'}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+            );
+          })}
+        </NoWrapTable>
       )}
     </InfoCard>
   );

@@ -4,15 +4,7 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
-import {
-  Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Box, TableCell, TableRow, Typography } from '@material-ui/core';
 import type {
   ClusterTree,
   FlavorInfo,
@@ -21,9 +13,9 @@ import type {
   VersionCount,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { relativeDays } from '../../lib/format';
-import { useNoWrapTableStyles } from '../../lib/noWrapTable';
 import { ActionKind } from '../../lib/actionAvailability';
-import { NodeGroupTarget, poolName } from '../../lib/targets';
+import { CONTROL_PLANE, NodeGroupTarget, poolName } from '../../lib/targets';
+import { NoWrapTable } from '../NoWrapTable';
 import { ActionButton } from './ActionButton';
 
 export type OpenAction = (kind: ActionKind, target?: NodeGroupTarget) => void;
@@ -63,6 +55,17 @@ function Counters({ c }: { c: ReplicaCounters }) {
   );
 }
 
+const GROUP_COLUMNS = ['Group', 'Ready/desired', 'Up to date', 'Versions', 'Flavor', 'Image', 'Autoscaler', 'Actions'];
+
+type GroupAction = Extract<ActionKind, 'scale' | 'autoscaler' | 'flavor' | 'restart'>;
+
+const LABELS: Record<GroupAction, string> = {
+  scale: 'Scale',
+  autoscaler: 'Autoscaler',
+  flavor: 'Flavor',
+  restart: 'Restart',
+};
+
 /** Control plane and worker pools: counters, versions, flavor, image, autoscaler, certificates, actions. */
 export function NodeGroupsCard(props: {
   tree: ClusterTree;
@@ -70,121 +73,81 @@ export function NodeGroupsCard(props: {
   disabledReason: DisabledReason;
 }) {
   const { tree, onAction, disabledReason } = props;
-  const noWrap = useNoWrapTableStyles();
   const cp = tree.controlPlane;
-  const cpTarget: NodeGroupTarget = { type: 'controlPlane' };
   // Control plane buttons are named by their text ("Scale"); pool buttons by
   // an aria-label naming the pool ("Scale pool md-0"), so each name is unique.
-  const button = (
-    kind: ActionKind,
-    label: string,
-    target: NodeGroupTarget,
-    aria?: string,
-  ) => (
-    <ActionButton
-      aria-label={aria}
-      onClick={() => onAction(kind, target)}
-      disabledReason={disabledReason(kind, target)}
-    >
-      {label}
-    </ActionButton>
-  );
+  const buttons = (kinds: GroupAction[], target: NodeGroupTarget) =>
+    kinds.map(kind => (
+      <ActionButton
+        key={kind}
+        aria-label={target.type === 'pool' ? `${LABELS[kind]} pool ${target.pool}` : undefined}
+        onClick={() => onAction(kind, target)}
+        disabledReason={disabledReason(kind, target)}
+      >
+        {LABELS[kind]}
+      </ActionButton>
+    ));
   return (
     <InfoCard title="Control plane and pools">
-      <div className={noWrap.scroll}>
-        <Table size="small" className={noWrap.table}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Group</TableCell>
-              <TableCell>Ready/desired</TableCell>
-              <TableCell>Up to date</TableCell>
-              <TableCell>Versions</TableCell>
-              <TableCell>Flavor</TableCell>
-              <TableCell>Image</TableCell>
-              <TableCell>Autoscaler</TableCell>
-              <TableCell>Actions</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <TableRow data-group="control-plane">
+      <NoWrapTable columns={GROUP_COLUMNS}>
+        <TableRow data-group="control-plane">
+          <TableCell>
+            Control plane
+            <Typography
+              variant="caption"
+              display="block"
+              color="textSecondary"
+            >
+              {cp ? `${cp.kind} ${cp.name}` : 'not reported'}
+            </Typography>
+          </TableCell>
+          <Counters c={cp?.counters ?? tree.counters.controlPlane} />
+          <TableCell>{versionsText(cp?.version, cp?.versions)}</TableCell>
+          <TableCell>{flavorText(cp?.flavor)}</TableCell>
+          <TableCell>{imageText(cp?.image)}</TableCell>
+          <TableCell>—</TableCell>
+          <TableCell>{buttons(['scale', 'flavor', 'restart'], CONTROL_PLANE)}</TableCell>
+        </TableRow>
+        {tree.pools.map(pool => {
+          const name = poolName(pool);
+          const target: NodeGroupTarget = { type: 'pool', pool: name };
+          return (
+            <TableRow key={pool.name} data-group={`pool-${name}`}>
               <TableCell>
-                Control plane
+                Pool {name}
                 <Typography
                   variant="caption"
                   display="block"
                   color="textSecondary"
                 >
-                  {cp ? `${cp.kind} ${cp.name}` : 'not reported'}
+                  {pool.class ? `class ${pool.class}` : pool.name}
+                  {pool.failureDomain ? `, zone ${pool.failureDomain}` : ''}
                 </Typography>
               </TableCell>
-              <Counters c={cp?.counters ?? tree.counters.controlPlane} />
-              <TableCell>{versionsText(cp?.version, cp?.versions)}</TableCell>
-              <TableCell>{flavorText(cp?.flavor)}</TableCell>
-              <TableCell>{imageText(cp?.image)}</TableCell>
-              <TableCell>—</TableCell>
+              <Counters c={pool.counters} />
               <TableCell>
-                {button('scale', 'Scale', cpTarget)}
-                {button('flavor', 'Flavor', cpTarget)}
-                {button('restart', 'Restart', cpTarget)}
+                {versionsText(
+                  pool.version,
+                  pool.machineSets
+                    .filter(ms => ms.version)
+                    .map(ms => ({
+                      version: ms.version!,
+                      replicas: ms.counters.replicas,
+                    })),
+                )}
               </TableCell>
+              <TableCell>{flavorText(pool.flavor)}</TableCell>
+              <TableCell>{imageText(pool.image)}</TableCell>
+              <TableCell>
+                {pool.autoscaler
+                  ? `${n(pool.autoscaler.min)}–${n(pool.autoscaler.max)}`
+                  : 'off'}
+              </TableCell>
+              <TableCell>{buttons(['scale', 'autoscaler', 'flavor', 'restart'], target)}</TableCell>
             </TableRow>
-            {tree.pools.map(pool => {
-              const name = poolName(pool);
-              const target: NodeGroupTarget = { type: 'pool', pool: name };
-              return (
-                <TableRow key={pool.name} data-group={`pool-${name}`}>
-                  <TableCell>
-                    Pool {name}
-                    <Typography
-                      variant="caption"
-                      display="block"
-                      color="textSecondary"
-                    >
-                      {pool.class ? `class ${pool.class}` : pool.name}
-                      {pool.failureDomain ? `, zone ${pool.failureDomain}` : ''}
-                    </Typography>
-                  </TableCell>
-                  <Counters c={pool.counters} />
-                  <TableCell>
-                    {versionsText(
-                      pool.version,
-                      pool.machineSets
-                        .filter(ms => ms.version)
-                        .map(ms => ({
-                          version: ms.version!,
-                          replicas: ms.counters.replicas,
-                        })),
-                    )}
-                  </TableCell>
-                  <TableCell>{flavorText(pool.flavor)}</TableCell>
-                  <TableCell>{imageText(pool.image)}</TableCell>
-                  <TableCell>
-                    {pool.autoscaler
-                      ? `${n(pool.autoscaler.min)}–${n(pool.autoscaler.max)}`
-                      : 'off'}
-                  </TableCell>
-                  <TableCell>
-                    {button('scale', 'Scale', target, `Scale pool ${name}`)}
-                    {button(
-                      'autoscaler',
-                      'Autoscaler',
-                      target,
-                      `Autoscaler pool ${name}`,
-                    )}
-                    {button('flavor', 'Flavor', target, `Flavor pool ${name}`)}
-                    {button(
-                      'restart',
-                      'Restart',
-                      target,
-                      `Restart pool ${name}`,
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </div>
+          );
+        })}
+      </NoWrapTable>
       {cp && cp.certificates.length > 0 && (
         <Box mt={2}>
           <Typography variant="subtitle2">

@@ -20,6 +20,7 @@ import {
 } from '@material-ui/core';
 import {
   clusterKey,
+  clusterPathSegments,
   ClusterSummary,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { memo } from 'react';
@@ -51,9 +52,7 @@ const useStyles = makeStyles(theme => ({
 
 /** Path of a cluster's page relative to the fleet page. */
 export function clusterPagePath(c: ClusterSummary): string {
-  return `clusters/${[c.managementCluster, c.namespace, c.name]
-    .map(encodeURIComponent)
-    .join('/')}`;
+  return `clusters/${clusterPathSegments(c)}`;
 }
 
 /** One row; memoised so a stream update re-renders only the rows it replaced. */

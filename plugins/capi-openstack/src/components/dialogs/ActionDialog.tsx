@@ -14,10 +14,7 @@ import {
   DialogTitle,
   FormControlLabel,
   LinearProgress,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -31,7 +28,7 @@ import {
   capiOpenstackApiRef,
   ClusterActionCall,
 } from '../../api/CapiOpenstackApi';
-import { useNoWrapTableStyles } from '../../lib/noWrapTable';
+import { NoWrapTable } from '../NoWrapTable';
 import { ActionErrorView, describeActionError } from './actionError';
 import { PreflightPanel } from './PreflightPanel';
 
@@ -40,6 +37,8 @@ export interface ActionProgress {
   done: boolean;
   text: string;
 }
+
+const CHANGE_COLUMNS = ['Object', 'Field', 'From', 'To'];
 
 type Step =
   | { name: 'form' }
@@ -73,7 +72,6 @@ export interface ActionDialogProps {
  */
 export function ActionDialog(props: ActionDialogProps) {
   const api = useApi(capiOpenstackApiRef);
-  const noWrap = useNoWrapTableStyles();
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [error, setError] = useState<ActionErrorView>();
   const [force, setForce] = useState(false);
@@ -182,34 +180,22 @@ export function ActionDialog(props: ActionDialogProps) {
               {result.message}
             </Alert>
             {result.changes.length > 0 && (
-              <div className={noWrap.scroll}>
-                <Table size="small" className={noWrap.table}>
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>Object</TableCell>
-                      <TableCell>Field</TableCell>
-                      <TableCell>From</TableCell>
-                      <TableCell>To</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {result.changes.map((c, i) => (
-                      <TableRow key={i}>
-                        <TableCell>
-                          {c.kind} {c.name}
-                        </TableCell>
-                        <TableCell>{c.field}</TableCell>
-                        <TableCell>
-                          {c.from === undefined ? '—' : JSON.stringify(c.from)}
-                        </TableCell>
-                        <TableCell>
-                          {c.to === undefined ? '—' : JSON.stringify(c.to)}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+              <NoWrapTable columns={CHANGE_COLUMNS}>
+                {result.changes.map((c, i) => (
+                  <TableRow key={i}>
+                    <TableCell>
+                      {c.kind} {c.name}
+                    </TableCell>
+                    <TableCell>{c.field}</TableCell>
+                    <TableCell>
+                      {c.from === undefined ? '—' : JSON.stringify(c.from)}
+                    </TableCell>
+                    <TableCell>
+                      {c.to === undefined ? '—' : JSON.stringify(c.to)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </NoWrapTable>
             )}
             {result.preflight && (
               <PreflightPanel preflight={result.preflight} />

@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { Box, FormControlLabel, Switch, TextField } from '@material-ui/core';
+import { Box, FormControlLabel, Switch } from '@material-ui/core';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { findPool } from '../../lib/targets';
 import { ClusterActionDialog } from './ClusterActionDialog';
+import { NumberField } from './NumberField';
 import { ClusterDialogProps } from './types';
 import { useOpenedState } from './useOpenedState';
 import { validateBounds } from './validation';
@@ -41,18 +42,9 @@ export function AutoscalerDialog(props: ClusterDialogProps & { pool: string }) {
       />
       {enabled && (
         <Box display="flex" mt={1}>
-          <TextField id="capi-openstack-autoscaler-min" label="Minimum" type="number" value={min} onChange={e => setMin(e.target.value)} inputProps={{ min: 0 }} />
+          <NumberField id="capi-openstack-autoscaler-min" label="Minimum" value={min} onChange={setMin} min={0} />
           <Box ml={2}>
-            <TextField
-              id="capi-openstack-autoscaler-max"
-              label="Maximum"
-              type="number"
-              value={max}
-              onChange={e => setMax(e.target.value)}
-              inputProps={{ min: 1 }}
-              error={Boolean(invalid)}
-              helperText={invalid}
-            />
+            <NumberField id="capi-openstack-autoscaler-max" label="Maximum" value={max} onChange={setMax} invalid={invalid} min={1} />
           </Box>
         </Box>
       )}

@@ -3,12 +3,13 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@material-ui/core';
+import { FormControlLabel, Radio, RadioGroup, Typography } from '@material-ui/core';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { useState } from 'react';
 import { relativeDays } from '../../lib/format';
 import { CONTROL_PLANE } from '../../lib/targets';
 import { ClusterActionDialog, ClusterActionDialogProps } from './ClusterActionDialog';
+import { NumberField } from './NumberField';
 import { useRolloutProgress } from './rolloutProgress';
 import { ClusterDialogProps } from './types';
 import { useOpenedState } from './useOpenedState';
@@ -60,16 +61,7 @@ export function CertificatesDialog(props: ClusterDialogProps) {
         <FormControlLabel value="off" control={<Radio color="primary" />} label="Turn automatic rotation off" disabled={configured === undefined} />
       </RadioGroup>
       {mode === 'automatic' && (
-        <TextField
-          id="capi-openstack-expiry-days"
-          label="Days before expiry"
-          type="number"
-          value={days}
-          onChange={e => setDays(e.target.value)}
-          error={Boolean(invalid)}
-          helperText={invalid}
-          inputProps={{ min: 7 }}
-        />
+        <NumberField id="capi-openstack-expiry-days" label="Days before expiry" value={days} onChange={setDays} invalid={invalid} min={7} />
       )}
     </ClusterActionDialog>
   );

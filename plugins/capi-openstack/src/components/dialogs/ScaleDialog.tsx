@@ -3,11 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { TextField, Typography } from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { readyOfDesired } from '../../lib/format';
 import { NodeGroupTarget, settled, targetCounters, targetLabel } from '../../lib/targets';
 import { ClusterActionDialog } from './ClusterActionDialog';
+import { NumberField } from './NumberField';
 import { ClusterDialogProps } from './types';
 import { useOpenedState } from './useOpenedState';
 import { validateReplicas } from './validation';
@@ -44,15 +45,14 @@ export function ScaleDialog(props: ClusterDialogProps & { target: NodeGroupTarge
         Now {readyOfDesired(counters)} ready.
         {controlPlane ? ' The control plane needs an odd number of machines.' : ''}
       </Typography>
-      <TextField
+      <NumberField
         id="capi-openstack-replicas"
         label="Replicas"
-        type="number"
         value={replicas}
-        onChange={e => setReplicas(e.target.value)}
-        error={Boolean(invalid)}
-        helperText={invalid}
-        inputProps={{ min: controlPlane ? 1 : 0, step: controlPlane ? 2 : 1 }}
+        onChange={setReplicas}
+        invalid={invalid}
+        min={controlPlane ? 1 : 0}
+        step={controlPlane ? 2 : 1}
       />
     </ClusterActionDialog>
   );

@@ -4,7 +4,7 @@
  */
 
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { actionCalls, openDialog, scaleResult } from '../../__testUtils__/actionDialogs';
+import { actionCalls, openDialog, preview, scaleResult } from '../../__testUtils__/actionDialogs';
 import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { detail, pool } from '../../__testUtils__/fixtures';
 import { renderCluster } from '../../__testUtils__/renderCluster';
@@ -56,8 +56,7 @@ describe('action dialogs', () => {
     await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
     // Let the reloaded detail (already requested) arrive and render.
     await act(() => new Promise<void>(resolve => setTimeout(resolve, 0)));
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Would scale/);
+    await preview(dialog, /Would scale/);
     expect((actionCalls(api)[1].call.body as any).resourceVersion).toBe('301');
   });
 
@@ -82,8 +81,7 @@ describe('action dialogs', () => {
     expect(within(dialog).getByText('The minimum must not exceed the maximum.')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
     fireEvent.change(within(dialog).getByLabelText('Minimum'), { target: { value: '2' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Dry run/);
+    await preview(dialog);
     fireEvent.click(within(dialog).getByRole('checkbox'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
     await waitFor(() => expect(actionCalls(api)).toHaveLength(2));
@@ -110,8 +108,7 @@ describe('action dialogs', () => {
     const options = await screen.findAllByRole('option');
     expect(options.map(o => o.textContent)).toEqual(['v1.34.2 (image ubuntu-v1.34.2)']);
     fireEvent.click(options[0]);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Dry run/);
+    await preview(dialog);
     expect(actionCalls(api)[0].call).toEqual({ method: 'POST', path: 'upgrade', body: { version: 'v1.34.2', resourceVersion: '200' } });
   });
 
@@ -130,8 +127,7 @@ describe('action dialogs', () => {
     const dialog = await openDialog(api, 'Flavor');
     expect(within(dialog).getByText('The flavor is already m1.medium.')).toBeInTheDocument();
     fireEvent.change(within(dialog).getByLabelText('Flavor'), { target: { value: 'm1.xlarge' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Dry run/);
+    await preview(dialog);
     expect(actionCalls(api)[0].call).toEqual({
       method: 'POST',
       path: 'control-plane/flavor',
@@ -149,8 +145,7 @@ describe('action dialogs', () => {
     api.detail = detail();
     api.actionResults = [scaleResult(), scaleResult()];
     const dialog = await openDialog(api, button);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Dry run/);
+    await preview(dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await within(dialog).findByRole('button', { name: 'Close' });
     expect(actionCalls(api)).toEqual([
@@ -171,8 +166,7 @@ describe('action dialogs', () => {
     expect(within(dialog).getByText(/At least 7 days/)).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
     fireEvent.change(within(dialog).getByLabelText('Days before expiry'), { target: { value: '21' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Dry run/);
+    await preview(dialog);
     expect(actionCalls(api)[0].call).toEqual({
       method: 'POST',
       path: 'control-plane/certificate-rotation',
@@ -185,8 +179,7 @@ describe('action dialogs', () => {
     api.detail = detail({ verdict: 'Paused', tree: { paused: true } });
     api.actionResults = [scaleResult({ action: 'resume' })];
     const dialog = await openDialog(api, 'Resume');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Dry run/);
+    await preview(dialog);
     expect(actionCalls(api)[0].call.path).toBe('resume');
   });
 

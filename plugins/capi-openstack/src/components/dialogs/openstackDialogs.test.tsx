@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { OpenStackResourcesResponse, PreflightResult } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterActionCall } from '../../api/CapiOpenstackApi';
-import { actionCalls, openDialog, scaleResult } from '../../__testUtils__/actionDialogs';
+import { actionCalls, openDialog, preview, scaleResult } from '../../__testUtils__/actionDialogs';
 import { FakeCapiOpenstackApi } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { detail } from '../../__testUtils__/fixtures';
 import { liveCloud, unreachableCloud } from '../../__testUtils__/openstackFixtures';
@@ -32,8 +32,7 @@ const actionBodies = (api: FakeCapiOpenstackApi) => actionCalls(api).map(c => ({
 async function previewScale(api: FakeCapiOpenstackApi) {
   const dialog = await openDialog(api, 'Scale pool alpha-md-0');
   fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '4' } });
-  fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-  await within(dialog).findByText(/Would scale pool md-0/);
+  await preview(dialog, /Would scale pool md-0/);
   return dialog;
 }
 
@@ -84,8 +83,7 @@ describe('preflight in the action dialogs', () => {
     fireEvent.click(within(dialog).getByRole('checkbox', { name: /Apply anyway/ }));
     fireEvent.change(within(dialog).getByLabelText('Replicas'), { target: { value: '5' } });
     expect(within(dialog).queryByRole('checkbox', { name: /Apply anyway/ })).not.toBeInTheDocument();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Would scale pool md-0/);
+    await preview(dialog, /Would scale pool md-0/);
     expect(within(dialog).getByRole('checkbox', { name: /Apply anyway/ })).not.toBeChecked();
     expect(within(dialog).getByRole('button', { name: 'Confirm' })).toBeDisabled();
   });
@@ -148,8 +146,7 @@ describe('flavor dialog with the cloud lists', () => {
     ]);
     expect(within(dialog).queryByText(/could not be reached/)).not.toBeInTheDocument();
     fireEvent.click(options[2]);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await within(dialog).findByText(/Dry run/);
+    await preview(dialog);
     expect((api.callsOf('runAction')[0].args[1] as ClusterActionCall).body).toEqual({ flavor: 'm1.xlarge', resourceVersion: '200' });
   });
 
