@@ -15,6 +15,8 @@ import {
   actionPaths,
   actionRequest,
   ClusterDetailResponse,
+  ClusterListQuery,
+  ClusterListResponse,
   ClusterRef,
   CreateClusterRequest,
   CreateClusterResponse,
@@ -24,6 +26,7 @@ import {
   ScalePoolRequest,
   SetAutoscalerRequest,
   UpgradeRequest,
+  queryString,
   UpgradesResponse,
   WriteAction,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -61,6 +64,13 @@ export interface CapiOpenstackService {
   getCreateOptions(options: CallOptions): Promise<CreateOptionsResponse>;
   createCluster(request: CreateClusterRequest, options: CallOptions & { dryRun?: boolean }): Promise<CreateClusterResponse>;
   renderCluster(request: CreateClusterRequest, options: CallOptions): Promise<CreateClusterResponse>;
+  /** One page of the clusters the caller may read. */
+  listClusters(query: ClusterListQuery, options: CallOptions): Promise<ClusterListResponse>;
+  /**
+   * `GET /stream`: the server-sent events of fleet changes (parse them with
+   * `createServerSentEventParser`); ends with `signal`.
+   */
+  streamChanges(options: CallOptions & { signal: AbortSignal }): Promise<ReadableStream<Uint8Array>>;
   /** undefined when the cluster does not exist or the caller may not read it. */
   getCluster(ref: ClusterRef, options: CallOptions): Promise<ClusterDetailResponse | undefined>;
   /**
@@ -87,6 +97,15 @@ function clusterPath(ref: ClusterRef, sub?: string) {
   return sub ? `${base}/${sub}` : base;
 }
 
+async function readJson(res: Response): Promise<any> {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** HTTP client of the capi-openstack backend with service-to-service tokens on behalf of the caller. @public */
 export class CapiOpenstackClient implements CapiOpenstackService {
   constructor(
@@ -98,42 +117,60 @@ export class CapiOpenstackClient implements CapiOpenstackService {
     },
   ) {}
 
-  private async call<T>(
+  private async fetch(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    options: CallOptions & { body?: unknown; dryRun?: boolean; allow404?: boolean },
-  ): Promise<T> {
+    options: CallOptions & { body?: unknown; dryRun?: boolean; accept?: string; signal?: AbortSignal },
+  ): Promise<Response> {
     const base = await this.deps.discovery.getBaseUrl(PLUGIN_ID);
     const { token } = await this.deps.auth.getPluginRequestToken({
       onBehalfOf: options.credentials,
       targetPluginId: PLUGIN_ID,
     });
     const url = `${base}/${path}${options.dryRun ? '?dryRun=true' : ''}`;
-    const res = await (this.deps.fetch ?? fetch)(url, {
+    return (this.deps.fetch ?? fetch)(url, {
       method,
       headers: {
         Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
+        Accept: options.accept ?? 'application/json',
         ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
     });
-    const text = await res.text();
-    let body: any;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
+  }
+
+  private async failure(res: Response, method: string, path: string): Promise<CapiOpenstackRequestError> {
+    const body = await readJson(res);
+    return new CapiOpenstackRequestError(
+      res.status,
+      body?.error?.name ?? 'Error',
+      body?.error?.message ?? `${method} /${path.split('?')[0]} failed with ${res.status} ${res.statusText}`,
+    );
+  }
+
+  private async call<T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    options: CallOptions & { body?: unknown; dryRun?: boolean; allow404?: boolean },
+  ): Promise<T> {
+    const res = await this.fetch(method, path, options);
     if (!res.ok) {
       if (options.allow404 && res.status === 404) return undefined as T;
-      throw new CapiOpenstackRequestError(
-        res.status,
-        body?.error?.name ?? 'Error',
-        body?.error?.message ?? `${method} /${path} failed with ${res.status} ${res.statusText}`,
-      );
+      throw await this.failure(res, method, path);
     }
-    return body as T;
+    return (await readJson(res)) as T;
+  }
+
+  listClusters(query: ClusterListQuery, options: CallOptions) {
+    return this.call<ClusterListResponse>('GET', `clusters${queryString(query)}`, options);
+  }
+
+  async streamChanges(options: CallOptions & { signal: AbortSignal }) {
+    const res = await this.fetch('GET', 'stream', { ...options, accept: 'text/event-stream' });
+    if (!res.ok) throw await this.failure(res, 'GET', 'stream');
+    if (!res.body) throw new Error('the event stream has no body');
+    return res.body;
   }
 
   getCreateOptions(options: CallOptions) {

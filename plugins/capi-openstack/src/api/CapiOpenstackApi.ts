@@ -8,6 +8,7 @@ import type {
   ActionResult,
   ClusterDetailResponse,
   ClusterEventsResponse,
+  ClusterListQuery,
   ClusterListResponse,
   ClusterRef,
   KubeconfigResponse,
@@ -15,25 +16,14 @@ import type {
   OpenStackResourcesResponse,
   StreamChanges,
   UpgradesResponse,
-  Verdict,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+
+/** Filters, sorting and paging of `GET /clusters` (defined in the common package). @public */
+export type { ClusterListQuery };
 
 /** Liveness of the backend plugin. @public */
 export interface CapiOpenstackHealth {
   status: string;
-}
-
-/** Filters, sorting and paging of `GET /clusters`. @public */
-export interface ClusterListQuery {
-  managementCluster?: string[];
-  namespace?: string[];
-  verdict?: Verdict[];
-  owner?: string[];
-  search?: string;
-  sort?: string;
-  order?: 'asc' | 'desc';
-  offset?: number;
-  limit?: number;
 }
 
 /** One lifecycle write: method and path relative to the cluster (see `actionPaths`). @public */

@@ -7,6 +7,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   actionPaths,
+  queryString,
   ActionResult,
   ClusterDetailResponse,
   ClusterEventsResponse,
@@ -33,16 +34,6 @@ function clusterPath(ref: ClusterRef): string {
   return `/clusters/${[ref.managementCluster, ref.namespace, ref.name].map(encodeURIComponent).join('/')}`;
 }
 
-function queryString(query: ClusterListQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === '') continue;
-    if (Array.isArray(value)) value.forEach(v => params.append(key, String(v)));
-    else params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 /**
  * {@link CapiOpenstackApi} over HTTP: discovery for the base URL, the app's
