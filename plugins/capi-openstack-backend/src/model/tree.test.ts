@@ -582,7 +582,8 @@ function v1beta1Objects(): ClusterObjects {
 }
 
 describe('buildClusterTree on v1beta1 objects (Magnum view, CAPO v0.14)', () => {
-  const t = buildClusterTree(v1beta1Objects());
+  const input = v1beta1Objects();
+  const t = buildClusterTree(input);
 
   it('reads v1beta1 topology, refs and counters', () => {
     expect(t.topology).toEqual({
@@ -641,14 +642,13 @@ describe('buildClusterTree on v1beta1 objects (Magnum view, CAPO v0.14)', () => 
   });
 
   it('reads the CAPO v1beta1 OpenStackCluster', () => {
+    expect(input.openStackCluster!.status.apiServerLoadBalancer.ip).toBe(
+      '198.51.100.7',
+    );
     expect(t.infrastructure).toMatchObject({
       ready: true,
-      apiServerLoadBalancer: {
-        id: 'lb',
-        ip: '198.51.100.7',
-        internalIP: '10.0.0.3',
-        allowedCIDRs: ['0.0.0.0/0'],
-      },
+      apiServerLoadBalancer:
+        input.openStackCluster!.status.apiServerLoadBalancer,
       failureDomains: [{ name: 'nova', controlPlane: true }],
       bastion: { enabled: false },
     });

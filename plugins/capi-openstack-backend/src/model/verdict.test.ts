@@ -81,16 +81,19 @@ describe('evaluateHealth on the section 4 snapshots', () => {
     );
   });
 
-  it('S1 stays Progressing under 30 minutes and turns Degraded after', () => {
-    const objs = buildSnapshot('S1');
-    // Available=False since 10:05 (doc default).
-    expect(evaluateHealth(objs, at('2026-09-01T10:34:59Z')).verdict).toBe(
-      'Progressing',
-    );
-    expect(evaluateHealth(objs, at('2026-09-01T10:35:00Z')).verdict).toBe(
-      'Degraded',
-    );
-  });
+  it.each<SnapshotId>(['S1', 'S3', 'S4', 'S10'])(
+    '%s stays Progressing under 30 minutes and turns Degraded after',
+    id => {
+      const objs = buildSnapshot(id);
+      // Their problems (e.g. S1's Available=False) date from 10:05 (doc default).
+      expect(evaluateHealth(objs, at('2026-09-01T10:34:59Z')).verdict).toBe(
+        'Progressing',
+      );
+      expect(evaluateHealth(objs, at('2026-09-01T10:35:00Z')).verdict).toBe(
+        'Degraded',
+      );
+    },
+  );
 
   it('S8 reports the Deleting condition reason since the deletion request', () => {
     const health = evaluateHealth(buildSnapshot('S8'), SNAPSHOT_NOW);
@@ -371,39 +374,39 @@ describe('Degraded and Progressing (v1beta2)', () => {
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
   });
 
-  it('Remediating=True is Degraded', () => {
-    const objs = withClusterConditions(
+  it.each<[string, SnapshotId, ReturnType<typeof cond>[], string]>([
+    [
+      'Remediating=True is Degraded',
       'S2',
-      cond('Remediating', 'True', 'Remediating'),
-    );
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
-  });
-
-  it('hard signals are ignored before the control plane is initialized', () => {
-    const objs = withClusterConditions(
+      [cond('Remediating', 'True', 'Remediating')],
+      'Degraded',
+    ],
+    [
+      'hard signals are ignored before the control plane is initialized',
       'S1',
-      cond('RemoteConnectionProbe', 'False', 'ProbeFailed'),
-    );
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
-  });
-
-  it('Available=False while nothing is busy is Degraded', () => {
-    const objs = withClusterConditions(
+      [cond('RemoteConnectionProbe', 'False', 'ProbeFailed')],
+      'Progressing',
+    ],
+    [
+      'Available=False while nothing is busy is Degraded',
       'S2',
-      cond('Available', 'False', 'NotAvailable'),
-    );
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
-  });
-
-  it('WorkerMachinesReady=False while scaling for over 30 minutes is Degraded', () => {
-    const objs = withClusterConditions(
+      [cond('Available', 'False', 'NotAvailable')],
+      'Degraded',
+    ],
+    [
+      'WorkerMachinesReady=False while scaling for over 30 minutes is Degraded',
       'S2',
-      cond('ScalingUp', 'True', 'ScalingUp'),
-      cond('WorkerMachinesReady', 'False', 'NotReady', {
-        lastTransitionTime: '2026-09-01T09:30:00Z',
-      }),
-    );
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+      [
+        cond('ScalingUp', 'True', 'ScalingUp'),
+        cond('WorkerMachinesReady', 'False', 'NotReady', {
+          lastTransitionTime: '2026-09-01T09:30:00Z',
+        }),
+      ],
+      'Degraded',
+    ],
+  ])('%s', (_name, id, conditions, verdict) => {
+    const objs = withClusterConditions(id, ...conditions);
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe(verdict);
   });
 
   it('counters short of desired are never Healthy', () => {

@@ -219,17 +219,7 @@ export function fillTransitionTimes(
   objs: ClusterObjects,
   ltt: string = DEFAULT_LTT,
 ): ClusterObjects {
-  const all: (KubeObject | undefined)[] = [
-    objs.cluster,
-    objs.controlPlane,
-    objs.openStackCluster,
-    ...objs.machineDeployments,
-    ...objs.machineSets,
-    ...objs.machines,
-    ...objs.openStackMachines,
-    ...objs.openStackServers,
-    ...objs.machineHealthChecks,
-  ];
+  const all = Object.values(objs).flat() as (KubeObject | undefined)[];
   for (const o of all) {
     const lists = [
       o?.status?.conditions,
