@@ -10,13 +10,13 @@ import type { Clock } from './clock';
 import { condition, polar } from './conditions';
 import { clusterNetwork } from './kubeadm';
 import {
-  AUTOSCALER_MAX,
-  AUTOSCALER_MIN,
-  CAPI_V,
+  AUTOSCALER_MAX_ANNOTATION as AUTOSCALER_MAX,
+  AUTOSCALER_MIN_ANNOTATION as AUTOSCALER_MIN,
   CONTROLPLANE_GROUP,
   INFRA_GROUP,
   OWNER_LABEL,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CAPI_V } from './labels';
 import {
   bullets,
   controlPlaneAvailable,

@@ -3,23 +3,13 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import { NEGATIVE_POLARITY } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import type {
   Condition,
   ConditionStatus,
   LegacyCondition,
   SeedObject,
 } from './types';
-
-/** Condition types where True means "something is happening", not "good". */
-export const NEGATIVE_POLARITY = new Set([
-  'RollingOut',
-  'ScalingUp',
-  'ScalingDown',
-  'Remediating',
-  'Deleting',
-  'Paused',
-  'Updating',
-]);
 
 export function condition(
   type: string,

@@ -4,36 +4,29 @@
  */
 
 // Deterministic stand-ins for the random values controllers and OpenStack
-// generate: everything is derived from a hash of the names involved.
+// generate: everything is derived from a hash of the names involved. UUIDs
+// and integers are the common package's, shared with the simulator.
 
-import { createHash } from 'node:crypto';
+import {
+  digestOf,
+  toHex,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
-function digest(parts: string[]): Buffer {
-  return createHash('sha256').update(parts.join('\u0000')).digest();
-}
-
-/** A version-4-shaped UUID derived from the parts. */
-export function uuidFor(...parts: string[]): string {
-  const b = Buffer.from(digest(parts).subarray(0, 16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(
-    16,
-    20,
-  )}-${h.slice(20)}`;
-}
+export {
+  intFor,
+  uuidFor,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 export function hexFor(length: number, ...parts: string[]): string {
   let out = '';
   for (let i = 0; out.length < length; i++) {
-    out += digest([...parts, String(i)]).toString('hex');
+    out += toHex(digestOf([...parts, String(i)]));
   }
   return out.slice(0, length);
 }
 
 function charsFrom(alphabet: string, length: number, parts: string[]): string {
-  const bytes = digest(parts);
+  const bytes = digestOf(parts);
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[bytes[i] % alphabet.length];
   return out;
@@ -46,11 +39,6 @@ export function randomSuffix(...parts: string[]): string {
 
 export function lowerAlnum(length: number, ...parts: string[]): string {
   return charsFrom('abcdefghijklmnopqrstuvwxyz0123456789', length, parts);
-}
-
-/** An integer in [0, max). */
-export function intFor(max: number, ...parts: string[]): number {
-  return digest(parts).readUInt32BE(0) % max;
 }
 
 export function base64(text: string): string {

@@ -11,13 +11,12 @@ export type {
   SnapshotId,
 } from './types';
 export {
-  DEMO_TEAMS,
   FROZEN_LABEL,
   FROZEN_VALUE,
-  MAGNUM_NAMESPACE,
   OWNER_LABEL,
   SNAPSHOT_ANNOTATION,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+export { DEMO_TEAMS, MAGNUM_NAMESPACE } from './labels';
 export { buildDemoFleet, DEMO_FLEET } from './fleet';
 export { DEMO_CLASS } from './clusterClass';
 export { MAGNUM_CLASS, MAGNUM_STACK_ID, MAGNUM_CLUSTER_UUID } from './magnum';

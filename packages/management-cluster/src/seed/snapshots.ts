@@ -16,8 +16,8 @@ import {
   CLUSTER_FINALIZER,
   KCP_FINALIZER,
   MACHINE_FINALIZER,
-  SEED_DELETE_ANNOTATION,
-} from './labels';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { SEED_DELETE_ANNOTATION } from './labels';
 import {
   type ClusterModel,
   controlPlaneInfraTemplateName,
