@@ -8,31 +8,10 @@
 // taken from the CRD; otherwise the group's preferred version that serves
 // the kind (what a real management cluster converts to and from).
 
-import {
-  BOOTSTRAP_GROUP,
-  CAPI_GROUP,
-  CONTROLPLANE_GROUP,
-  INFRA_GROUP,
-} from './constants';
+import { KIND_GROUPS } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeClient, KubeError } from './kube';
 
-export const KIND_GROUPS = {
-  Cluster: CAPI_GROUP,
-  ClusterClass: CAPI_GROUP,
-  MachineDeployment: CAPI_GROUP,
-  MachineSet: CAPI_GROUP,
-  Machine: CAPI_GROUP,
-  MachineHealthCheck: CAPI_GROUP,
-  KubeadmControlPlane: CONTROLPLANE_GROUP,
-  KubeadmControlPlaneTemplate: CONTROLPLANE_GROUP,
-  KubeadmConfig: BOOTSTRAP_GROUP,
-  KubeadmConfigTemplate: BOOTSTRAP_GROUP,
-  OpenStackCluster: INFRA_GROUP,
-  OpenStackClusterTemplate: INFRA_GROUP,
-  OpenStackMachine: INFRA_GROUP,
-  OpenStackMachineTemplate: INFRA_GROUP,
-  OpenStackServer: INFRA_GROUP,
-} as const;
+export { KIND_GROUPS };
 
 export type Kind = keyof typeof KIND_GROUPS;
 export const KINDS = Object.keys(KIND_GROUPS) as Kind[];

@@ -6,7 +6,11 @@
 // Cluster's own status. Level-triggered: each pass looks at what exists and
 // takes the next step; it returns when it wants to look again.
 
-import { CLUSTER_FINALIZER, FROZEN_LABEL, FROZEN_VALUE } from './constants';
+import {
+  CLUSTER_FINALIZER,
+  FROZEN_LABEL,
+  FROZEN_VALUE,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope, Runtime } from './context';
 import { reconcileControlPlane } from './controlPlane';
 import {

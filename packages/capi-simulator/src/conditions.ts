@@ -5,6 +5,7 @@
 // CAPI v1beta1 `status.conditions` still use. lastTransitionTime only
 // changes when the status does.
 
+import { findCondition } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { isoTime } from './clock';
 
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
@@ -32,17 +33,6 @@ export interface LegacyCondition {
   lastTransitionTime: string;
 }
 
-/** Types where True means "something is happening", not "good". */
-export const NEGATIVE_POLARITY = new Set([
-  'RollingOut',
-  'ScalingUp',
-  'ScalingDown',
-  'Remediating',
-  'Deleting',
-  'Paused',
-  'Updating',
-]);
-
 export function cond(
   type: string,
   status: ConditionStatus,
@@ -65,13 +55,6 @@ export function when(
     ok ? reasons[0] : reasons[1],
     message,
   );
-}
-
-export function findCondition<T extends { type: string }>(
-  list: T[] | undefined,
-  type: string,
-): T | undefined {
-  return list?.find(c => c.type === type);
 }
 
 /** Attaches lastTransitionTime (kept from `previous` when the status is unchanged) and observedGeneration. */

@@ -5,14 +5,17 @@
 
 import { ApiVersions, CapiGeneration, Kind } from './apiVersions';
 import { SimClock } from './clock';
-import { CONTROL_PLANE_LABEL, PAUSED_ANNOTATION } from './constants';
+import {
+  CONTROL_PLANE_LABEL,
+  isClassy,
+  PAUSED_ANNOTATION,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { EventInput, EventRecorder } from './events';
 import { apiUnreachable } from './failures';
 import { ObjectCache } from './informers';
 import { KObj, KubeClient } from './kube';
 import {
   annotations,
-  isClassy,
   isDeleting,
   kcpInitialized,
   labels,

@@ -14,7 +14,9 @@ import {
   DELETE_MACHINE_ANNOTATION,
   INFRA_GROUP,
   KCP_FINALIZER,
-} from './constants';
+  kcpCertificatesExpiryDays,
+  kcpRolloutAfter,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from './context';
 import {
   reconcileControlPlaneDeletion,
@@ -37,9 +39,7 @@ import {
   createdAt,
   isDeleting,
   isOwnedBy,
-  kcpCertificatesExpiryDays,
   kcpInfrastructureRef,
-  kcpRolloutAfter,
   labels,
   ownerRef,
   randomSuffix,

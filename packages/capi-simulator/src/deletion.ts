@@ -22,7 +22,7 @@ import {
   OPENSTACK_CLUSTER_FINALIZER,
   OPENSTACK_MACHINE_FINALIZER,
   OPENSTACK_SERVER_FINALIZER,
-} from './constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from './context';
 import { CONTROLLERS } from './events';
 import { KObj } from './kube';

@@ -8,7 +8,7 @@ import {
   CONTROL_PLANE_LABEL,
   DEPLOYMENT_NAME_LABEL,
   TOPOLOGY_DEPLOYMENT_LABEL,
-} from './constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KObj } from './kube';
 import { annotations, labels } from './shapes';
 

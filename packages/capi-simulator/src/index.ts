@@ -7,7 +7,11 @@
 export { startSimulator, defaultLogger } from './simulator';
 export type { Simulator, SimulatorOptions } from './simulator';
 export { DURATIONS } from './clock';
-export { FIELD_MANAGER, FROZEN_LABEL, FROZEN_VALUE } from './constants';
+export {
+  FROZEN_LABEL,
+  FROZEN_VALUE,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+export { FIELD_MANAGER } from './constants';
 export {
   API_UNREACHABLE_ANNOTATION,
   QUOTA_EXCEEDED_ANNOTATION,

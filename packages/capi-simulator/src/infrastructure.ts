@@ -7,9 +7,11 @@
 import { cond, legacy, LegacyCondition } from './conditions';
 import {
   CLUSTER_NAME_LABEL,
+  intFor,
   OPENSTACK_CLUSTER_FINALIZER,
   OPENSTACK_SERVER_FINALIZER,
-} from './constants';
+  uuidFor,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from './context';
 import { adopt } from './controlPlane';
 import {
@@ -19,14 +21,7 @@ import {
 import { CONTROLLERS } from './events';
 import { KObj } from './kube';
 import { reconcileServer } from './machines';
-import {
-  createdAt,
-  intFor,
-  isDeleting,
-  isOwnedBy,
-  ownerRef,
-  uuidFor,
-} from './shapes';
+import { createdAt, isDeleting, isOwnedBy, ownerRef } from './shapes';
 
 function names(scope: ClusterScope) {
   const base = `k8s-clusterapi-cluster-${scope.ns}-${scope.name}`;

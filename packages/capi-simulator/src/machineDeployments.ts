@@ -13,10 +13,11 @@ import {
   INFRA_GROUP,
   MD_FINALIZER,
   MD_REVISION_ANNOTATION,
+  mdRolloutAfter,
   MS_FINALIZER,
   SET_NAME_LABEL,
   TEMPLATE_HASH_LABEL,
-} from './constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from './context';
 import { adopt } from './controlPlane';
 import {
@@ -47,7 +48,6 @@ import {
   isDeleting,
   isOwnedBy,
   labels,
-  mdRolloutAfter,
   mdRollingUpdate,
   ownerRef,
   randomSuffix,

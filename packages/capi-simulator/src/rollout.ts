@@ -11,11 +11,9 @@
 
 import { KObj } from './kube';
 import {
-  bootstrapConfigRef,
-  infrastructureRef,
   mdRolloutAfter,
-  stableJson,
-} from './shapes';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { bootstrapConfigRef, infrastructureRef, stableJson } from './shapes';
 
 // --- KubeadmControlPlane -------------------------------------------------------
 

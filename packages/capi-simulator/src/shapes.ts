@@ -2,8 +2,11 @@
 
 // Reading and writing the fields that moved between CAPI v1beta1 and
 // v1beta2 (refs, rollout settings, topology), plus small object helpers.
+// Readers the backend needs too (ClusterClass name, rollout fields) and the
+// deterministic ids come from the common package.
 
 import crypto from 'node:crypto';
+import { intFor } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CapiGeneration, KindInfo } from './apiVersions';
 import { KObj, OwnerReference } from './kube';
 
@@ -41,11 +44,6 @@ export function writeRef(
 
 // --- Cluster ---------------------------------------------------------------
 
-export function topologyClassName(cluster: KObj): string | undefined {
-  const t = cluster.spec?.topology;
-  return t?.classRef?.name ?? t?.class;
-}
-
 export function topologyClassNamespace(cluster: KObj): string {
   const t = cluster.spec?.topology;
   return (
@@ -53,19 +51,11 @@ export function topologyClassNamespace(cluster: KObj): string {
   );
 }
 
-export function isClassy(cluster: KObj): boolean {
-  return !!topologyClassName(cluster);
-}
-
 export function controlPlaneTopologyRolloutAfter(
   cluster: KObj,
 ): string | undefined {
   const t = cluster.spec?.topology;
   return t?.controlPlane?.rollout?.after ?? t?.rolloutAfter;
-}
-
-export function machineDeploymentTopologies(cluster: KObj): any[] {
-  return cluster.spec?.topology?.workers?.machineDeployments ?? [];
 }
 
 // --- ClusterClass ------------------------------------------------------------
@@ -95,17 +85,6 @@ export function kcpInfrastructureRef(kcp: KObj): Ref | undefined {
   return readRef(t?.spec?.infrastructureRef ?? t?.infrastructureRef);
 }
 
-export function kcpRolloutAfter(kcp: KObj): string | undefined {
-  return kcp.spec?.rollout?.after ?? kcp.spec?.rolloutAfter;
-}
-
-export function kcpCertificatesExpiryDays(kcp: KObj): number | undefined {
-  return (
-    kcp.spec?.rollout?.before?.certificatesExpiryDays ??
-    kcp.spec?.rolloutBefore?.certificatesExpiryDays
-  );
-}
-
 export function kcpInitialized(kcp: KObj | undefined): boolean {
   return !!(
     kcp?.status?.initialization?.controlPlaneInitialized ??
@@ -114,10 +93,6 @@ export function kcpInitialized(kcp: KObj | undefined): boolean {
 }
 
 // --- MachineDeployment / MachineSet / Machine -----------------------------
-
-export function mdRolloutAfter(md: KObj): string | undefined {
-  return md.spec?.rollout?.after ?? md.spec?.rolloutAfter;
-}
 
 export function mdRollingUpdate(md: KObj): {
   maxSurge: number;
@@ -196,33 +171,6 @@ export function randomSuffix(): string {
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
   const bytes = crypto.randomBytes(5);
   return [...bytes].map(b => alphabet[b % alphabet.length]).join('');
-}
-
-/** A version-4-shaped UUID derived from the parts (stable across restarts). */
-export function uuidFor(...parts: string[]): string {
-  const b = crypto
-    .createHash('sha256')
-    .update(parts.join('\u0000'))
-    .digest()
-    .subarray(0, 16);
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(
-    16,
-    20,
-  )}-${h.slice(20)}`;
-}
-
-/** An integer in [0, max) derived from the parts. */
-export function intFor(max: number, ...parts: string[]): number {
-  return (
-    crypto
-      .createHash('sha256')
-      .update(parts.join('\u0000'))
-      .digest()
-      .readUInt32BE(0) % max
-  );
 }
 
 /** A short stable hash (decimal, like machine-template-hash). */

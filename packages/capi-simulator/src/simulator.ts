@@ -9,7 +9,9 @@
 import { ApiVersions, discoverApiVersions, Kind } from './apiVersions';
 import { SimClock } from './clock';
 import { isFrozen, reconcileCluster } from './clusters';
-import { CLUSTER_NAME_LABEL } from './constants';
+import {
+  CLUSTER_NAME_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { Runtime } from './context';
 import { EventRecorder } from './events';
 import { ObjectCache } from './informers';

@@ -17,11 +17,13 @@
 import { ClusterScope } from './context';
 import { PatchError, resolveVariables } from './patches';
 import {
+  topologyClassName,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
   classTemplateRef,
   isDeleting,
   randomSuffix,
   readRef,
-  topologyClassName,
   topologyClassNamespace,
 } from './shapes';
 import { classObject } from './topology/classTemplates';

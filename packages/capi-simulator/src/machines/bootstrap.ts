@@ -8,7 +8,7 @@ import {
   CAPI_SECRET_TYPE,
   CERTIFICATES_EXPIRY_ANNOTATION,
   CLUSTER_NAME_LABEL,
-} from '../constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { CONTROLLERS } from '../events';
 import { KObj } from '../kube';

@@ -4,12 +4,12 @@
 // OpenStackMachine cloned for it.
 
 import {
-  CLONED_FROM_GROUPKIND,
-  CLONED_FROM_NAME,
+  CLONED_FROM_GROUPKIND_ANNOTATION as CLONED_FROM_GROUPKIND,
+  CLONED_FROM_NAME_ANNOTATION as CLONED_FROM_NAME,
   CLUSTER_NAME_LABEL,
   MACHINE_FINALIZER,
   OPENSTACK_MACHINE_FINALIZER,
-} from '../constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { Controller } from '../events';
 import { KObj } from '../kube';

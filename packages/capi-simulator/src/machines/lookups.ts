@@ -4,9 +4,9 @@
 
 import {
   CERTIFICATES_EXPIRY_ANNOTATION,
-  CLONED_FROM_NAME,
+  CLONED_FROM_NAME_ANNOTATION as CLONED_FROM_NAME,
   CONTROL_PLANE_LABEL,
-} from '../constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import {

@@ -2,7 +2,10 @@
 
 // The summary view of a Machine that the owners' status summaries use.
 
-import { findCondition, LegacyCondition } from '../conditions';
+import {
+  findCondition,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { LegacyCondition } from '../conditions';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import { createdAt, infrastructureRef, isDeleting } from '../shapes';

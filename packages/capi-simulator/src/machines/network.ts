@@ -3,10 +3,14 @@
 // The cluster network as CAPO sees it for one server: network, subnet,
 // security group, failure domains, a fixed IP and the port status.
 
-import { CLUSTER_NAME_LABEL } from '../constants';
+import {
+  CLUSTER_NAME_LABEL,
+  intFor,
+  uuidFor,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
-import { intFor, labels, uuidFor } from '../shapes';
+import { labels } from '../shapes';
 
 export interface NetworkInfo {
   networkId: string;

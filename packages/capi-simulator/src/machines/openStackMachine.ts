@@ -4,12 +4,13 @@
 // bootstrap data exists, and mirrors the server's state, addresses and
 // providerID.
 
-import { cond, findCondition, legacy, LegacyCondition } from '../conditions';
+import { cond, legacy, LegacyCondition } from '../conditions';
 import {
   CLUSTER_NAME_LABEL,
+  findCondition,
   OPENSTACK_SERVER_FINALIZER,
-  REGION,
-} from '../constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { REGION } from '../constants';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import { isDeleting, ownerRef } from '../shapes';

@@ -9,7 +9,10 @@ import { ClusterScope } from '../context';
 import { CONTROLLERS } from '../events';
 import { quotaExceeded, quotaExceededMessage, stuckInBuild } from '../failures';
 import { KObj } from '../kube';
-import { createdAt, uuidFor } from '../shapes';
+import {
+  uuidFor,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { createdAt } from '../shapes';
 import { allocateIP, networkInfo, portStatus } from './network';
 
 function imageID(image: any): string {

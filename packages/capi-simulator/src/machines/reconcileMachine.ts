@@ -4,17 +4,16 @@
 // the node boots and joins; writes the Machine's phase and conditions.
 
 import { isoTime, Stage } from '../clock';
-import { cond, Cond, findCondition, LegacyCondition } from '../conditions';
-import { MACHINE_FINALIZER } from '../constants';
+import { cond, Cond, LegacyCondition } from '../conditions';
+import {
+  findCondition,
+  MACHINE_FINALIZER,
+  uuidFor,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { CONTROLLERS } from '../events';
 import { KObj } from '../kube';
-import {
-  bootstrapConfigRef,
-  infrastructureRef,
-  isDeleting,
-  uuidFor,
-} from '../shapes';
+import { bootstrapConfigRef, infrastructureRef, isDeleting } from '../shapes';
 import { remoteProbeFailedSince, writeMachineStatus } from '../status';
 import { isInitConfig, reconcileKubeadmConfig } from './bootstrap';
 import { certificatesExpiry, isControlPlane } from './lookups';

@@ -7,7 +7,10 @@ import { Kind } from '../apiVersions';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import { applyClassPatches, PatchError, TemplateRole } from '../patches';
-import { Ref, topologyClassName } from '../shapes';
+import {
+  topologyClassName,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { Ref } from '../shapes';
 
 export function classObject(
   scope: ClusterScope,

@@ -5,10 +5,10 @@
 // KubeadmControlPlane, and the Cluster's references to both.
 
 import {
-  CLONED_FROM_GROUPKIND,
-  CLONED_FROM_NAME,
+  CLONED_FROM_GROUPKIND_ANNOTATION as CLONED_FROM_GROUPKIND,
+  CLONED_FROM_NAME_ANNOTATION as CLONED_FROM_NAME,
   TOPOLOGY_OWNED_LABEL,
-} from '../constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import {

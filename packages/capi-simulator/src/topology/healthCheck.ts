@@ -3,7 +3,10 @@
 // The MachineHealthCheck of a topology MachineDeployment, from its worker
 // class and the topology's overrides (removed when disabled).
 
-import { CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL } from '../constants';
+import {
+  CLUSTER_NAME_LABEL,
+  DEPLOYMENT_NAME_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { isOwnedBy, ownerRef } from '../shapes';
 import { applyOwned, ownedLabels } from './ownedObjects';

@@ -4,7 +4,10 @@
 // entry, with their bootstrap and infrastructure templates and health
 // checks; those no longer in the topology are deleted.
 
-import { TOPOLOGY_DEPLOYMENT_LABEL } from '../constants';
+import {
+  TOPOLOGY_DEPLOYMENT_LABEL,
+  topologyPools as machineDeploymentTopologies,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { CONTROLLERS } from '../events';
 import { KObj } from '../kube';
@@ -16,7 +19,6 @@ import {
   isDeleting,
   isOwnedBy,
   labels,
-  machineDeploymentTopologies,
   ownerRef,
   randomSuffix,
   writeRef,

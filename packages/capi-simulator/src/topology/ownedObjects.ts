@@ -5,11 +5,11 @@
 
 import { Kind } from '../apiVersions';
 import {
-  CLONED_FROM_GROUPKIND,
-  CLONED_FROM_NAME,
+  CLONED_FROM_GROUPKIND_ANNOTATION as CLONED_FROM_GROUPKIND,
+  CLONED_FROM_NAME_ANNOTATION as CLONED_FROM_NAME,
   CLUSTER_NAME_LABEL,
   TOPOLOGY_OWNED_LABEL,
-} from '../constants';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { CONTROLLERS } from '../events';
 import { KObj } from '../kube';

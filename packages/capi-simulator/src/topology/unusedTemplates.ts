@@ -2,7 +2,9 @@
 
 // Garbage collection of topology templates left behind by template changes.
 
-import { TOPOLOGY_OWNED_LABEL } from '../constants';
+import {
+  TOPOLOGY_OWNED_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import {
   bootstrapConfigRef,
