@@ -487,6 +487,15 @@ describe('Unknown', () => {
   });
 });
 
+/** A CAPI v1beta1 condition (with severity). */
+const legacyCond = (
+  type: string,
+  status: string,
+  severity: string,
+  reason: string,
+  lastTransitionTime: string,
+) => ({ type, status, severity, reason, lastTransitionTime });
+
 /** A v1beta1-shaped cluster (CAPI ≤ v1.10 or Magnum's view) with CAPO v1beta1. */
 function v1beta1Cluster(): ClusterObjects {
   const ltt = '2026-09-01T08:00:00Z';
@@ -687,13 +696,13 @@ describe('v1beta1-shaped clusters', () => {
 
   it('Ready=False (severity Warning) with a KCP rollout is Progressing, then Degraded', () => {
     const objs = v1beta1Cluster();
-    objs.cluster.status.conditions[0] = {
-      type: 'Ready',
-      status: 'False',
-      severity: 'Warning',
-      reason: 'RollingUpdateInProgress',
-      lastTransitionTime: '2026-09-01T10:00:00Z',
-    };
+    objs.cluster.status.conditions[0] = legacyCond(
+      'Ready',
+      'False',
+      'Warning',
+      'RollingUpdateInProgress',
+      '2026-09-01T10:00:00Z',
+    );
     objs.controlPlane!.status.updatedReplicas = 0;
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
     expect(evaluateHealth(objs, at('2026-09-01T10:45:00Z')).verdict).toBe(
@@ -703,13 +712,13 @@ describe('v1beta1-shaped clusters', () => {
 
   it('Ready=False with nothing busy is Degraded (not Unknown for lacking Available)', () => {
     const objs = v1beta1Cluster();
-    objs.cluster.status.conditions[0] = {
-      type: 'Ready',
-      status: 'False',
-      severity: 'Error',
-      reason: 'ControlPlaneNotReady',
-      lastTransitionTime: '2026-09-01T10:00:00Z',
-    };
+    objs.cluster.status.conditions[0] = legacyCond(
+      'Ready',
+      'False',
+      'Error',
+      'ControlPlaneNotReady',
+      '2026-09-01T10:00:00Z',
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
   });
 
@@ -717,25 +726,25 @@ describe('v1beta1-shaped clusters', () => {
     const objs = v1beta1Cluster();
     objs.machineDeployments[0].spec.replicas = 3;
     objs.machineDeployments[0].status.phase = 'ScalingUp';
-    objs.machineDeployments[0].status.conditions[1] = {
-      type: 'Available',
-      status: 'False',
-      severity: 'Warning',
-      reason: 'WaitingForAvailableMachines',
-      lastTransitionTime: '2026-09-01T10:05:00Z',
-    };
+    objs.machineDeployments[0].status.conditions[1] = legacyCond(
+      'Available',
+      'False',
+      'Warning',
+      'WaitingForAvailableMachines',
+      '2026-09-01T10:05:00Z',
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
   });
 
   it('TopologyReconciled=False TopologyReconcileFailed for 30 min is Failed', () => {
     const objs = v1beta1Cluster();
-    objs.cluster.status.conditions[4] = {
-      type: 'TopologyReconciled',
-      status: 'False',
-      severity: 'Error',
-      reason: 'TopologyReconcileFailed',
-      lastTransitionTime: '2026-09-01T09:30:00Z',
-    };
+    objs.cluster.status.conditions[4] = legacyCond(
+      'TopologyReconciled',
+      'False',
+      'Error',
+      'TopologyReconcileFailed',
+      '2026-09-01T09:30:00Z',
+    );
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Failed');
   });
 
