@@ -20,16 +20,25 @@ import {
   Entity,
   KubernetesValidatorFunctions,
   parseEntityRef,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   ANNOTATION_CLUSTER_REF,
   ANNOTATION_MANAGEMENT_CLUSTER,
   CLUSTER_ENTITY_TYPE,
-  ClusterRef,
   ClusterSummary,
+  clusterEntityName,
+  clusterLocation,
+  clusterPagePath,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { createHash } from 'node:crypto';
+
+// The naming is shared with the scaffolder actions and the frontend.
+export {
+  clusterEntityName,
+  clusterEntityRef,
+  clusterLocation,
+  clusterPagePath,
+  LOCATION_TYPE,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** Entity label: `'true'` on clusters created by OpenStack Magnum. @public */
 export const LABEL_MAGNUM = 'capi-openstack.dev/magnum';
@@ -37,18 +46,6 @@ export const LABEL_MAGNUM = 'capi-openstack.dev/magnum';
 export const LABEL_CLUSTER_CLASS = 'capi-openstack.dev/cluster-class';
 /** Entity label: the desired Kubernetes version (changes on upgrades only). @public */
 export const LABEL_KUBERNETES_VERSION = 'capi-openstack.dev/kubernetes-version';
-
-/** Location type of the entities (`capi-openstack:<mc>/<ns>/<name>`). @public */
-export const LOCATION_TYPE = 'capi-openstack';
-
-/** Maximum length of an entity name. */
-const MAX_NAME_LENGTH = 63;
-/** Hex digits of the hash suffix of shortened names (40 bits). */
-const HASH_LENGTH = 10;
-/** Management cluster and namespace names: DNS-1123 labels (no dots). */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** Cluster names: DNS-1123 subdomains. */
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** Options of {@link clusterToEntity}. @public */
 export interface ClusterEntityOptions {
@@ -62,61 +59,6 @@ export interface ClusterEntityOptions {
   fallbackOwner?: string;
   /** Human readable name of the management cluster (for the description). */
   managementClusterTitle?: string;
-}
-
-/**
- * The entity name of a workload cluster: `<mc>.<ns>.<name>`, for example
- * `prod-zrh.team-payments.pay-prod`.
- *
- * Management cluster and namespace names are DNS labels and cannot contain a
- * dot, so the first two dots separate the parts and two different clusters
- * never get the same readable name. When the readable name is longer than 63
- * characters (or a part is not a DNS name), it is shortened to a prefix and a
- * hash of the three parts: `<first 52 characters>-<10 hex digits>`.
- *
- * @public
- */
-export function clusterEntityName(ref: ClusterRef): string {
-  const { managementCluster: mc, namespace: ns, name } = ref;
-  const readable = `${mc}.${ns}.${name}`;
-  if (
-    DNS_LABEL.test(mc) &&
-    DNS_LABEL.test(ns) &&
-    DNS_SUBDOMAIN.test(name) &&
-    readable.length <= MAX_NAME_LENGTH
-  ) {
-    return readable;
-  }
-  const hash = createHash('sha256')
-    .update(JSON.stringify([mc, ns, name]))
-    .digest('hex')
-    .slice(0, HASH_LENGTH);
-  const prefix = readable
-    .replace(/[^a-zA-Z0-9._-]+/g, '-')
-    .slice(0, MAX_NAME_LENGTH - 1 - HASH_LENGTH)
-    .replace(/^[^a-zA-Z0-9]+|[^a-zA-Z0-9]+$/g, '');
-  return prefix ? `${prefix}-${hash}` : hash;
-}
-
-/** `resource:default/<entity name>` of a workload cluster. @public */
-export function clusterEntityRef(ref: ClusterRef): string {
-  return stringifyEntityRef({ kind: 'Resource', namespace: DEFAULT_NAMESPACE, name: clusterEntityName(ref) });
-}
-
-/**
- * The location (and the provider's location key) of a cluster entity:
- * `capi-openstack:<mc>/<ns>/<name>`.
- * @public
- */
-export function clusterLocation(ref: ClusterRef): string {
-  return `${LOCATION_TYPE}:${ref.managementCluster}/${ref.namespace}/${ref.name}`;
-}
-
-/** The path of the cluster's page in the app, below `app.baseUrl`. @public */
-export function clusterPagePath(ref: ClusterRef): string {
-  return `/capi-openstack/clusters/${[ref.managementCluster, ref.namespace, ref.name]
-    .map(encodeURIComponent)
-    .join('/')}`;
 }
 
 /** Whether `ref` is a full, valid entity ref such as `group:default/team-a`. */

@@ -4,6 +4,7 @@
  */
 
 import { Config } from '@backstage/config';
+import { isKubernetesVersion } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** One Kubernetes version plain clusters may be upgraded to, with its Glance image. */
 export interface KubernetesVersionImage {
@@ -42,8 +43,6 @@ export const DEFAULT_ACTIONS_CONFIG: ActionsConfig = {
   upgradeResyncMs: 10_000,
 };
 
-const VERSION = /^v\d+\.\d+\.\d+$/;
-
 /** Reads and validates the action settings; errors name the offending key. */
 export function readActionsConfig(config: Config): ActionsConfig {
   const root = config.getOptionalConfig('capiOpenstack');
@@ -58,7 +57,7 @@ export function readActionsConfig(config: Config): ActionsConfig {
   });
   const versions = (root.getOptionalConfigArray('kubernetesVersions') ?? []).map((entry, i) => {
     const version = entry.getString('version');
-    if (!VERSION.test(version)) {
+    if (!isKubernetesVersion(version)) {
       throw new Error(`capiOpenstack.kubernetesVersions[${i}].version must look like v1.34.2, got "${version}"`);
     }
     const image = entry.getString('image');

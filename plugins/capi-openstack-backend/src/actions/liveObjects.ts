@@ -4,15 +4,13 @@
  */
 
 import { NotFoundError } from '@backstage/errors';
-import type { ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CLUSTER_NAME_LABEL, type ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { KubeObject } from '../model';
 import { getObject, resourcePath } from './kubeRequests';
 import { mapKubeError } from './kubeErrors';
-import { classNameOf, isClassy, kcpTemplateName, mdTemplateName } from './plans/shapes';
+import { topologyClassName as classNameOf, isClassy, kcpTemplateName, mdTemplateName } from '../model/shapes';
 import { LiveObjects } from './plans/types';
-
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 
 /** The current objects of a cluster, from the API server. */
 export async function loadLiveObjects(cache: ManagementClusterCache, ref: ClusterRef): Promise<LiveObjects> {

@@ -7,7 +7,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { KubeObject } from '../model';
 import { resourcePath, getObject } from './kubeRequests';
-import { kcpTemplateName, mdTemplateName } from './plans/shapes';
+import { kcpTemplateName, mdTemplateName } from '../model/shapes';
 import { KubeRequestError } from '../errors';
 
 /**

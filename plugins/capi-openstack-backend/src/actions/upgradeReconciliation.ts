@@ -9,7 +9,7 @@ import type { ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { ClusterService } from '../clusters/ClusterService';
 import { getObject, resourcePath } from './kubeRequests';
-import { UPGRADE_ANNOTATION } from './plans/shapes';
+import { UPGRADE_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { LiveObjects, PlanContext } from './plans/types';
 import { planUpgradeStep, UPGRADE_FAILED_ANNOTATION, upgradeProgress } from './plans/upgrade';
 import { executeWrites } from './writeExecution';

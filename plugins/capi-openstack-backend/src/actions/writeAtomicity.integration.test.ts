@@ -8,13 +8,13 @@
 // left behind, what is taken back, and what must never be deleted.
 
 import { mockServices } from '@backstage/backend-test-utils';
-import { plainClusterObjects } from '@internal/management-cluster/src/seed/liveClusters';
-import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/src/testing';
+import { plainClusterObjects } from '@internal/management-cluster';
+import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/testing';
 import { ClusterService } from '../clusters/ClusterService';
 import { ActionService } from './ActionService';
 import { DEFAULT_ACTIONS_CONFIG } from './actionsConfig';
 import { planSetPoolFlavor } from './plans/flavor';
-import { UPGRADE_ANNOTATION } from './plans/shapes';
+import { UPGRADE_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { planUpgrade, UPGRADE_FAILED_ANNOTATION } from './plans/upgrade';
 
 const CAPI = 'cluster.x-k8s.io/v1beta2';

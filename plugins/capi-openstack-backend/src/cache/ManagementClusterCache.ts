@@ -5,8 +5,10 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  CLUSTER_NAME_LABEL,
   ClusterTimelineEntry,
   ManagementClusterStatus,
+  NEGATIVE_POLARITY,
   SyncState,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ManagementClusterConfig } from '../config';
@@ -16,7 +18,6 @@ import { ResolvedKind, WatchedKind } from '../kube/kinds';
 import { ClusterObjects, KubeObject } from '../model';
 import { ChangeType, KindWatcher } from './KindWatcher';
 
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 const MAX_EVENTS = 20_000;
 const MAX_TRANSITIONS_PER_CLUSTER = 200;
 
@@ -401,8 +402,6 @@ export class ManagementClusterCache {
     return entries.sort((a, b) => b.time.localeCompare(a.time));
   }
 }
-
-const NEGATIVE_POLARITY = new Set(['RollingOut', 'ScalingUp', 'ScalingDown', 'Remediating', 'Deleting', 'Paused', 'Updating']);
 
 /** Whether a condition in this state deserves a warning marker. */
 function conditionIsBad(c: { type: string; status: string }) {

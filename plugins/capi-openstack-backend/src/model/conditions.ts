@@ -1,8 +1,8 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
-import type {
-  ConditionStatus,
-  ConditionSummary,
+import {
+  type ConditionSummary,
+  findCondition,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject, isoTime, parseTime, str, versionOf } from './objects';
 
@@ -17,15 +17,11 @@ import { KubeObject, isoTime, parseTime, str, versionOf } from './objects';
  *   v1.9/v1.10 add the new list as `status.v1beta2.conditions`.
  */
 
-/** A condition of either generation. */
-export interface Condition {
-  type: string;
-  status: ConditionStatus;
-  reason?: string;
-  message?: string;
-  lastTransitionTime?: string;
-  /** v1beta1 only: Error, Warning, Info. */
-  severity?: string;
+/**
+ * A condition of either generation: the DTO's fields (`severity` on v1beta1
+ * only) with `lastTransitionTime` as the server wrote it.
+ */
+export interface Condition extends ConditionSummary {
   /** v1beta2 only. */
   observedGeneration?: number;
 }
@@ -125,10 +121,10 @@ export function getCondition(
   generation?: ConditionGeneration,
 ): Condition | undefined {
   if (generation !== 'v1beta1') {
-    const c = v1beta2Conditions(obj)?.find(x => x.type === type);
+    const c = findCondition(v1beta2Conditions(obj), type);
     if (c || generation === 'v1beta2') return c;
   }
-  return v1beta1Conditions(obj)?.find(x => x.type === type);
+  return findCondition(v1beta1Conditions(obj), type);
 }
 
 /** True when the condition exists with status True. */
@@ -168,6 +164,16 @@ export function legacyFailure(
   return { reason, message };
 }
 
+/** What an object is busy with, listed after its health conditions. */
+const OPERATIONS = [
+  'RollingOut',
+  'ScalingUp',
+  'ScalingDown',
+  'Remediating',
+  'Deleting',
+  'Paused',
+];
+
 /** Conditions worth showing per kind (section 2 of the domain doc). */
 export const CONDITIONS_OF_INTEREST: Record<string, readonly string[]> = {
   Cluster: [
@@ -182,12 +188,7 @@ export const CONDITIONS_OF_INTEREST: Record<string, readonly string[]> = {
     'ControlPlaneMachinesUpToDate',
     'WorkerMachinesUpToDate',
     'TopologyReconciled',
-    'RollingOut',
-    'ScalingUp',
-    'ScalingDown',
-    'Remediating',
-    'Deleting',
-    'Paused',
+    ...OPERATIONS,
   ],
   KubeadmControlPlane: [
     'Available',
@@ -197,23 +198,13 @@ export const CONDITIONS_OF_INTEREST: Record<string, readonly string[]> = {
     'ControlPlaneComponentsHealthy',
     'MachinesReady',
     'MachinesUpToDate',
-    'RollingOut',
-    'ScalingUp',
-    'ScalingDown',
-    'Remediating',
-    'Deleting',
-    'Paused',
+    ...OPERATIONS,
   ],
   MachineDeployment: [
     'Available',
     'MachinesReady',
     'MachinesUpToDate',
-    'RollingOut',
-    'ScalingUp',
-    'ScalingDown',
-    'Remediating',
-    'Deleting',
-    'Paused',
+    ...OPERATIONS,
   ],
   Machine: [
     'Ready',

@@ -1,15 +1,17 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
+import {
+  CERTIFICATES_EXPIRY_ANNOTATION,
+  CLUSTER_NAME_LABEL,
+  CONTROL_PLANE_LABEL,
+  DEPLOYMENT_NAME_LABEL,
+  PAUSED_ANNOTATION,
+  SET_NAME_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { getCondition } from './conditions';
 import {
-  ANNOTATION_CERTIFICATES_EXPIRY,
-  ANNOTATION_PAUSED,
   ClusterObjects,
   KubeObject,
-  LABEL_CLUSTER_NAME,
-  LABEL_CONTROL_PLANE,
-  LABEL_DEPLOYMENT_NAME,
-  LABEL_SET_NAME,
   annotationOf,
   hasLabel,
   labelOf,
@@ -29,7 +31,7 @@ import {
 export function scopeToCluster(objs: ClusterObjects): ClusterObjects {
   const name = objs.cluster.metadata.name;
   const mine = (o: KubeObject) => {
-    const l = labelOf(o, LABEL_CLUSTER_NAME);
+    const l = labelOf(o, CLUSTER_NAME_LABEL);
     return l === undefined || l === name;
   };
   return {
@@ -48,14 +50,14 @@ export function scopeToCluster(objs: ClusterObjects): ClusterObjects {
 /** Control-plane Machines carry `cluster.x-k8s.io/control-plane` (value ""). */
 export function isControlPlaneMachine(m: KubeObject): boolean {
   return (
-    hasLabel(m, LABEL_CONTROL_PLANE) ||
+    hasLabel(m, CONTROL_PLANE_LABEL) ||
     ownerOf(m, 'KubeadmControlPlane') !== undefined
   );
 }
 
 /** Name of the MachineSet of a Machine. */
 export function machineSetNameOf(m: KubeObject): string | undefined {
-  return labelOf(m, LABEL_SET_NAME) ?? ownerOf(m, 'MachineSet')?.name;
+  return labelOf(m, SET_NAME_LABEL) ?? ownerOf(m, 'MachineSet')?.name;
 }
 
 /** Name of the MachineDeployment of a MachineSet or Machine. */
@@ -64,7 +66,7 @@ export function deploymentNameOf(
   machineSets: KubeObject[] = [],
 ): string | undefined {
   const direct =
-    labelOf(o, LABEL_DEPLOYMENT_NAME) ?? ownerOf(o, 'MachineDeployment')?.name;
+    labelOf(o, DEPLOYMENT_NAME_LABEL) ?? ownerOf(o, 'MachineDeployment')?.name;
   if (direct) return direct;
   if (o.kind === 'Machine') {
     const msName = machineSetNameOf(o);
@@ -136,20 +138,20 @@ export function certificatesExpiryOf(
 ): string | undefined {
   const direct =
     str(m.status?.certificatesExpiryDate) ??
-    str(annotationOf(m, ANNOTATION_CERTIFICATES_EXPIRY));
+    str(annotationOf(m, CERTIFICATES_EXPIRY_ANNOTATION));
   if (direct) return direct;
   const cfgName = refName(m.spec?.bootstrap?.configRef);
   const cfg =
     kubeadmConfigs.find(c => cfgName && c.metadata.name === cfgName) ??
     kubeadmConfigs.find(c => ownerOf(c, 'Machine')?.name === m.metadata.name);
-  return str(annotationOf(cfg, ANNOTATION_CERTIFICATES_EXPIRY));
+  return str(annotationOf(cfg, CERTIFICATES_EXPIRY_ANNOTATION));
 }
 
 /** Paused by `spec.paused`, the `cluster.x-k8s.io/paused` annotation or a `Paused=True` condition. */
 export function isClusterPaused(cluster: KubeObject): boolean {
   return (
     cluster.spec?.paused === true ||
-    annotationOf(cluster, ANNOTATION_PAUSED) !== undefined ||
+    annotationOf(cluster, PAUSED_ANNOTATION) !== undefined ||
     getCondition(cluster, 'Paused')?.status === 'True'
   );
 }

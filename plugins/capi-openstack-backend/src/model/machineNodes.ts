@@ -1,5 +1,8 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
+import {
+  CONTROL_PLANE_NAME_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import type {
   MachineNode,
   ServerInfo,
@@ -21,7 +24,6 @@ import {
 import {
   ClusterObjects,
   KubeObject,
-  LABEL_CONTROL_PLANE_NAME,
   isoTime,
   labelOf,
   refName,
@@ -83,7 +85,7 @@ export function machineNodesOf(objs: ClusterObjects): MachineNode[] {
       name: m.metadata.name,
       role: cp ? 'control-plane' : 'worker',
       pool: cp
-        ? labelOf(m, LABEL_CONTROL_PLANE_NAME) ?? kcp?.metadata.name
+        ? labelOf(m, CONTROL_PLANE_NAME_LABEL) ?? kcp?.metadata.name
         : deploymentNameOf(m, objs.machineSets),
       machineSet: cp ? undefined : machineSetNameOf(m),
       phase: str(m.status?.phase),

@@ -69,24 +69,6 @@ export interface ClusterObjects {
   openStackMachineTemplates?: KubeObject[];
 }
 
-/** Well-known labels and annotations. */
-export const LABEL_CLUSTER_NAME = 'cluster.x-k8s.io/cluster-name';
-export const LABEL_CONTROL_PLANE = 'cluster.x-k8s.io/control-plane';
-export const LABEL_CONTROL_PLANE_NAME = 'cluster.x-k8s.io/control-plane-name';
-export const LABEL_DEPLOYMENT_NAME = 'cluster.x-k8s.io/deployment-name';
-export const LABEL_SET_NAME = 'cluster.x-k8s.io/set-name';
-export const LABEL_TOPOLOGY_DEPLOYMENT_NAME =
-  'topology.cluster.x-k8s.io/deployment-name';
-export const ANNOTATION_PAUSED = 'cluster.x-k8s.io/paused';
-export const ANNOTATION_AUTOSCALER_MIN =
-  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
-export const ANNOTATION_AUTOSCALER_MAX =
-  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
-export const ANNOTATION_CERTIFICATES_EXPIRY =
-  'machine.cluster.x-k8s.io/certificates-expiry';
-export const ANNOTATION_MD_REVISION =
-  'machinedeployment.clusters.x-k8s.io/revision';
-
 /** A label value, or undefined. */
 export function labelOf(obj: KubeObject | undefined, key: string) {
   return obj?.metadata?.labels?.[key];

@@ -1,5 +1,11 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
+import {
+  AUTOSCALER_MAX_ANNOTATION,
+  AUTOSCALER_MIN_ANNOTATION,
+  MD_REVISION_ANNOTATION,
+  TOPOLOGY_DEPLOYMENT_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import type {
   MachineSetNode,
   PoolNode,
@@ -14,12 +20,8 @@ import {
   openStackMachineOf,
 } from './links';
 import {
-  ANNOTATION_AUTOSCALER_MAX,
-  ANNOTATION_AUTOSCALER_MIN,
-  ANNOTATION_MD_REVISION,
   ClusterObjects,
   KubeObject,
-  LABEL_TOPOLOGY_DEPLOYMENT_NAME,
   annotationOf,
   labelOf,
   num,
@@ -39,7 +41,7 @@ export function poolNodesOf(
     openStackMachineOf(m, objs.openStackMachines);
   const pools: PoolNode[] = objs.machineDeployments.map(md => {
     const mdName = md.metadata.name;
-    const topologyName = labelOf(md, LABEL_TOPOLOGY_DEPLOYMENT_NAME);
+    const topologyName = labelOf(md, TOPOLOGY_DEPLOYMENT_LABEL);
     const tplName = refName(md.spec?.template?.spec?.infrastructureRef);
     const tpl = templateSpec(tplName, templates);
     const poolMachines = objs.machines.filter(
@@ -49,17 +51,17 @@ export function poolNodesOf(
     );
     const firstOsm = poolMachines.map(osmOf).find(Boolean);
     const min = num(
-      Number.parseInt(annotationOf(md, ANNOTATION_AUTOSCALER_MIN) ?? '', 10),
+      Number.parseInt(annotationOf(md, AUTOSCALER_MIN_ANNOTATION) ?? '', 10),
     );
     const max = num(
-      Number.parseInt(annotationOf(md, ANNOTATION_AUTOSCALER_MAX) ?? '', 10),
+      Number.parseInt(annotationOf(md, AUTOSCALER_MAX_ANNOTATION) ?? '', 10),
     );
     const machineSets: MachineSetNode[] = objs.machineSets
       .filter(ms => deploymentNameOf(ms) === mdName)
       .map(ms =>
         compact({
           name: ms.metadata.name,
-          revision: annotationOf(ms, ANNOTATION_MD_REVISION),
+          revision: annotationOf(ms, MD_REVISION_ANNOTATION),
           version: str(ms.spec?.template?.spec?.version),
           counters: replicaCountersOf(ms),
           infrastructureTemplate: refName(

@@ -7,7 +7,7 @@
 // cluster's namespace, or a cluster-scoped OpenStackClusterIdentity naming a
 // Secret elsewhere, allowed for the namespace by its namespaceSelector.
 
-import { variableValue } from '../actions/plans/shapes';
+import { variableValue } from '../model/shapes';
 import type { KubeObject } from '../model';
 
 export interface Identity {

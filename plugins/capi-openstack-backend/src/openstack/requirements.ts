@@ -9,16 +9,15 @@
 
 import type { CreateClusterRequest } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import type { KubeObject } from '../model';
+import { findPool, templateByName } from '../actions/plans/lookups';
 import {
-  findPool,
   isClassy,
   kcpTemplateName,
   mdTemplateName,
-  templateByName,
   templateFlavor,
   topologyPools,
   variableValue,
-} from '../actions/plans/shapes';
+} from '../model/shapes';
 import type { ActionsConfig } from '../actions/actionsConfig';
 import type { LiveObjects, PlanContext } from '../actions/plans/types';
 import { candidateTargets } from '../actions/plans/upgrade';

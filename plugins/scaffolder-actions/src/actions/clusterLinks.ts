@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import {
+  ClusterRef,
   clusterEntityRef,
   clusterPagePath,
-} from '@capi-openstack/backstage-plugin-catalog-backend-module-capi-openstack';
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** The catalog entity ref and the page URL of a workload cluster (as the catalog module names them). */
 export function clusterLinks(ref: ClusterRef, appBaseUrl?: string): { entityRef: string; pageUrl?: string } {

@@ -4,16 +4,12 @@
  */
 
 import {
-  ANNOTATION_AUTOSCALER_MAX,
-  ANNOTATION_AUTOSCALER_MIN,
-  autoscalerBounds,
-  clusterPatch,
-  editTopologyPool,
-  findPool,
-  isClassy,
-  objectPatch,
-  primaryOf,
-} from './shapes';
+  AUTOSCALER_MAX_ANNOTATION as ANNOTATION_AUTOSCALER_MAX,
+  AUTOSCALER_MIN_ANNOTATION as ANNOTATION_AUTOSCALER_MIN,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { autoscalerBounds, editTopologyPool, isClassy } from '../../model/shapes';
+import { clusterPatch, objectPatch, primaryOf } from './writes';
+import { findPool } from './lookups';
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
 

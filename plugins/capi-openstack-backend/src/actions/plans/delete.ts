@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { isProtected, PROTECTED_ANNOTATION, primaryOf } from './shapes';
+import { isProtected } from '../../model/shapes';
+import { PROTECTED_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { primaryOf } from './writes';
 import { LiveObjects, Plan } from './types';
 import { UnprocessableError } from '../../errors';
 

@@ -4,25 +4,20 @@
  */
 
 import { KubeObject } from '../../model';
+import { clusterPatch, newMachineTemplate, objectPatch, primaryOf } from './writes';
 import {
-  clusterPatch,
   editTopologyPool,
-  findPool,
   isClassy,
   kcpTemplateField,
   kcpTemplateName,
   kcpTemplatePatch,
   mdTemplateName,
-  newMachineTemplate,
-  objectPatch,
-  primaryOf,
-  requireClassVariable,
-  requireControlPlane,
-  templateByName,
   templateFlavor,
   variableValue,
   withVariable,
-} from './shapes';
+} from '../../model/shapes';
+import { findPool, templateByName } from './lookups';
+import { requireClassVariable, requireControlPlane } from './guards';
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
 

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { clusterPatch, primaryOf } from './shapes';
+import { clusterPatch, primaryOf } from './writes';
 import { LiveObjects, Plan } from './types';
 
 /** `spec.paused` of the Cluster pauses reconciliation of its whole tree. */

@@ -9,7 +9,7 @@ import { planSetControlPlaneFlavor, planSetPoolFlavor } from './flavor';
 import { planPause } from './pause';
 import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } from './rollout';
 import { planScaleControlPlane, planScalePool } from './scale';
-import { UPGRADE_ANNOTATION } from './shapes';
+import { UPGRADE_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { PatchWrite } from './types';
 import { planUpgrade, planUpgradeStep, upgradeOptions } from './upgrade';
 import { classy, ctx, plain } from './__fixtures__/liveObjects';

@@ -3,23 +3,25 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { KubeObject, LABEL_CONTROL_PLANE, LABEL_DEPLOYMENT_NAME, LABEL_TOPOLOGY_DEPLOYMENT_NAME } from '../../model/objects';
 import {
-  clusterPatch,
+  CONTROL_PLANE_LABEL as LABEL_CONTROL_PLANE,
+  DEPLOYMENT_NAME_LABEL as LABEL_DEPLOYMENT_NAME,
+  TOPOLOGY_DEPLOYMENT_LABEL as LABEL_TOPOLOGY_DEPLOYMENT_NAME,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { KubeObject } from '../../model/objects';
+import { clusterPatch, objectPatch, primaryOf } from './writes';
+import {
   editTopologyPool,
-  findPool,
   isClassy,
   isV1beta1,
   kcpCertificatesExpiryDays,
   kcpRolloutAfter,
   mdRolloutAfter,
-  objectPatch,
-  primaryOf,
-  requireClassVariable,
-  requireControlPlane,
   variableValue,
   withVariable,
-} from './shapes';
+} from '../../model/shapes';
+import { findPool } from './lookups';
+import { requireClassVariable, requireControlPlane } from './guards';
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
 

@@ -3,16 +3,10 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import {
-  autoscalerBounds,
-  clusterPatch,
-  editTopologyPool,
-  findPool,
-  isClassy,
-  objectPatch,
-  primaryOf,
-  requireControlPlane,
-} from './shapes';
+import { autoscalerBounds, editTopologyPool, isClassy } from '../../model/shapes';
+import { clusterPatch, objectPatch, primaryOf } from './writes';
+import { findPool } from './lookups';
+import { requireControlPlane } from './guards';
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../../errors';
 

@@ -14,28 +14,24 @@
 // (422) stops the orchestration: UPGRADE_FAILED_ANNOTATION records why, and
 // upgrading to the same version again retries.
 
-import type { UpgradeProgress, UpgradesResponse, UpgradeTarget } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { KubeObject, LABEL_CONTROL_PLANE } from '../../model/objects';
-import { isMagnumCluster } from '../../model/magnum';
 import {
-  clusterPatch,
-  isClassy,
-  kcpTemplateField,
-  kcpTemplateName,
-  kcpTemplatePatch,
-  mdTemplateName,
-  newMachineTemplate,
-  objectPatch,
-  primaryOf,
-  requireControlPlane,
-  templateByName,
+  CONTROL_PLANE_LABEL as LABEL_CONTROL_PLANE,
   UPGRADE_ANNOTATION,
-} from './shapes';
+  UPGRADE_FAILED_ANNOTATION,
+  type UpgradeProgress,
+  type UpgradesResponse,
+  type UpgradeTarget,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { KubeObject } from '../../model/objects';
+import { isMagnumCluster } from '../../model/magnum';
+import { clusterPatch, newMachineTemplate, objectPatch, primaryOf } from './writes';
+import { isClassy, kcpTemplateField, kcpTemplateName, kcpTemplatePatch, mdTemplateName } from '../../model/shapes';
+import { requireControlPlane } from './guards';
+import { templateByName } from './lookups';
 import { LiveObjects, PatchWrite, Plan, PlanContext, Write } from './types';
 import { UnprocessableError } from '../../errors';
 
-/** Set next to UPGRADE_ANNOTATION when the reconciler stopped on a refused step: the reason. */
-export const UPGRADE_FAILED_ANNOTATION = 'capi-openstack.dev/upgrade-failed';
+export { UPGRADE_FAILED_ANNOTATION };
 
 const VERSION = /^v(\d+)\.(\d+)\.(\d+)$/;
 

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// The writes plans are made of: merge patches, new templates, and the
+// primary object a plan reports.
+
+import crypto from 'node:crypto';
+import { CLUSTER_NAME_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { KubeObject } from '../../model/objects';
+import { stableJson } from '../../model/stableJson';
+import { LiveObjects } from './types';
+
+/**
+ * A new OpenStackMachineTemplate (templates are immutable) with `spec`,
+ * named after its content so that a retry, or another backend replica,
+ * lands on the same object. Owned by the Cluster (deleted with it).
+ */
+export function newMachineTemplate(
+  objs: LiveObjects,
+  from: KubeObject,
+  base: string,
+  spec: any,
+): KubeObject {
+  const hash = crypto.createHash('sha256').update(stableJson(spec)).digest('hex').slice(0, 8);
+  const stem = base.replace(/-[0-9a-f]{8}$/, '').slice(0, 253 - 9);
+  const cluster = objs.cluster;
+  return {
+    apiVersion: from.apiVersion,
+    kind: 'OpenStackMachineTemplate',
+    metadata: {
+      name: `${stem}-${hash}`,
+      namespace: cluster.metadata.namespace,
+      labels: { [CLUSTER_NAME_LABEL]: cluster.metadata.name },
+      ownerReferences: [
+        { apiVersion: cluster.apiVersion, kind: 'Cluster', name: cluster.metadata.name, uid: cluster.metadata.uid },
+      ],
+    },
+    spec,
+  };
+}
+
+export function clusterPatch(cluster: KubeObject, patch: Record<string, unknown>) {
+  return {
+    kind: 'Cluster' as const,
+    name: cluster.metadata.name,
+    resourceVersion: cluster.metadata.resourceVersion!,
+    patch,
+    op: 'patch' as const,
+  };
+}
+
+export function objectPatch(obj: KubeObject, patch: Record<string, unknown>) {
+  return {
+    kind: obj.kind as any,
+    name: obj.metadata.name,
+    resourceVersion: obj.metadata.resourceVersion!,
+    patch,
+    op: 'patch' as const,
+  };
+}
+
+export function primaryOf(obj: KubeObject) {
+  return { kind: obj.kind, name: obj.metadata.name, resourceVersion: obj.metadata.resourceVersion };
+}
