@@ -19,12 +19,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  benchClusterName,
-  benchNamespace,
-  ManagementCluster,
-  startManagementCluster,
-} from '@internal/management-cluster';
+import { benchClusterName, benchNamespace, ManagementCluster, startManagementCluster } from '@internal/management-cluster';
 import { Backend } from './backend';
 import { getJson, openStream } from './load';
 import { seedFleet } from './seedFleet';
