@@ -137,11 +137,22 @@ describe('capi-simulator with the demo fleet', () => {
           topology: 'ReconcileSucceeded',
         });
       }
-      await new Promise(r => setTimeout(r, 1000));
-      // Converged: passes keep running (resync) but write nothing.
-      const idle = sim.stats();
-      await new Promise(r => setTimeout(r, 1500));
-      expect(sim.stats().reconciles).toBeGreaterThan(idle.reconciles + 5);
+      // Converged: passes keep running (resync) but write nothing. Counted in
+      // reconciles, not in time: first a stretch of 5 without a write or an
+      // Event (what was in flight is done), then 5 more must write nothing.
+      let quietSince = sim.stats();
+      const idle = await waitFor('5 reconciles in a row without a write', async () => {
+        const now = sim.stats();
+        if (now.writes !== quietSince.writes || now.events !== quietSince.events) {
+          quietSince = now;
+          return undefined;
+        }
+        return now.reconciles > quietSince.reconciles + 5 && now;
+      });
+      await waitFor(
+        '5 more reconciles',
+        async () => sim.stats().reconciles > idle.reconciles + 5,
+      );
       expect(sim.stats().writes).toBe(idle.writes);
       expect(sim.stats().events).toBe(idle.events);
 

@@ -72,6 +72,30 @@ function waitHealthy(
   );
 }
 
+/**
+ * Applies a plain cluster beside the one under test and waits until the
+ * simulator has made it Available. Tests that check that something does not
+ * happen wait for this instead of sleeping: whatever the witness went through
+ * meanwhile (a whole creation), the object under test had the same time and
+ * the same simulator to go through.
+ */
+async function witnessCreated(
+  o: Objects,
+  ns: string,
+  cp: number,
+  workers: number,
+) {
+  await mc.apply(
+    plainClusterObjects({
+      name: 'witness',
+      namespace: ns,
+      controlPlaneReplicas: cp,
+      workerReplicas: workers,
+    }),
+  );
+  await waitHealthy(o, 'witness', cp, workers);
+}
+
 const isCp = (m: Obj) =>
   'cluster.x-k8s.io/control-plane' in (m.metadata.labels ?? {});
 const ofCluster = (name: string) => (m: Obj) =>
@@ -465,26 +489,27 @@ describe('capi-simulator (CAPI v1beta2)', () => {
       );
       const snapshot = async () =>
         (await o.list('Machine'))
+          .filter(ofCluster('p'))
           .map(
             m =>
               `${m.metadata.name}:${m.status?.phase}:${!!m.spec.bootstrap
                 ?.dataSecretName}`,
           )
           .sort();
-      const frozen = await snapshot();
-      const serversBefore = (await o.list('OpenStackServer'))
-        .map(s => `${s.metadata.name}:${s.status?.instanceState}`)
-        .sort();
-      // Longer than the whole creation takes at this time scale.
-      await new Promise(r => setTimeout(r, 4000));
-      expect(await snapshot()).toEqual(frozen);
-      expect(
+      const servers = async () =>
         (await o.list('OpenStackServer'))
+          .filter(s => s.metadata.name.startsWith('p-'))
           .map(s => `${s.metadata.name}:${s.status?.instanceState}`)
-          .sort(),
-      ).toEqual(serversBefore);
+          .sort();
+      const frozen = await snapshot();
+      const serversBefore = await servers();
+      // Long enough for every step this cluster would take next: the whole
+      // creation of a smaller one.
+      await witnessCreated(o, ns, 1, 1);
+      expect(await snapshot()).toEqual(frozen);
+      expect(await servers()).toEqual(serversBefore);
       expect(frozen.length).toBeLessThan(5);
-      const m = (await o.list('Machine'))[0];
+      const m = (await o.list('Machine')).filter(ofCluster('p'))[0];
       expect(condition(m, 'Paused')).toMatchObject({
         status: 'True',
         message: 'Cluster spec.paused is set to true',
@@ -700,8 +725,9 @@ describe('capi-simulator (CAPI v1beta2)', () => {
         reason: 'NotAvailable',
       });
       expect(condition(cluster, 'WorkerMachinesReady').message).toContain(name);
-      // The error is terminal: the Machine stays like this.
-      await new Promise(r => setTimeout(r, 1000));
+      // The error is terminal: the Machine stays like this while another
+      // cluster is created from nothing.
+      await witnessCreated(o, ns, 1, 1);
       expect((await o.get('Machine', name))?.status.phase).toBe('Provisioning');
 
       // Once the quota is fixed, scaling back removes the broken Machine first.
@@ -711,7 +737,10 @@ describe('capi-simulator (CAPI v1beta2)', () => {
       await o.patch('MachineDeployment', 'q-md-0', { spec: { replicas: 2 } });
       await waitHealthy(o, 'q', 1, 2);
       expect(
-        (await o.list('Machine')).map(m => m.metadata.name).sort(),
+        (await o.list('Machine'))
+          .filter(ofCluster('q'))
+          .map(m => m.metadata.name)
+          .sort(),
       ).toEqual([...before].sort());
     } finally {
       await sim.stop();
@@ -865,7 +894,8 @@ describe('capi-simulator restarts and failure injection', () => {
             !before.has(s.metadata.name) && s.status?.instanceState === 'BUILD',
         );
       });
-      await new Promise(r => setTimeout(r, 1000)); // ten times the build time at this scale
+      // Stuck while another cluster's servers are built and the cluster created.
+      await witnessCreated(o, ns, 1, 1);
       const server = (await o.get('OpenStackServer', stuck.metadata.name))!;
       expect(server.status).toMatchObject({
         instanceState: 'BUILD',
