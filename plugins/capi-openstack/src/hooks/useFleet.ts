@@ -3,17 +3,14 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { useApi } from '@backstage/core-plugin-api';
 import type {
   ClusterSummary,
   ManagementClusterStatus,
   Verdict,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { capiOpenstackApiRef, ClusterListQuery } from '../api/CapiOpenstackApi';
+import { ClusterListQuery } from '../api/CapiOpenstackApi';
 import { mergeChanges, mergeManagementClusters } from '../lib/mergeChanges';
-import { useClusterStream } from './useClusterStream';
-import { useThrottledCallback } from './useThrottledCallback';
+import { useLiveLoad } from './useLiveLoad';
 
 /** The page of the fleet on screen. */
 export interface FleetState {
@@ -33,54 +30,31 @@ const EMPTY: FleetState = { loading: true, rows: [], totalCount: 0, verdictCount
  * leaving the page follow by a throttled background refetch (no spinner).
  */
 export function useFleet(query: ClusterListQuery, refetchThrottleMs = 2000): FleetState & { retry(): void } {
-  const api = useApi(capiOpenstackApiRef);
-  const [state, setState] = useState<FleetState>(EMPTY);
-  const sequence = useRef(0);
   const queryKey = JSON.stringify(query);
-
-  const load = useCallback(
-    (background: boolean) => {
-      const id = ++sequence.current;
-      if (!background) setState(s => ({ ...s, loading: true, error: undefined }));
-      api.listClusters(JSON.parse(queryKey)).then(
-        result => {
-          if (id !== sequence.current) return;
-          setState({
-            loading: false,
-            rows: result.items,
-            totalCount: result.totalCount,
-            verdictCounts: result.verdictCounts,
-            managementClusters: result.managementClusters,
-          });
-        },
-        error => {
-          if (id !== sequence.current) return;
-          // A failed background refresh keeps the rows on screen.
-          setState(s => (background && !s.error ? s : { ...s, loading: false, error }));
-        },
-      );
+  const { state, reload } = useLiveLoad({
+    key: queryKey,
+    initial: EMPTY,
+    fetch: api => api.listClusters(JSON.parse(queryKey)),
+    loaded: (result): FleetState => ({
+      loading: false,
+      rows: result.items,
+      totalCount: result.totalCount,
+      verdictCounts: result.verdictCounts,
+      managementClusters: result.managementClusters,
+    }),
+    // A failed background refresh keeps the rows on screen.
+    keepOnBackgroundError: true,
+    throttleMs: refetchThrottleMs,
+    onChanges: (changes, update, refresh) => {
+      update(s => {
+        if (s.loading || s.error) return s;
+        const merged = mergeChanges(s.rows, changes);
+        const managementClusters = mergeManagementClusters(s.managementClusters, changes.managementClusters);
+        if (merged.rows === s.rows && managementClusters === s.managementClusters) return s;
+        return { ...s, rows: merged.rows, managementClusters };
+      });
+      if (changes.upserted.length || changes.removed.length) refresh();
     },
-    [api, queryKey],
-  );
-
-  useEffect(() => load(false), [load]);
-  const refresh = useThrottledCallback(() => load(true), refetchThrottleMs);
-
-  useClusterStream(message => {
-    if (message.type === 'open') {
-      refresh();
-      return;
-    }
-    const { changes } = message;
-    setState(s => {
-      if (s.loading || s.error) return s;
-      const merged = mergeChanges(s.rows, changes);
-      const managementClusters = mergeManagementClusters(s.managementClusters, changes.managementClusters);
-      if (merged.rows === s.rows && managementClusters === s.managementClusters) return s;
-      return { ...s, rows: merged.rows, managementClusters };
-    });
-    if (changes.upserted.length || changes.removed.length) refresh();
   });
-
-  return { ...state, retry: () => load(false) };
+  return { ...state, retry: reload };
 }

@@ -29,6 +29,36 @@ interface Props {
   owners: string[];
 }
 
+/** A select of one filter whose empty value is "All". */
+function AllSelect(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <TextField
+      select
+      fullWidth
+      variant="outlined"
+      size="small"
+      label={props.label}
+      // "All" stays visible and the label floats, instead of the label sitting on the arrow.
+      SelectProps={{ displayEmpty: true }}
+      InputLabelProps={{ shrink: true }}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value as string)}
+    >
+      <MenuItem value="">All</MenuItem>
+      {props.options.map(o => (
+        <MenuItem key={o.value} value={o.value}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /** Selects for management cluster and verdict, suggestions for namespace and owner, a debounced search. */
 export function FleetFilters({ value, onChange, managementClusters, namespaces, owners }: Props) {
   const [search, setSearch] = useState(value.search);
@@ -62,25 +92,12 @@ export function FleetFilters({ value, onChange, managementClusters, namespaces, 
         />
       </Grid>
       <Grid item xs={6} md={2}>
-        <TextField
-          select
-          fullWidth
-          variant="outlined"
-          size="small"
+        <AllSelect
           label="Management cluster"
-          // "All" stays visible and the label floats, instead of the label sitting on the arrow.
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
           value={value.managementCluster}
-          onChange={e => onChange({ ...value, managementCluster: e.target.value as string })}
-        >
-          <MenuItem value="">All</MenuItem>
-          {managementClusters.map(mc => (
-            <MenuItem key={mc.name} value={mc.name}>
-              {mc.title}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={managementCluster => onChange({ ...value, managementCluster })}
+          options={managementClusters.map(mc => ({ value: mc.name, label: mc.title }))}
+        />
       </Grid>
       <Grid item xs={6} md={2}>
         {suggest('namespace', 'Namespace', namespaces)}
@@ -89,25 +106,12 @@ export function FleetFilters({ value, onChange, managementClusters, namespaces, 
         {suggest('owner', 'Owner', owners)}
       </Grid>
       <Grid item xs={6} md={2}>
-        <TextField
-          select
-          fullWidth
-          variant="outlined"
-          size="small"
+        <AllSelect
           label="Verdict"
-          // "All" stays visible and the label floats, instead of the label sitting on the arrow.
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
           value={value.verdict}
-          onChange={e => onChange({ ...value, verdict: e.target.value as Verdict | '' })}
-        >
-          <MenuItem value="">All</MenuItem>
-          {VERDICTS.map(v => (
-            <MenuItem key={v} value={v}>
-              {v}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={verdict => onChange({ ...value, verdict: verdict as Verdict | '' })}
+          options={VERDICTS.map(v => ({ value: v, label: v }))}
+        />
       </Grid>
     </Grid>
   );
