@@ -37,6 +37,7 @@ import {
   DEFAULT_PAGE_SIZE,
   optionsFromConfig,
 } from './providerOptions';
+import { errorText } from './errorText';
 
 export type { ClusterEntityFilter, ClusterEntityProviderOptions } from './providerOptions';
 
@@ -138,7 +139,7 @@ export class ClusterEntityProvider implements EntityProvider {
         try {
           await this.refresh();
         } catch (error) {
-          this.options.logger.warn(`Full sync of workload clusters failed: ${(error as Error).message}`);
+          this.options.logger.warn(`Full sync of workload clusters failed: ${errorText(error)}`);
         }
       },
     });
@@ -276,13 +277,13 @@ export class ClusterEntityProvider implements EntityProvider {
       this.rememberTitles(snapshot.managementClusters);
       // Changes made while the stream was down are only in a full read.
       this.refresh().catch(error =>
-        this.options.logger.warn(`Full sync of workload clusters failed: ${(error as Error).message}`),
+        this.options.logger.warn(`Full sync of workload clusters failed: ${errorText(error)}`),
       );
     } else if (e.event === 'changes') {
       const changes = JSON.parse(e.data) as StreamChanges;
       this.removalsReceived += changes.removed?.length ?? 0;
       this.enqueue(() => this.applyChanges(changes)).catch(error =>
-        this.options.logger.warn(`Applying workload cluster changes failed: ${(error as Error).message}`),
+        this.options.logger.warn(`Applying workload cluster changes failed: ${errorText(error)}`),
       );
     }
   }

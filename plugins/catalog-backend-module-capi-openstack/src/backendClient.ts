@@ -4,51 +4,37 @@
  */
 
 import { AuthService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
-  ClusterListResponse,
   clusterKey,
   ClusterSummary,
   ManagementClusterStatus,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { CapiOpenstackClient } from '@capi-openstack/backstage-plugin-capi-openstack-node';
 import { ClusterScope } from './clusterScope';
 
-/** Plugin id of the capi-openstack backend plugin, whose REST API is read. */
-const TARGET_PLUGIN_ID = 'capi-openstack';
 /** Full syncs whose pages were inconsistent (clusters removed meanwhile) are retried this often. */
 const MAX_SYNC_ATTEMPTS = 3;
 
-/** Reads the capi-openstack plugin's REST API with the provider's own service credentials. */
+/**
+ * Reads the capi-openstack plugin's REST API (through its -node client)
+ * with the provider's own service credentials.
+ */
 export class BackendClient {
+  private readonly client: CapiOpenstackClient;
+
   constructor(
-    private readonly discovery: DiscoveryService,
+    discovery: DiscoveryService,
     private readonly auth: AuthService,
     private readonly logger: LoggerService,
     private readonly pageSize: number,
     private readonly scope: ClusterScope,
-  ) {}
-
-  /** A service token for the capi-openstack plugin. */
-  async token(): Promise<string> {
-    const auth = this.auth;
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: TARGET_PLUGIN_ID,
-    });
-    return token;
+  ) {
+    this.client = new CapiOpenstackClient({ discovery, auth });
   }
 
-  /** Base URL of the capi-openstack plugin. */
-  async baseUrl(): Promise<string> {
-    return this.discovery.getBaseUrl(TARGET_PLUGIN_ID);
-  }
-
-  private async getJson<T>(url: string): Promise<T> {
-    const res = await fetch(url, {
-      headers: { authorization: `Bearer ${await this.token()}`, accept: 'application/json' },
-    });
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as T;
+  /** `GET /stream` as the provider. */
+  async stream(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    return this.client.streamChanges({ credentials: await this.auth.getOwnServiceCredentials(), signal });
   }
 
   /**
@@ -57,8 +43,7 @@ export class BackendClient {
    * the event stream reported so far.
    */
   async fetchAll(removalsReceived: () => number): Promise<{ summaries: ClusterSummary[]; managementClusters: ManagementClusterStatus[] }> {
-    const base = await this.baseUrl();
-    const filterQuery = this.scope.query();
+    const credentials = await this.auth.getOwnServiceCredentials();
     for (let attempt = 1; ; attempt++) {
       const removalsBefore = removalsReceived();
       const byKey = new Map<string, ClusterSummary>();
@@ -68,8 +53,9 @@ export class BackendClient {
       let offset = 0;
       let pages = 0;
       while (total === undefined || offset < total) {
-        const page = await this.getJson<ClusterListResponse>(
-          `${base}/clusters?sort=name&order=asc&offset=${offset}&limit=${this.pageSize}${filterQuery}`,
+        const page = await this.client.listClusters(
+          { sort: 'name', order: 'asc', offset, limit: this.pageSize, ...this.scope.query() },
+          { credentials },
         );
         pages += 1;
         if (total !== undefined && page.totalCount !== total) consistent = false;

@@ -28,11 +28,12 @@ export class ClusterScope {
   }
 
   /** The filter as `GET /clusters` parameters, so that the server leaves out what is not published. */
-  query(): string {
-    const params = new URLSearchParams();
-    for (const mc of this.managementClusters ?? []) params.append('managementCluster', mc);
-    for (const ns of this.namespaces ?? []) params.append('namespace', ns);
-    const query = params.toString();
-    return query ? `&${query}` : '';
+  /** The scope as filters of `GET /clusters`. */
+  query(): { managementCluster?: string[]; namespace?: string[] } {
+    return {
+      ...(this.managementClusters?.size ? { managementCluster: [...this.managementClusters] } : {}),
+      ...(this.namespaces?.size ? { namespace: [...this.namespaces] } : {}),
+    };
   }
+
 }

@@ -4,12 +4,12 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   createServerSentEventParser,
   ServerSentEvent,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { BackendClient } from './backendClient';
+import { errorText } from './errorText';
 
 /** The `GET /stream` connection of the provider. */
 export interface EventStreamOptions {
@@ -61,7 +61,7 @@ export class EventStream {
         const log = state.failures > 1 ? this.options.logger.warn : this.options.logger.info;
         log.call(
           this.options.logger,
-          `The capi-openstack event stream failed: ${(e as Error).message}; reconnecting in ${Math.round(delay / 1000)} s`,
+          `The capi-openstack event stream failed: ${errorText(e)}; reconnecting in ${Math.round(delay / 1000)} s`,
         );
         await this.sleep(delay * (0.75 + Math.random() * 0.25));
         continue;
@@ -98,14 +98,8 @@ export class EventStream {
     };
     try {
       resetIdle();
-      const url = `${await this.options.client.baseUrl()}/stream`;
-      const res = await fetch(url, {
-        headers: { authorization: `Bearer ${await this.options.client.token()}`, accept: 'text/event-stream' },
-        signal: abort.signal,
-      });
-      if (!res.ok) throw await ResponseError.fromResponse(res);
-      if (!res.body) throw new Error('the event stream has no body');
-      const reader = res.body.getReader();
+      const body = await this.options.client.stream(abort.signal);
+      const reader = body.getReader();
       const decoder = new TextDecoder();
       const parse = createServerSentEventParser();
       for (;;) {
