@@ -15,11 +15,10 @@
 // A script that prints figures, not a test: it asserts nothing.
 
 import fs from 'node:fs';
-import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { startManagementCluster, ManagementCluster } from '@internal/management-cluster';
-import { benchClusterName, benchNamespace } from '@internal/management-cluster/src/seed/bench';
+import { benchClusterName, benchNamespace, ManagementCluster, startManagementCluster } from '@internal/management-cluster';
+import { KubeHttp } from '@internal/test-support';
 import { Backend } from './backend';
 import { getJson, LoadResult, openStream, percentile, runLoad } from './load';
 import { measurePerRequestList } from './perRequestList';
@@ -325,15 +324,15 @@ async function main() {
 
     // --- per-request LIST baseline -----------------------------------------
     log(`per-request LIST baseline: ${args.baselineRequests} requests, 1 at a time`);
-    const agent = new https.Agent({ keepAlive: true, ca: mc.caPem });
+    const server = new KubeHttp(mc.url, mc.token('admin'), mc.caPem, { timeoutMs: 0 });
     results.baseline = await measurePerRequestList({
-      server: { url: mc.url, token: mc.token('admin'), caPem: mc.caPem, agent },
+      server,
       managementCluster: MC_NAME,
       requests: args.baselineRequests,
       concurrency: 1,
       limit: 100,
     });
-    agent.destroy();
+    server.close();
     results.ratio = {
       vsSerial: results.baseline.p50 / results.listPageSerial.p50,
       vsConcurrent: results.baseline.p50 / results.listPage.p50,

@@ -10,7 +10,8 @@
 // (tree, verdict, summary, query), so both paths return the same page and
 // only the data path differs.
 
-import https from 'node:https';
+import { KubeHttp } from '@internal/test-support';
+import { CLUSTER_NAME_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import {
   buildClusterTree,
   ClusterObjects,
@@ -21,7 +22,6 @@ import { toSummary } from '@capi-openstack/backstage-plugin-capi-openstack-backe
 import { queryClusters } from '@capi-openstack/backstage-plugin-capi-openstack-backend/src/clusters/query';
 import { percentile } from './load';
 
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 const DEFAULT_OWNER = 'group:default/platform';
 
 /** The kinds the model reads, in the versions of the capi-v1.14 CRD set. */
@@ -53,44 +53,20 @@ const PLURALS: Record<Kind, string> = {
   OpenStackServer: 'openstackservers',
 };
 
-/** Where and how to LIST: the admin credentials of the local API server. */
-export interface ApiServer {
-  url: string;
-  token: string;
-  caPem: string;
-  agent?: https.Agent;
-}
-
-/** One unpaged LIST (no client-side timeout: at 2,000 clusters the Machine LIST alone is ~125 MB). */
-function list(server: ApiServer, path: string): Promise<{ items: KubeObject[] }> {
-  return new Promise((resolve, reject) => {
-    const req = https.get(
-      new URL(path, server.url),
-      { ca: server.caPem, agent: server.agent, headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' } },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) reject(new Error(`GET ${path}: ${res.statusCode} ${text.slice(0, 200)}`));
-          else resolve(JSON.parse(text));
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-  });
-}
-
-/** One request of the baseline: LIST everything, group by cluster, summarise, page. */
+/**
+ * One request of the baseline: LIST everything, group by cluster, summarise,
+ * page. `server` is the admin client of the local API server, made without a
+ * timeout (`timeoutMs: 0`): at 2,000 clusters the Machine LIST alone is ~125 MB.
+ */
 export async function perRequestList(
-  server: ApiServer,
+  server: KubeHttp,
   managementCluster: string,
   query: { limit: number; offset?: number },
 ) {
   const lists = await Promise.all(
     KINDS.map(async ([apiVersion, kind]) => {
-      const res = await list(server, `/apis/${apiVersion}/${PLURALS[kind]}`);
+      // One unpaged LIST.
+      const res = await server.request<{ items: KubeObject[] }>('GET', `/apis/${apiVersion}/${PLURALS[kind]}`);
       for (const item of res.items) {
         item.apiVersion = apiVersion;
         item.kind = kind;
@@ -146,7 +122,7 @@ export async function perRequestList(
 
 /** Runs the baseline `requests` times, `concurrency` at a time; latencies in ms. */
 export async function measurePerRequestList(options: {
-  server: ApiServer;
+  server: KubeHttp;
   managementCluster: string;
   requests: number;
   concurrency: number;
