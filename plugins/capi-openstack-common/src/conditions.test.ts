@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { findCondition, NEGATIVE_POLARITY } from './conditions';
+import { findCondition, NEGATIVE_POLARITY, OPERATION_CONDITION_TYPES } from './conditions';
 
 describe('conditions', () => {
   it('finds a condition by type', () => {
@@ -20,5 +20,6 @@ describe('conditions', () => {
     expect(NEGATIVE_POLARITY.has('RollingOut')).toBe(true);
     expect(NEGATIVE_POLARITY.has('Updating')).toBe(true);
     expect(NEGATIVE_POLARITY.has('Available')).toBe(false);
+    expect([...NEGATIVE_POLARITY]).toEqual([...OPERATION_CONDITION_TYPES, 'Updating']);
   });
 });

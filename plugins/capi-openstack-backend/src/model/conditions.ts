@@ -3,6 +3,7 @@
 import {
   type ConditionSummary,
   findCondition,
+  OPERATION_CONDITION_TYPES,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject, isoTime, parseTime, str, versionOf } from './objects';
 
@@ -164,16 +165,6 @@ export function legacyFailure(
   return { reason, message };
 }
 
-/** What an object is busy with, listed after its health conditions. */
-const OPERATIONS = [
-  'RollingOut',
-  'ScalingUp',
-  'ScalingDown',
-  'Remediating',
-  'Deleting',
-  'Paused',
-];
-
 /** Conditions worth showing per kind (section 2 of the domain doc). */
 export const CONDITIONS_OF_INTEREST: Record<string, readonly string[]> = {
   Cluster: [
@@ -188,7 +179,7 @@ export const CONDITIONS_OF_INTEREST: Record<string, readonly string[]> = {
     'ControlPlaneMachinesUpToDate',
     'WorkerMachinesUpToDate',
     'TopologyReconciled',
-    ...OPERATIONS,
+    ...OPERATION_CONDITION_TYPES,
   ],
   KubeadmControlPlane: [
     'Available',
@@ -198,13 +189,13 @@ export const CONDITIONS_OF_INTEREST: Record<string, readonly string[]> = {
     'ControlPlaneComponentsHealthy',
     'MachinesReady',
     'MachinesUpToDate',
-    ...OPERATIONS,
+    ...OPERATION_CONDITION_TYPES,
   ],
   MachineDeployment: [
     'Available',
     'MachinesReady',
     'MachinesUpToDate',
-    ...OPERATIONS,
+    ...OPERATION_CONDITION_TYPES,
   ],
   Machine: [
     'Ready',
