@@ -232,6 +232,13 @@ describe('capi-openstack backend read side (real API server)', () => {
     expect(down.message).not.toContain('not-a-real-token');
   });
 
+  it('reports the caches on /health, unauthenticated, naming no cluster', async () => {
+    // `local` is synced and `down` failing: served, but degraded.
+    const res = await request(backend.server).get('/api/capi-openstack/health').unset('Authorization');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'degraded' });
+  });
+
   it('answers 401 without credentials and 403 when reading is denied, with no API server call', async () => {
     const before = (await request(backend.server).get('/api/capi-openstack/management-clusters')).body.items[0].apiRequests;
     const anonymous = await request(backend.server)

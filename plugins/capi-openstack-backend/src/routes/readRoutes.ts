@@ -14,6 +14,7 @@ import { registerCreateRoutes } from './createRoutes';
 import { ClusterAccess, READ_ALL, ReadFilter, visibleManagementClusters } from '../permissions/access';
 import { spec } from '../schema/openapi.generated';
 import { ClusterService } from '../clusters/ClusterService';
+import { healthOf } from '../clusters/health';
 import { filterSortedClusters, SortField } from '../clusters/query';
 import { StreamConnections, streamChanges } from './stream';
 
@@ -58,8 +59,10 @@ export async function createRouter(options: RouterOptions) {
     return ref;
   }
 
+  // Unauthenticated: the state of the caches, nothing about any cluster.
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    const health = healthOf(clusters.managementClusters().map(m => m.state));
+    res.status(health.httpStatus).json({ status: health.status });
   });
 
   router.get('/management-clusters', async (req, res) => {

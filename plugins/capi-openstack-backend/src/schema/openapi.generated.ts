@@ -26,25 +26,27 @@ export const spec = {
     "/health": {
       "get": {
         "operationId": "GetHealth",
-        "description": "Liveness of the plugin (no authentication).",
+        "description": "Readiness of this replica (no authentication, so it names no cluster): ok when the caches of every management cluster are synced, degraded while one is stale or failing, starting (503) until each has synced once.",
         "security": [
           {}
         ],
         "responses": {
           "200": {
-            "description": "Alive",
+            "description": "Serving",
             "content": {
               "application/json": {
                 "schema": {
-                  "type": "object",
-                  "properties": {
-                    "status": {
-                      "type": "string"
-                    }
-                  },
-                  "required": [
-                    "status"
-                  ]
+                  "$ref": "#/components/schemas/Health"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Starting",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
                 }
               }
             }
@@ -1310,6 +1312,22 @@ export const spec = {
       }
     },
     "schemas": {
+      "Health": {
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok",
+              "starting",
+              "degraded"
+            ]
+          }
+        },
+        "required": [
+          "status"
+        ]
+      },
       "ActionRequestBase": {
         "type": "object",
         "additionalProperties": false,
