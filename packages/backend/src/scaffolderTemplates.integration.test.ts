@@ -18,7 +18,7 @@ import catalogModuleCapiOpenstack from '@capi-openstack/backstage-plugin-catalog
 import scaffolderModuleCapiOpenstack from '@capi-openstack/backstage-plugin-scaffolder-backend-module-capi-openstack';
 import { startSimulator, Simulator } from '@internal/capi-simulator';
 import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
-import { setupManagementCluster } from '@internal/management-cluster/testing';
+import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,21 +28,6 @@ const MC = 'local';
 const TEMPLATES = path.resolve(__dirname, '../../../examples/templates');
 const CAPI = 'cluster.x-k8s.io/v1beta2';
 const USER = 'user:default/jane';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 describe('scaffolder templates end to end (real backend, API server and simulated controllers)', () => {
   const mc = setupManagementCluster('capi-v1.14');
@@ -73,7 +58,7 @@ describe('scaffolder templates end to end (real backend, API server and simulate
         const t = (await get(`/api/scaffolder/v2/tasks/${id}`)).body;
         return ['completed', 'failed', 'cancelled'].includes(t.status) ? t : undefined;
       },
-      240_000,
+      { timeoutMs: 240_000, intervalMs: 250 },
     );
     const events: any[] = (await get(`/api/scaffolder/v2/tasks/${id}/events`)).body;
     const log = events.filter(e => e.type === 'log').map(e => e.body.message as string);
@@ -128,12 +113,12 @@ describe('scaffolder templates end to end (real backend, API server and simulate
         const r = await get('/api/catalog/entities/by-query?filter=kind=template');
         return r.body?.items?.length === 3 ? true : undefined;
       },
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 250 },
     );
     await waitFor(
       'the ClusterClass in the capi-openstack cache',
       async () => ((await get('/api/capi-openstack/create-options')).body?.clusterClasses?.length ? true : undefined),
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 250 },
     );
   }, 180_000);
 
@@ -182,7 +167,7 @@ describe('scaffolder templates end to end (real backend, API server and simulate
         const r = await get(`/api/catalog/entities/by-name/resource/default/${MC}.${ns}.shop`);
         return r.status === 200 ? r.body : undefined;
       },
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 250 },
     );
     expect(entity.spec).toMatchObject({ type: 'kubernetes-cluster', owner: 'group:default/team-payments' });
   }, 300_000);

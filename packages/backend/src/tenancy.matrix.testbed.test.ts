@@ -17,7 +17,7 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { buildDemoFleet } from '@internal/management-cluster';
-import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
+import { relocate, setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import {
   KUBERNETES_VERSIONS,
   renderCloudsYaml,
@@ -178,14 +178,16 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
     });
     base = `http://localhost:${backend.server.port()}`;
     // Wait until the backend has evaluated the fleet.
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const res = await fetch(`${base}${B}/clusters?limit=500`, { headers: HEADERS.admin });
-      const text = await res.text();
-      if (res.ok && JSON.parse(text).items.some((c: any) => c.name === 'payments-prod' && c.namespace === ns.pay)) break;
-      if (Date.now() > deadline) throw new Error(`the backend did not list the fleet: ${res.status} ${text.slice(0, 500)}`);
-      await new Promise(r => setTimeout(r, 200));
-    }
+    await waitFor(
+      'the backend to list the fleet',
+      async () => {
+        const res = await fetch(`${base}${B}/clusters?limit=500`, { headers: HEADERS.admin });
+        const text = await res.text();
+        if (!res.ok) throw new Error(`${res.status} ${text.slice(0, 500)}`);
+        return JSON.parse(text).items.some((c: any) => c.name === 'payments-prod' && c.namespace === ns.pay);
+      },
+      { timeoutMs: 60_000 },
+    );
   }, 20 * 60_000);
 
   afterAll(async () => {
@@ -532,13 +534,11 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
     for (const caller of CALLERS) streams.push(await open(caller));
     try {
       expect(statuses).toEqual({ member: 200, other: 200, admin: 200, service: 200, unauthenticated: 401 });
-      const until = async (caller: CallerName, text: string) => {
-        const deadline = Date.now() + 30_000;
-        while (!events[caller].join('').includes(text)) {
-          if (Date.now() > deadline) throw new Error(`the ${caller}'s stream never showed ${text}`);
-          await new Promise(r => setTimeout(r, 50));
-        }
-      };
+      const until = (caller: CallerName, text: string) =>
+        waitFor(`the ${caller}'s stream to show ${text}`, () => events[caller].join('').includes(text), {
+          timeoutMs: 30_000,
+          intervalMs: 50,
+        });
       for (const caller of ['member', 'other', 'admin', 'service'] as const) await until(caller, 'event: snapshot');
       // Changes of both teams' clusters, in an order that lets each stream prove what it did not get.
       const label = async (namespace: string, name: string) =>

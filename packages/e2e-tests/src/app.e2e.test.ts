@@ -10,6 +10,7 @@
 
 import { clientFromKubeconfig, KubeHttp } from '@internal/management-cluster';
 import { FLAVORS } from '@internal/openstack-testbed';
+import { waitFor } from '@internal/test-support';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   launchChromium,
@@ -144,18 +145,22 @@ const machines = () =>
 const actions = () => page.getByRole('toolbar', { name: 'Cluster actions' });
 const verdict = () => page.getByRole('group', { name: 'Verdict' });
 
-/** Polls `read` until it returns `expected` (or the timeout); returns the last value. */
+/**
+ * Polls `read` until it returns `expected` (or the timeout); returns the last
+ * value, so that the caller's expect shows what was there instead.
+ */
 async function eventually<T>(
   read: () => Promise<T>,
   expected: T,
   timeoutMs = 60_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value === expected || Date.now() > deadline) return value;
-    await new Promise(r => setTimeout(r, 250));
-  }
+  let last = await read();
+  await waitFor(async () => (last = await read()) === expected, {
+    timeoutMs,
+    intervalMs: 250,
+    message: String(expected),
+  }).catch(() => undefined);
+  return last;
 }
 
 /** Preview, then confirm, then wait for the live progress to say "Done". */

@@ -14,7 +14,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { CapiOpenstackClient } from '@capi-openstack/backstage-plugin-capi-openstack-node';
-import { TestManagementCluster } from '@internal/management-cluster/testing';
+import { TestManagementCluster, waitFor as waitForCondition } from '@internal/management-cluster/testing';
 import type { TestbedInfo } from '@internal/openstack-testbed';
 
 export const MC = 'local';
@@ -38,14 +38,9 @@ export interface CapiBackendHandle {
   stop(): Promise<void>;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
+/** The tooling's waitFor with these suites' defaults (60 s, every 200 ms). */
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000) {
+  return waitForCondition(what, probe, { timeoutMs, intervalMs: 200 });
 }
 
 /** capiOpenstack.openstack.allowedAuthUrls for the testbed: Keystone and each service's origin. */
