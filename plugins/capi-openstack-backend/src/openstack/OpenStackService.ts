@@ -10,10 +10,11 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import type {
-  ClusterRef,
-  OpenStackResourcesResponse,
-  PreflightResult,
+import {
+  type ClusterRef,
+  INFRA_GROUP as IDENTITY_GROUP,
+  type OpenStackResourcesResponse,
+  type PreflightResult,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ActionsConfig } from '../actions/actionsConfig';
 import { ClusterService } from '../clusters/ClusterService';
@@ -31,7 +32,6 @@ interface Cached {
   value: Promise<OpenStackResourcesResponse>;
 }
 
-const IDENTITY_GROUP = 'infrastructure.cluster.x-k8s.io';
 /** The identity of a cluster that names none. */
 const NO_IDENTITY: Identity = { secretName: '', cloudName: '' };
 /** How old the quota a preflight reads may be. */

@@ -14,12 +14,13 @@
 import {
   IDENTITY_SECRET_LABEL,
   IDENTITY_SECRET_LABEL_VALUE,
+  INFRA_GROUP,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeClient } from '../kube/createKubeClient';
 import { selectorMatches } from './identity';
 
 const enc = encodeURIComponent;
-const IDENTITIES = '/apis/infrastructure.cluster.x-k8s.io/v1alpha1/openstackclusteridentities';
+const IDENTITIES = `/apis/${INFRA_GROUP}/v1alpha1/openstackclusteridentities`;
 
 async function getOrUndefined(client: KubeClient, path: string): Promise<any | undefined> {
   try {

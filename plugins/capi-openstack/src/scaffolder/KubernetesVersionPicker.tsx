@@ -6,11 +6,10 @@
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { CustomFieldValidator, FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { isKubernetesVersion } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { allowedVersions, fetchCreateOptions } from './createOptions';
 import { textFieldProps } from './textFieldProps';
 import { useCreateOptions } from './useCreateOptions';
-
-const VERSION = /^v\d+\.\d+\.\d+$/;
 
 /** The versions the selected ClusterClass (or the configuration) allows; free text when nothing restricts them. */
 export const KubernetesVersionPicker = (props: FieldExtensionComponentProps<string>) => {
@@ -39,7 +38,7 @@ export const KubernetesVersionPicker = (props: FieldExtensionComponentProps<stri
 /** Only allowed versions (v1.2.3 when nothing restricts them). */
 export const kubernetesVersionValidation: CustomFieldValidator<string> = async (value, validation, context) => {
   if (!value) return;
-  if (!VERSION.test(value)) {
+  if (!isKubernetesVersion(value)) {
     validation.addError(`"${value}" must look like v1.34.2`);
     return;
   }
