@@ -3,43 +3,17 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
-import { CreateOptionsResponse } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { createOptions, DEMO_CLASS } from '../__testUtils__/createOptionsFixtures';
+import { apiHolder, apiPairs, backendApis, json, recordedErrors } from '../__testUtils__/scaffolderApis';
 import { ClusterClassPicker, clusterClassValidation } from './ClusterClassPicker';
 import { clearCreateOptionsCache } from './createOptions';
 import { kubernetesVersionValidation } from './KubernetesVersionPicker';
 
-const OPTIONS: CreateOptionsResponse = {
-  managementClusters: [{ name: 'local', title: 'Local', supported: true }],
-  kubernetesVersions: [],
-  flavors: [],
-  clusterClasses: [
-    {
-      managementCluster: 'local',
-      namespace: 'team-a',
-      name: 'demo',
-      kubernetesVersions: ['v1.33.5', 'v1.34.2'],
-      workerClasses: ['default-worker'],
-      variables: [
-        { name: 'identityRef', required: true, schema: { type: 'object' } },
-        { name: 'certificatesExpiryDays', required: false, schema: { type: 'integer', minimum: 7, description: 'Days before expiry' } },
-      ],
-    },
-  ],
-};
+const OPTIONS = createOptions({ clusterClasses: [DEMO_CLASS] });
 
-const apis = () => {
-  const fetchApi = { fetch: jest.fn(async () => new Response(JSON.stringify(OPTIONS), { status: 200 })) };
-  const discoveryApi = { getBaseUrl: async (id: string) => `http://backend/api/${id}` };
-  return { fetchApi, discoveryApi };
-};
-
-const holder = (a: ReturnType<typeof apis>) => {
-  const byId: Record<string, unknown> = { [fetchApiRef.id]: a.fetchApi, [discoveryApiRef.id]: a.discoveryApi };
-  return { get: (ref: { id: string }) => byId[ref.id] };
-};
+const apis = () => backendApis(() => json(OPTIONS));
 
 describe('ClusterClassPicker', () => {
   beforeEach(() => clearCreateOptionsCache());
@@ -48,7 +22,7 @@ describe('ClusterClassPicker', () => {
     const a = apis();
     const onChange = jest.fn();
     await renderInTestApp(
-      <TestApiProvider apis={[[fetchApiRef, a.fetchApi], [discoveryApiRef, a.discoveryApi]]}>
+      <TestApiProvider apis={apiPairs(a)}>
         <ClusterClassPicker
           {...({} as any)}
           onChange={onChange}
@@ -70,9 +44,8 @@ describe('ClusterClassPicker', () => {
   });
 
   it('validates the class and its variables in the form', async () => {
-    const errors: string[] = [];
-    const validation = { addError: (e: string) => errors.push(e) } as any;
-    const context = { apiHolder: holder(apis()) as any, formData: { managementCluster: 'local', namespace: 'team-a' }, schema: {} };
+    const { errors, validation } = recordedErrors();
+    const context = { apiHolder: apiHolder(apiPairs(apis())), formData: { managementCluster: 'local', namespace: 'team-a' }, schema: {} };
     await clusterClassValidation({ name: 'demo', variables: { certificatesExpiryDays: 3 } }, validation, context);
     await clusterClassValidation({ name: 'nope' }, validation, context);
     expect(errors).toEqual([
@@ -82,9 +55,8 @@ describe('ClusterClassPicker', () => {
   });
 
   it('allows only the versions of the selected class', async () => {
-    const errors: string[] = [];
-    const validation = { addError: (e: string) => errors.push(e) } as any;
-    const context = { apiHolder: holder(apis()) as any, formData: { clusterClass: { name: 'demo' } }, schema: {} };
+    const { errors, validation } = recordedErrors();
+    const context = { apiHolder: apiHolder(apiPairs(apis())), formData: { clusterClass: { name: 'demo' } }, schema: {} };
     await kubernetesVersionValidation('v1.34.2', validation, context);
     await kubernetesVersionValidation('v1.30.0', validation, context);
     await kubernetesVersionValidation('1.30', validation, context);

@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
 import { CreateOptionsResponse } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { useState } from 'react';
+import { apiHolder, apiPairs, backendApis, json, recordedErrors } from '../__testUtils__/scaffolderApis';
 import { clearCreateOptionsCache } from './createOptions';
 import { NamespacePicker, namespaceValidation } from './NamespacePicker';
 
@@ -27,18 +27,9 @@ const OPTIONS: CreateOptionsResponse = {
   clusterClasses: [],
 };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-function fakeApis(response: () => Response) {
-  const fetchApi = { fetch: jest.fn(async () => response()) };
-  const discoveryApi = { getBaseUrl: async (id: string) => `http://backend/api/${id}` };
-  return { fetchApi, discoveryApi };
-}
-
 /** The picker with its value held like the form does; every onChange recorded. */
 async function renderPicker(form: Record<string, unknown>, response: () => Response = () => json(OPTIONS)) {
-  const a = fakeApis(response);
+  const a = backendApis(response);
   const changes: unknown[] = [];
   const Harness = () => {
     const [value, setValue] = useState<string | undefined>(form.namespace as string | undefined);
@@ -60,7 +51,7 @@ async function renderPicker(form: Record<string, unknown>, response: () => Respo
     );
   };
   await renderInTestApp(
-    <TestApiProvider apis={[[fetchApiRef, a.fetchApi], [discoveryApiRef, a.discoveryApi]]}>
+    <TestApiProvider apis={apiPairs(a)}>
       <Harness />
     </TestApiProvider>,
   );
@@ -68,11 +59,9 @@ async function renderPicker(form: Record<string, unknown>, response: () => Respo
 }
 
 async function validate(value: string, form: Record<string, unknown>, response: () => Response = () => json(OPTIONS)) {
-  const a = fakeApis(response);
-  const byId: Record<string, unknown> = { [fetchApiRef.id]: a.fetchApi, [discoveryApiRef.id]: a.discoveryApi };
-  const errors: string[] = [];
-  const context = { apiHolder: { get: (ref: { id: string }) => byId[ref.id] } as any, formData: form, schema: {} };
-  await namespaceValidation(value, { addError: (e: string) => errors.push(e) } as any, context as any);
+  const { errors, validation } = recordedErrors();
+  const context = { apiHolder: apiHolder(apiPairs(backendApis(response))), formData: form, schema: {} };
+  await namespaceValidation(value, validation, context as any);
   return errors;
 }
 

@@ -13,26 +13,15 @@ import {
   selectedClass,
   variableProblems,
 } from './createOptions';
+import { createOptions, DEMO_CLASS } from '../__testUtils__/createOptionsFixtures';
 
-const demo = {
-  managementCluster: 'local',
-  namespace: 'team-a',
-  name: 'demo',
-  kubernetesVersions: ['v1.33.5', 'v1.34.2'],
-  workerClasses: ['default-worker'],
-  variables: [
-    { name: 'identityRef', required: true, schema: { type: 'object' } },
-    { name: 'controlPlaneFlavor', required: false, schema: { type: 'string', enum: ['m1.large', 'm1.xlarge'], default: 'm1.large' } },
-    { name: 'certificatesExpiryDays', required: false, schema: { type: 'integer', minimum: 7, default: 21 } },
-  ],
-};
-const options = (over: Partial<CreateOptionsResponse> = {}): CreateOptionsResponse => ({
-  managementClusters: [{ name: 'local', title: 'Local', supported: true }],
-  kubernetesVersions: ['v1.32.1'],
-  flavors: [],
-  clusterClasses: [demo, { ...demo, namespace: 'team-b', name: 'other', kubernetesVersions: [] }],
-  ...over,
-});
+const demo = DEMO_CLASS;
+const options = (over: Partial<CreateOptionsResponse> = {}): CreateOptionsResponse =>
+  createOptions({
+    kubernetesVersions: ['v1.32.1'],
+    clusterClasses: [demo, { ...demo, namespace: 'team-b', name: 'other', kubernetesVersions: [] }],
+    ...over,
+  });
 const form = { managementCluster: 'local', namespace: 'team-a', clusterClass: { name: 'demo' } };
 
 describe('create form rules', () => {

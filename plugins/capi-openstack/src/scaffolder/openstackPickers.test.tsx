@@ -3,14 +3,15 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CreateOptionsResponse } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ComponentType, useState } from 'react';
 import { capiOpenstackApiRef } from '../api/CapiOpenstackApi';
 import { FakeCapiOpenstackApi, responseError } from '../__testUtils__/FakeCapiOpenstackApi';
+import { createOptions } from '../__testUtils__/createOptionsFixtures';
 import { liveCloud, unreachableCloud } from '../__testUtils__/openstackFixtures';
+import { apiHolder, apiPairs, backendApis, json, recordedErrors } from '../__testUtils__/scaffolderApis';
 import { AvailabilityZonePicker, availabilityZoneValidation } from './AvailabilityZonePicker';
 import { clearCreateOptionsCache } from './createOptions';
 import { FlavorPicker, flavorValidation } from './FlavorPicker';
@@ -19,23 +20,12 @@ import { KeyPairPicker } from './KeyPairPicker';
 import { NetworkPicker, networkValidation } from './NetworkPicker';
 import { clearOpenStackResourcesCache } from './openstackResources';
 
-const OPTIONS: CreateOptionsResponse = {
-  managementClusters: [{ name: 'local', title: 'Local', supported: true }],
-  kubernetesVersions: [],
-  flavors: [],
-  clusterClasses: [],
-};
+const OPTIONS = createOptions();
 
 const IDENTITY = { managementCluster: 'local', namespace: 'team-a', identitySecretName: 'team-cloud', cloudName: 'testbed' };
 
 function apis(api: FakeCapiOpenstackApi, options: CreateOptionsResponse = OPTIONS) {
-  const fetchApi = { fetch: jest.fn(async () => new Response(JSON.stringify(options), { status: 200 })) };
-  const discoveryApi = { getBaseUrl: async (id: string) => `http://backend/api/${id}` };
-  return [
-    [capiOpenstackApiRef, api],
-    [fetchApiRef, fetchApi],
-    [discoveryApiRef, discoveryApi],
-  ] as const;
+  return [[capiOpenstackApiRef, api] as const, ...apiPairs(backendApis(() => json(options)))];
 }
 
 /** A field with its value held like the form does, and every onChange recorded. */
@@ -132,11 +122,10 @@ describe('cloud pickers of the create form', () => {
 
     it('refuses a flavor the cloud does not have', async () => {
       const api = apiWith(liveCloud());
-      const errors: string[] = [];
-      const holder = apisHolder(api);
-      const context = { apiHolder: holder, formData: IDENTITY, schema: {}, uiSchema: {} } as any;
-      await flavorValidation('m1.small', { addError: (e: string) => errors.push(e) } as any, context);
-      await flavorValidation('m9.huge', { addError: (e: string) => errors.push(e) } as any, context);
+      const { errors, validation } = recordedErrors();
+      const context = { apiHolder: apisHolder(api), formData: IDENTITY, schema: {}, uiSchema: {} } as any;
+      await flavorValidation('m1.small', validation, context);
+      await flavorValidation('m9.huge', validation, context);
       expect(errors).toEqual(['flavor "m9.huge" does not exist in the cloud']);
     });
   });
@@ -170,10 +159,10 @@ describe('cloud pickers of the create form', () => {
 
     it('refuses an image of another version when the cloud answers', async () => {
       const api = apiWith(liveCloud());
-      const errors: string[] = [];
+      const { errors, validation } = recordedErrors();
       const context = { apiHolder: apisHolder(api), formData: { ...IDENTITY, kubernetesVersion: 'v1.34.2' }, schema: {}, uiSchema: {} } as any;
-      await imageValidation('ubuntu-2404-kube-v1.33.5', { addError: (e: string) => errors.push(e) } as any, context);
-      await imageValidation('ubuntu-2404-kube-v1.34.2', { addError: (e: string) => errors.push(e) } as any, context);
+      await imageValidation('ubuntu-2404-kube-v1.33.5', validation, context);
+      await imageValidation('ubuntu-2404-kube-v1.34.2', validation, context);
       expect(errors).toEqual(['image "ubuntu-2404-kube-v1.33.5" does not exist in the cloud for Kubernetes v1.34.2']);
     });
   });
@@ -201,10 +190,10 @@ describe('cloud pickers of the create form', () => {
     });
 
     it('refuses a tenant network where an external one is asked for', async () => {
-      const errors: string[] = [];
+      const { errors, validation } = recordedErrors();
       const context = { apiHolder: apisHolder(apiWith(liveCloud())), formData: IDENTITY, schema: {}, uiSchema: {} } as any;
-      await networkValidation('tenant-net', { addError: (e: string) => errors.push(e) } as any, context);
-      await networkValidation('n-ext', { addError: (e: string) => errors.push(e) } as any, context);
+      await networkValidation('tenant-net', validation, context);
+      await networkValidation('n-ext', validation, context);
       expect(errors).toEqual(['network "tenant-net" is not one of the cloud\'s external networks']);
     });
   });
@@ -259,8 +248,7 @@ describe('cloud pickers of the create form', () => {
     });
 
     it('refuses unknown and unavailable zones when the cloud answers, checks nothing when it cannot be reached', async () => {
-      const errors: string[] = [];
-      const add = { addError: (e: string) => errors.push(e) } as any;
+      const { errors, validation: add } = recordedErrors();
       const live = { apiHolder: apisHolder(apiWith(liveCloud())), formData: IDENTITY, schema: {}, uiSchema: {} } as any;
       await availabilityZoneValidation(['az-1', 'az-3', 'az-9'], add, live);
       clearOpenStackResourcesCache();
@@ -285,7 +273,4 @@ describe('cloud pickers of the create form', () => {
   });
 });
 
-function apisHolder(api: FakeCapiOpenstackApi) {
-  const byId = Object.fromEntries(apis(api).map(([ref, impl]) => [ref.id, impl]));
-  return { get: (ref: { id: string }) => byId[ref.id] };
-}
+const apisHolder = (api: FakeCapiOpenstackApi) => apiHolder(apis(api));
