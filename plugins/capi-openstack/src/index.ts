@@ -18,7 +18,6 @@ export {
 export { capiOpenstackApiRef } from './api/CapiOpenstackApi';
 export type {
   CapiOpenstackApi,
-  CapiOpenstackHealth,
   ClusterActionCall,
   ClusterListQuery,
   ClusterStreamHandlers,

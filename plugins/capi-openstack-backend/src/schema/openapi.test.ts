@@ -54,7 +54,7 @@ function shapeOf(field: ActionField): unknown {
   return { type: field.type, nullable: field.type === 'number' ? field.nullable ?? false : false };
 }
 
-function shapeOfSchema(schema: any): unknown {
+function shapeOfSchema(schema: any): any {
   const type = schema.type === 'integer' ? 'number' : schema.type;
   if (type === 'object') {
     return {

@@ -40,9 +40,6 @@ export class FakeCapiOpenstackApi implements CapiOpenstackApi {
   readonly calls: Array<{ method: string; args: unknown[] }> = [];
   private readonly streams = new Set<ClusterStreamHandlers>();
 
-  async getHealth() {
-    return { status: 'ok' };
-  }
   async listClusters(query: ClusterListQuery = {}) {
     this.calls.push({ method: 'listClusters', args: [query] });
     return typeof this.list === 'function' ? this.list(query) : this.list;

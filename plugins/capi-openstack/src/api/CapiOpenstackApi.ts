@@ -21,11 +21,6 @@ import type {
 /** Filters, sorting and paging of `GET /clusters` (defined in the common package). @public */
 export type { ClusterListQuery };
 
-/** Liveness of the backend plugin. @public */
-export interface CapiOpenstackHealth {
-  status: string;
-}
-
 /** One lifecycle write: method and path relative to the cluster (see `actionPaths`). @public */
 export interface ClusterActionCall {
   method: 'POST' | 'DELETE';
@@ -57,7 +52,6 @@ export interface ClusterStreamHandlers {
  * @public
  */
 export interface CapiOpenstackApi {
-  getHealth(): Promise<CapiOpenstackHealth>;
   listClusters(query?: ClusterListQuery): Promise<ClusterListResponse>;
   getCluster(ref: ClusterRef): Promise<ClusterDetailResponse>;
   getClusterEvents(ref: ClusterRef, options?: { limit?: number }): Promise<ClusterEventsResponse>;

@@ -29,10 +29,10 @@ const ref = { managementCluster: 'mc 1', namespace: 'team-a', name: 'alpha' };
 
 describe('CapiOpenstackClient', () => {
   it('calls the plugin base URL from discovery', async () => {
-    const { fetchApi, calls } = fetchReturning(200, { status: 'ok' });
+    const { fetchApi, calls } = fetchReturning(200, { items: [] });
     const client = new CapiOpenstackClient({ discoveryApi, fetchApi });
-    await expect(client.getHealth()).resolves.toEqual({ status: 'ok' });
-    expect(calls.map(c => c.url)).toEqual(['http://backstage.test/api/capi-openstack/health']);
+    await expect(client.getManagementClusters()).resolves.toEqual({ items: [] });
+    expect(calls.map(c => c.url)).toEqual(['http://backstage.test/api/capi-openstack/management-clusters']);
   });
 
   it('throws a ResponseError carrying the backend error', async () => {
@@ -41,7 +41,7 @@ describe('CapiOpenstackClient', () => {
       response: { statusCode: 404 },
     });
     const client = new CapiOpenstackClient({ discoveryApi, fetchApi });
-    const error = await client.getHealth().catch(e => e);
+    const error = await client.getCluster(ref).catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(404);
     expect(error.body.error.message).toBe('cluster not found');

@@ -23,7 +23,6 @@ import {
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import {
   CapiOpenstackApi,
-  CapiOpenstackHealth,
   ClusterActionCall,
   ClusterListQuery,
   ClusterStreamHandlers,
@@ -47,10 +46,6 @@ export class CapiOpenstackClient implements CapiOpenstackApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
-  }
-
-  async getHealth(): Promise<CapiOpenstackHealth> {
-    return this.request('/health');
   }
 
   async listClusters(query: ClusterListQuery = {}): Promise<ClusterListResponse> {
