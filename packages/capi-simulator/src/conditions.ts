@@ -5,10 +5,19 @@
 // CAPI v1beta1 `status.conditions` still use. lastTransitionTime only
 // changes when the status does.
 
-import { findCondition } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  type ConditionStatus,
+  findCondition,
+  type V1beta2Condition as Condition,
+  type V1beta1Condition as LegacyCondition,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { isoTime } from './clock';
 
-export type ConditionStatus = 'True' | 'False' | 'Unknown';
+export type {
+  ConditionStatus,
+  V1beta2Condition as Condition,
+  V1beta1Condition as LegacyCondition,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** A condition before times are attached. */
 export interface Cond {
@@ -16,21 +25,6 @@ export interface Cond {
   status: ConditionStatus;
   reason: string;
   message?: string;
-}
-
-export interface Condition extends Cond {
-  message: string;
-  lastTransitionTime: string;
-  observedGeneration?: number;
-}
-
-export interface LegacyCondition {
-  type: string;
-  status: ConditionStatus;
-  severity?: 'Error' | 'Warning' | 'Info';
-  reason?: string;
-  message?: string;
-  lastTransitionTime: string;
 }
 
 export function cond(

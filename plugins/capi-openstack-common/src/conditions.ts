@@ -3,6 +3,28 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import type { ConditionStatus } from './types';
+
+/** A condition as CAPI v1beta2 stores it (metav1.Condition: all but observedGeneration required). @public */
+export interface V1beta2Condition {
+  type: string;
+  status: ConditionStatus;
+  observedGeneration?: number;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+/** A CAPI v1beta1 condition, still written by CAPO v1beta1 and v1alpha1 objects. @public */
+export interface V1beta1Condition {
+  type: string;
+  status: ConditionStatus;
+  severity?: 'Error' | 'Warning' | 'Info';
+  reason?: string;
+  message?: string;
+  lastTransitionTime: string;
+}
+
 /**
  * CAPI v1beta2 condition types of Clusters, control planes and
  * MachineDeployments that report what the object is busy with (or that it

@@ -56,27 +56,11 @@ export type SnapshotId =
   | 'S9'
   | 'S10';
 
-export type ConditionStatus = 'True' | 'False' | 'Unknown';
-
-/** metav1.Condition as CAPI v1beta2 stores it (all but observedGeneration required). */
-export interface Condition {
-  type: string;
-  status: ConditionStatus;
-  observedGeneration?: number;
-  lastTransitionTime: string;
-  reason: string;
-  message: string;
-}
-
-/** CAPI v1beta1 condition, still used by CAPO v1beta1/v1alpha1 objects. */
-export interface LegacyCondition {
-  type: string;
-  status: ConditionStatus;
-  severity?: 'Error' | 'Warning' | 'Info';
-  reason?: string;
-  message?: string;
-  lastTransitionTime: string;
-}
+export type {
+  ConditionStatus,
+  V1beta2Condition as Condition,
+  V1beta1Condition as LegacyCondition,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 export interface ClusterVariable {
   name: string;
