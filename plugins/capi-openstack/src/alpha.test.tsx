@@ -10,17 +10,8 @@ import { screen } from '@testing-library/react';
 import { capiOpenstackApiRef } from './api/CapiOpenstackApi';
 import plugin, { capiOpenstackApi, capiOpenstackEntityCard, capiOpenstackEntityContent, capiOpenstackPage } from './alpha';
 import { FakeCapiOpenstackApi } from './__testUtils__/FakeCapiOpenstackApi';
-import { summary } from './__testUtils__/fixtures';
+import { clusterEntity, summary } from './__testUtils__/fixtures';
 
-const clusterEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'mc-1.team-a.alpha',
-    annotations: { 'capi-openstack.dev/management-cluster': 'mc-1', 'capi-openstack.dev/cluster': 'team-a/alpha' },
-  },
-  spec: { type: 'kubernetes-cluster' },
-};
 const component = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' }, spec: {} };
 
 describe('new frontend system (/alpha)', () => {
@@ -45,10 +36,10 @@ describe('new frontend system (/alpha)', () => {
     const content = createExtensionTester(capiOpenstackEntityContent);
     expect(content.get(EntityContentBlueprint.dataRefs.title)).toBe('Cluster');
     const contentFilter = content.get(EntityContentBlueprint.dataRefs.filterFunction)!;
-    expect(contentFilter(clusterEntity)).toBe(true);
+    expect(contentFilter(clusterEntity())).toBe(true);
     expect(contentFilter(component)).toBe(false);
     const cardFilter = createExtensionTester(capiOpenstackEntityCard).get(EntityCardBlueprint.dataRefs.filterFunction)!;
-    expect(cardFilter(clusterEntity)).toBe(true);
+    expect(cardFilter(clusterEntity())).toBe(true);
     expect(cardFilter(component)).toBe(false);
   });
 });

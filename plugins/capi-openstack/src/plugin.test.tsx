@@ -16,23 +16,25 @@ import {
   EntityCapiOpenstackClusterContent,
 } from './plugin';
 import { FakeCapiOpenstackApi } from './__testUtils__/FakeCapiOpenstackApi';
-import { detail, summary } from './__testUtils__/fixtures';
-
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'mc-1.team-a.alpha',
-    annotations: { 'capi-openstack.dev/management-cluster': 'mc-1', 'capi-openstack.dev/cluster': 'team-a/alpha' },
-  },
-  spec: { type: 'kubernetes-cluster', owner: 'group:default/team-a' },
-};
+import { clusterEntity, detail, summary } from './__testUtils__/fixtures';
 
 function apis(api: FakeCapiOpenstackApi) {
   return [
     [capiOpenstackApiRef, api],
     [permissionApiRef, mockApis.permission()],
   ] as const;
+}
+
+/** The legacy page mounted at /capi-openstack, opened at `path`. */
+function renderPage(api: FakeCapiOpenstackApi, path: string) {
+  return renderInTestApp(
+    <TestApiProvider apis={apis(api)}>
+      <Routes>
+        <Route path="/capi-openstack/*" element={<CapiOpenstackPage />} />
+      </Routes>
+    </TestApiProvider>,
+    { routeEntries: [path] },
+  );
 }
 
 describe('legacy frontend system exports', () => {
@@ -45,14 +47,7 @@ describe('legacy frontend system exports', () => {
   it('CapiOpenstackPage renders the fleet', async () => {
     const api = new FakeCapiOpenstackApi();
     api.list = { items: [summary()], totalCount: 1, verdictCounts: { Healthy: 1 }, managementClusters: [] };
-    await renderInTestApp(
-      <TestApiProvider apis={apis(api)}>
-        <Routes>
-          <Route path="/capi-openstack/*" element={<CapiOpenstackPage />} />
-        </Routes>
-      </TestApiProvider>,
-      { routeEntries: ['/capi-openstack'] },
-    );
+    await renderPage(api, '/capi-openstack');
     const link = await screen.findByRole('link', { name: 'alpha' });
     expect(link).toHaveAttribute('href', '/capi-openstack/clusters/mc-1/team-a/alpha');
     expect(screen.getByRole('heading', { name: 'Clusters' })).toBeInTheDocument();
@@ -61,14 +56,7 @@ describe('legacy frontend system exports', () => {
   it('CapiOpenstackPage serves a cluster at clusters/:managementCluster/:namespace/:name', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
-    await renderInTestApp(
-      <TestApiProvider apis={apis(api)}>
-        <Routes>
-          <Route path="/capi-openstack/*" element={<CapiOpenstackPage />} />
-        </Routes>
-      </TestApiProvider>,
-      { routeEntries: ['/capi-openstack/clusters/mc-1/team-a/alpha'] },
-    );
+    await renderPage(api, '/capi-openstack/clusters/mc-1/team-a/alpha');
     expect(await screen.findByRole('table', { name: 'Machines' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'All clusters' })).toHaveAttribute('href', '/capi-openstack');
     expect(api.callsOf('getCluster')[0].args[0]).toEqual({ managementCluster: 'mc-1', namespace: 'team-a', name: 'alpha' });
@@ -79,7 +67,7 @@ describe('legacy frontend system exports', () => {
     api.detail = detail({ verdict: 'Degraded' });
     await renderInTestApp(
       <TestApiProvider apis={apis(api)}>
-        <EntityProvider entity={entity}>
+        <EntityProvider entity={clusterEntity()}>
           <EntityCapiOpenstackClusterCard />
           <Routes>
             <Route path="/cluster/*" element={<EntityCapiOpenstackClusterContent />} />

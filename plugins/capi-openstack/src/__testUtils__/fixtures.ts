@@ -11,10 +11,16 @@ import type {
   ClusterTree,
   ManagementClusterStatus,
   PoolNode,
+  ReplicaCounters,
   Verdict,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 export const NOW = '2026-09-01T10:10:00Z';
+
+/** Counters of `n` machines, all ready, available and up to date. */
+export function settledCounters(n: number): ReplicaCounters {
+  return { desired: n, replicas: n, ready: n, available: n, upToDate: n };
+}
 
 export function managementCluster(overrides: Partial<ManagementClusterStatus> = {}): ManagementClusterStatus {
   return {
@@ -38,8 +44,8 @@ export function summary(overrides: Partial<ClusterSummary> = {}): ClusterSummary
     reasons: [],
     version: 'v1.33.5',
     versions: ['v1.33.5'],
-    controlPlane: { desired: 3, replicas: 3, ready: 3, available: 3, upToDate: 3 },
-    workers: { desired: 2, replicas: 2, ready: 2, available: 2, upToDate: 2 },
+    controlPlane: settledCounters(3),
+    workers: settledCounters(2),
     owner: 'group:default/team-a',
     magnum: false,
     classy: false,
@@ -55,7 +61,7 @@ export function pool(overrides: Partial<PoolNode> = {}): PoolNode {
     name: 'alpha-md-0',
     resourceVersion: '300',
     version: 'v1.33.5',
-    counters: { desired: 2, replicas: 2, ready: 2, available: 2, upToDate: 2 },
+    counters: settledCounters(2),
     flavor: { name: 'm1.large' },
     image: { name: 'ubuntu-2404-kube-v1.33.5' },
     rollout: {},
@@ -76,8 +82,8 @@ export function tree(overrides: Partial<ClusterTree> = {}): ClusterTree {
     labels: {},
     conditions: [{ type: 'ControlPlaneInitialized', status: 'True' }],
     counters: {
-      controlPlane: { desired: 3, replicas: 3, ready: 3, available: 3, upToDate: 3 },
-      workers: { desired: 2, replicas: 2, ready: 2, available: 2, upToDate: 2 },
+      controlPlane: settledCounters(3),
+      workers: settledCounters(2),
     },
     controlPlane: {
       name: 'alpha-cp',
@@ -85,7 +91,7 @@ export function tree(overrides: Partial<ClusterTree> = {}): ClusterTree {
       apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2',
       resourceVersion: '200',
       version: 'v1.33.5',
-      counters: { desired: 3, replicas: 3, ready: 3, available: 3, upToDate: 3 },
+      counters: settledCounters(3),
       versions: [{ version: 'v1.33.5', replicas: 3 }],
       initialized: true,
       flavor: { name: 'm1.medium' },
@@ -136,6 +142,19 @@ export function tree(overrides: Partial<ClusterTree> = {}): ClusterTree {
     paused: false,
     apiGroupVersions: [],
     ...overrides,
+  };
+}
+
+/** The catalog entity the backend publishes for `summary()`. */
+export function clusterEntity() {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'mc-1.team-a.alpha',
+      annotations: { 'capi-openstack.dev/management-cluster': 'mc-1', 'capi-openstack.dev/cluster': 'team-a/alpha' },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'group:default/team-a' },
   };
 }
 

@@ -3,8 +3,22 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import type { ClusterTree } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { pool, tree } from '../__testUtils__/fixtures';
 import { happeningNow } from './happeningNow';
+
+type Versions = ClusterTree['versions'];
+
+/** A tree whose desired version is `desired` while its machines run `observed` ([scope, version, replicas]). */
+function upgradingTo(
+  desired: string,
+  observed: Array<[Versions['observed'][number]['scope'], string, number]>,
+  upgradePlan?: Versions['upgradePlan'],
+) {
+  const versions: Versions = { desired, observed: observed.map(([scope, version, replicas]) => ({ scope, version, replicas })) };
+  if (upgradePlan) versions.upgradePlan = upgradePlan;
+  return tree({ versions });
+}
 
 describe('happeningNow', () => {
   it('says nothing for a cluster at rest', () => {
@@ -29,16 +43,11 @@ describe('happeningNow', () => {
   });
 
   it('describes a control plane upgrade from the observed versions', () => {
-    const t = tree({
-      versions: {
-        desired: 'v1.34.2',
-        observed: [
-          { scope: 'controlPlane', version: 'v1.33.5', replicas: 2 },
-          { scope: 'controlPlane', version: 'v1.34.2', replicas: 2 },
-          { scope: 'workers', version: 'v1.33.5', replicas: 2 },
-        ],
-      },
-    });
+    const t = upgradingTo('v1.34.2', [
+      ['controlPlane', 'v1.33.5', 2],
+      ['controlPlane', 'v1.34.2', 2],
+      ['workers', 'v1.33.5', 2],
+    ]);
     t.controlPlane!.counters = { desired: 3, replicas: 4, ready: 4, upToDate: 2 };
     expect(happeningNow(t)).toEqual([
       'Upgrading the control plane to v1.34.2: 2 of 4 machines on v1.34.2',
@@ -47,17 +56,15 @@ describe('happeningNow', () => {
   });
 
   it('moves on to the workers once the control plane runs the target, naming a chained plan', () => {
-    const t = tree({
-      versions: {
-        desired: 'v1.34.2',
-        observed: [
-          { scope: 'controlPlane', version: 'v1.34.2', replicas: 3 },
-          { scope: 'workers', version: 'v1.33.5', replicas: 1 },
-          { scope: 'workers', version: 'v1.34.2', replicas: 1 },
-        ],
-        upgradePlan: { workers: ['v1.34.0', 'v1.34.2'] },
-      },
-    });
+    const t = upgradingTo(
+      'v1.34.2',
+      [
+        ['controlPlane', 'v1.34.2', 3],
+        ['workers', 'v1.33.5', 1],
+        ['workers', 'v1.34.2', 1],
+      ],
+      { workers: ['v1.34.0', 'v1.34.2'] },
+    );
     expect(happeningNow(t)[0]).toBe('Upgrading workers to v1.34.2 via v1.34.0, v1.34.2: 1 of 2 machines on v1.34.2');
   });
 
