@@ -24,21 +24,15 @@ import {
   StreamChanges,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { buildDemoFleet, OWNER_LABEL } from '@internal/management-cluster';
-import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
+import { relocate, setupManagementCluster, waitFor as waitForCondition } from '@internal/management-cluster/testing';
 import { clusterEntityName, clusterEntityRef } from './entity';
 import { catalogModuleCapiOpenstackEntityProvider } from './module';
 
 const DEFAULT_OWNER = 'group:default/capi-admins';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+/** The tooling's waitFor with this suite's timeout. */
+const waitFor = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>) =>
+  waitForCondition(what, probe, { timeoutMs: 30_000 });
 
 function refOf(c: { metadata: { namespace?: string; name: string } }) {
   return { managementCluster: 'local', namespace: c.metadata.namespace!, name: c.metadata.name };
@@ -229,7 +223,6 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
     const manifest = clusterCopy(template, name);
     const seen = connection.mutations.length;
 
-    const started = Date.now();
     await mc.apply([{ manifest }]);
     const added = await waitFor('a delta adding the new cluster', () =>
       connection
@@ -238,8 +231,6 @@ describe('ClusterEntityProvider against the capi-openstack backend (real API ser
         .flatMap(m => m.added)
         .find(e => e.entity.metadata.name === clusterEntityName(ref)),
     );
-    const addLatency = Date.now() - started;
-    expect(addLatency).toBeLessThan(30_000);
     expect(added.entity.spec?.owner).toBe(DEFAULT_OWNER);
     expect(added.entity.metadata.annotations?.['capi-openstack.dev/cluster']).toBe(`${namespace}/${name}`);
     // Only the new cluster changed its entity: nothing else was re-published.

@@ -13,7 +13,7 @@ import {
   buildDemoFleet,
   SNAPSHOT_ANNOTATION,
 } from '@internal/management-cluster';
-import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
+import { relocate, setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import http from 'node:http';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
@@ -23,16 +23,6 @@ const EXPECTED: Record<string, string> = {
   S1: 'Progressing', S2: 'Healthy', S3: 'Progressing', S4: 'Progressing', S5: 'Progressing',
   S6: 'Healthy', S7: 'Paused', S8: 'Deleting', S9: 'Degraded', S10: 'Progressing',
 };
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
 
 /** Reads server-sent events until `until` returns a value. */
 function readStream(url: string, token: string, until: (event: string, data: any) => boolean, timeoutMs = 30_000) {
@@ -112,7 +102,7 @@ describe('capi-openstack backend read side (real API server)', () => {
       // `synced` once every cluster has been evaluated with all its objects.
       const local = res.body.managementClusters?.find((m: any) => m.name === 'local');
       return res.body.totalCount === clusters.length && local?.state === 'synced' ? true : undefined;
-    }).catch(e => {
+    }, { timeoutMs: 30_000 }).catch(e => {
       throw new Error(`${e.message}: expected ${clusters.length} clusters, last answer ${JSON.stringify(last)}`);
     });
   }, 120_000);
@@ -201,14 +191,15 @@ describe('capi-openstack backend read side (real API server)', () => {
     expect(after).toBe(before);
 
     const port = (backend.server.address() as any).port;
-    const changed = readStream(
-      `http://127.0.0.1:${port}/api/capi-openstack/stream`,
-      token,
-      (event, data) =>
-        event === 'changes' && data.upserted.some((u: any) => u.name === s2.metadata.name && u.paused),
-    );
-    await new Promise(r => setTimeout(r, 300));
-    const started = Date.now();
+    let snapshotSeen!: () => void;
+    const subscribed = new Promise<void>(resolve => (snapshotSeen = resolve));
+    const changed = readStream(`http://127.0.0.1:${port}/api/capi-openstack/stream`, token, (event, data) => {
+      if (event === 'snapshot') snapshotSeen();
+      return event === 'changes' && data.upserted.some((u: any) => u.name === s2.metadata.name && u.paused);
+    });
+    // The stream's first event: every change after it reaches the stream
+    // (readStream ends it after 30 s without the change).
+    await Promise.race([subscribed, changed]);
     await mc.client.request(
       'PATCH',
       `/apis/cluster.x-k8s.io/v1beta2/namespaces/${s2.metadata.namespace}/clusters/${s2.metadata.name}`,
@@ -216,7 +207,6 @@ describe('capi-openstack backend read side (real API server)', () => {
       'application/merge-patch+json',
     );
     const data = await changed;
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(data.upserted.find((u: any) => u.name === s2.metadata.name).verdict).toBe('Paused');
     const rest = await request(backend.server).get(
       `/api/capi-openstack/clusters/local/${s2.metadata.namespace}/${s2.metadata.name}`,
