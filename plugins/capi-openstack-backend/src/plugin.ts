@@ -12,7 +12,7 @@ import {
   capiOpenstackPermissions,
   clusterKey,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { readActionsConfig } from './actions/actionsConfig';
+import { readActionsConfig } from './actionsConfig';
 import { readCapiOpenstackConfig } from './config';
 import { CreateService } from './create/CreateService';
 import { ClusterAccess } from './permissions/access';

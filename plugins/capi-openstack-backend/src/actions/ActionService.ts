@@ -15,18 +15,18 @@ import type {
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { KubeObject } from '../model';
 import { ClusterService } from '../clusters/ClusterService';
-import { ActionsConfig } from './actionsConfig';
+import { ActionsConfig } from '../actionsConfig';
 import { mapKubeError } from './kubeErrors';
 import { loadLiveObjects } from './liveObjects';
 import { topologyClassName as classNameOf } from '../model/shapes';
-import { refuseDeleting, refuseMagnum } from './plans/guards';
-import { LiveObjects, Plan, PlanContext, Write } from './plans/types';
-import { upgradeOptions } from './plans/upgrade';
+import { refuseDeleting, refuseMagnum } from '../plans/guards';
+import { LiveObjects, Plan, PlanContext, Write } from '../plans/types';
+import { upgradeOptions } from '../plans/upgrade';
 import { reconcileUpgrades } from './upgradeReconciliation';
 import { executeWrites } from './writeExecution';
 import { identityOfCluster } from '../openstack/identity';
 import { OpenStackService } from '../openstack/OpenStackService';
-import { asksNothing, ChangeRequirements, refusalMessage } from '../openstack/preflight';
+import { asksNothing, ChangeRequirements, refusalMessage } from '../plans/preflight';
 import { KubeRequestError, UnprocessableError } from '../errors';
 
 export interface RunOptions {

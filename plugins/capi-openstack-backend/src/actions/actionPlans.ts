@@ -15,16 +15,16 @@ import {
   scaleControlPlaneRequirements,
   scalePoolRequirements,
   upgradeRequirements,
-} from '../openstack/requirements';
+} from '../plans/requirements';
 import type { RequirementsOf } from './ActionService';
-import { planSetAutoscaler } from './plans/autoscaler';
-import { planDelete } from './plans/delete';
-import { planSetControlPlaneFlavor, planSetPoolFlavor } from './plans/flavor';
-import { planPause } from './plans/pause';
-import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } from './plans/rollout';
-import { planScaleControlPlane, planScalePool } from './plans/scale';
-import type { LiveObjects, Plan, PlanContext } from './plans/types';
-import { planUpgrade } from './plans/upgrade';
+import { planSetAutoscaler } from '../plans/autoscaler';
+import { planDelete } from '../plans/delete';
+import { planSetControlPlaneFlavor, planSetPoolFlavor } from '../plans/flavor';
+import { planPause } from '../plans/pause';
+import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } from '../plans/rollout';
+import { planScaleControlPlane, planScalePool } from '../plans/scale';
+import type { LiveObjects, Plan, PlanContext } from '../plans/types';
+import { planUpgrade } from '../plans/upgrade';
 
 /** An action made concrete by its request. */
 export interface PlannedAction {

@@ -10,7 +10,7 @@ import { KubeObject } from '../model';
 import { getObject, resourcePath } from './kubeRequests';
 import { mapKubeError } from './kubeErrors';
 import { topologyClassName as classNameOf, isClassy, kcpTemplateName, mdTemplateName } from '../model/shapes';
-import { LiveObjects } from './plans/types';
+import { LiveObjects } from '../plans/types';
 
 /** The current objects of a cluster, from the API server. */
 export async function loadLiveObjects(cache: ManagementClusterCache, ref: ClusterRef): Promise<LiveObjects> {

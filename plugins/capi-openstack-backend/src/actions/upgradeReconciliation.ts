@@ -10,8 +10,8 @@ import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { ClusterService } from '../clusters/ClusterService';
 import { getObject, resourcePath } from './kubeRequests';
 import { UPGRADE_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { LiveObjects, PlanContext } from './plans/types';
-import { planUpgradeStep, UPGRADE_FAILED_ANNOTATION, upgradeProgress } from './plans/upgrade';
+import { LiveObjects, PlanContext } from '../plans/types';
+import { planUpgradeStep, UPGRADE_FAILED_ANNOTATION, upgradeProgress } from '../plans/upgrade';
 import { executeWrites } from './writeExecution';
 import { KubeRequestError } from '../errors';
 

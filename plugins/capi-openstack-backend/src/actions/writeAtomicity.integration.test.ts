@@ -12,10 +12,10 @@ import { plainClusterObjects } from '@internal/management-cluster';
 import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/testing';
 import { ClusterService } from '../clusters/ClusterService';
 import { ActionService } from './ActionService';
-import { DEFAULT_ACTIONS_CONFIG } from './actionsConfig';
-import { planSetPoolFlavor } from './plans/flavor';
+import { DEFAULT_ACTIONS_CONFIG } from '../actionsConfig';
+import { planSetPoolFlavor } from '../plans/flavor';
 import { UPGRADE_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { planUpgrade, UPGRADE_FAILED_ANNOTATION } from './plans/upgrade';
+import { planUpgrade, UPGRADE_FAILED_ANNOTATION } from '../plans/upgrade';
 
 const CAPI = 'cluster.x-k8s.io/v1beta2';
 const KCP = 'controlplane.cluster.x-k8s.io/v1beta2';

@@ -9,7 +9,7 @@ import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { KubeObject } from '../model';
 import { getObject, resourcePath, writeObject } from './kubeRequests';
 import { mapKubeError } from './kubeErrors';
-import { CreateWrite, PatchWrite, Write } from './plans/types';
+import { CreateWrite, PatchWrite, Write } from '../plans/types';
 import { removeUnreferenced, restoreMissing } from './templateCleanup';
 import { KubeRequestError } from '../errors';
 

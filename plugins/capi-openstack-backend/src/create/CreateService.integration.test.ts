@@ -12,7 +12,7 @@ import { setupManagementCluster } from '@internal/management-cluster/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_ACTIONS_CONFIG } from '../actions/actionsConfig';
+import { DEFAULT_ACTIONS_CONFIG } from '../actionsConfig';
 import { ClusterService } from '../clusters/ClusterService';
 import { CreateService } from './CreateService';
 

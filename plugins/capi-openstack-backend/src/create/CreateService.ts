@@ -15,10 +15,10 @@ import {
   REQUESTED_BY_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CreateScope } from '../permissions/access';
-import { ActionsConfig } from '../actions/actionsConfig';
+import { ActionsConfig } from '../actionsConfig';
 import { OpenStackService } from '../openstack/OpenStackService';
-import { refusalMessage } from '../openstack/preflight';
-import { createRequirements } from '../openstack/requirements';
+import { refusalMessage } from '../plans/preflight';
+import { createRequirements } from '../plans/requirements';
 import { ClusterService } from '../clusters/ClusterService';
 import { applyManifests, checkTargets } from './applyManifests';
 import { AuthorizedCreateRequest } from './authorizeCreate';

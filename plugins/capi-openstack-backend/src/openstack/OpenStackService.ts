@@ -16,14 +16,14 @@ import {
   type OpenStackResourcesResponse,
   type PreflightResult,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { ActionsConfig } from '../actions/actionsConfig';
+import { ActionsConfig } from '../actionsConfig';
 import { ClusterService } from '../clusters/ClusterService';
 import { parseCloudsYaml } from './cloudsYaml';
 import { EgressPolicy, NO_EGRESS_MESSAGE } from './egress';
 import { Identity, identityOfCluster, selectorMatches } from './identity';
 import { OpenStackClient } from './OpenStackClient';
 import { OpenStackConfig } from './openstackConfig';
-import { ChangeRequirements, runPreflight } from './preflight';
+import { ChangeRequirements, runPreflight } from '../plans/preflight';
 import { readCloudLists } from './resources';
 import { KubeRequestError, OpenStackError, UnprocessableError } from '../errors';
 

@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { autoscalerBounds, editTopologyPool, isClassy } from '../../model/shapes';
+import { autoscalerBounds, editTopologyPool, isClassy } from '../model/shapes';
 import { clusterPatch, objectPatch, primaryOf } from './writes';
 import { findPool } from './lookups';
 import { requireControlPlane } from './guards';
 import { LiveObjects, Plan, PlanContext } from './types';
-import { UnprocessableError } from '../../errors';
+import { UnprocessableError } from '../errors';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -7,11 +7,11 @@ import {
   AUTOSCALER_MAX_ANNOTATION as ANNOTATION_AUTOSCALER_MAX,
   AUTOSCALER_MIN_ANNOTATION as ANNOTATION_AUTOSCALER_MIN,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { autoscalerBounds, editTopologyPool, isClassy } from '../../model/shapes';
+import { autoscalerBounds, editTopologyPool, isClassy } from '../model/shapes';
 import { clusterPatch, objectPatch, primaryOf } from './writes';
 import { findPool } from './lookups';
 import { LiveObjects, Plan, PlanContext } from './types';
-import { UnprocessableError } from '../../errors';
+import { UnprocessableError } from '../errors';
 
 /**
  * Autoscaler bounds are two annotations on the MachineDeployment (for classy

@@ -8,7 +8,7 @@ import {
   DEPLOYMENT_NAME_LABEL as LABEL_DEPLOYMENT_NAME,
   TOPOLOGY_DEPLOYMENT_LABEL as LABEL_TOPOLOGY_DEPLOYMENT_NAME,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { KubeObject } from '../../model/objects';
+import { KubeObject } from '../model/objects';
 import { clusterPatch, objectPatch, primaryOf } from './writes';
 import {
   editTopologyPool,
@@ -19,11 +19,11 @@ import {
   mdRolloutAfter,
   variableValue,
   withVariable,
-} from '../../model/shapes';
+} from '../model/shapes';
 import { findPool } from './lookups';
 import { requireClassVariable, requireControlPlane } from './guards';
 import { LiveObjects, Plan, PlanContext } from './types';
-import { UnprocessableError } from '../../errors';
+import { UnprocessableError } from '../errors';
 
 /**
  * A restart requested at `after` is still in effect while a machine created

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { KubeObject } from '../../model';
+import { KubeObject } from '../model';
 import { clusterPatch, newMachineTemplate, objectPatch, primaryOf } from './writes';
 import {
   editTopologyPool,
@@ -15,11 +15,11 @@ import {
   templateFlavor,
   variableValue,
   withVariable,
-} from '../../model/shapes';
+} from '../model/shapes';
 import { findPool, templateByName } from './lookups';
 import { requireClassVariable, requireControlPlane } from './guards';
 import { LiveObjects, Plan, PlanContext } from './types';
-import { UnprocessableError } from '../../errors';
+import { UnprocessableError } from '../errors';
 
 export function checkFlavor(flavor: unknown, ctx: PlanContext): string {
   if (typeof flavor !== 'string' || !flavor.trim() || flavor.length > 255 || /\s/.test(flavor)) {

@@ -6,10 +6,10 @@
 // Refusals every plan shares: clusters the backend must not change, and
 // objects a change needs.
 
-import { isMagnumCluster } from '../../model/magnum';
-import { KubeObject } from '../../model/objects';
-import { classHasVariable, topologyClassName } from '../../model/shapes';
-import { UnprocessableError } from '../../errors';
+import { isMagnumCluster } from '../model/magnum';
+import { KubeObject } from '../model/objects';
+import { classHasVariable, topologyClassName } from '../model/shapes';
+import { UnprocessableError } from '../errors';
 import { LiveObjects } from './types';
 
 /** Refuses writes to clusters the Magnum driver owns (it re-applies its own state). */

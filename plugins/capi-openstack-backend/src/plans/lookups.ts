@@ -7,8 +7,8 @@
 
 import { NotFoundError } from '@backstage/errors';
 import { TOPOLOGY_DEPLOYMENT_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { KubeObject } from '../../model/objects';
-import { isClassy, topologyPools } from '../../model/shapes';
+import { KubeObject } from '../model/objects';
+import { isClassy, topologyPools } from '../model/shapes';
 import { LiveObjects } from './types';
 
 /** A worker pool by MachineDeployment name or topology name. */

@@ -9,7 +9,7 @@
 
 import type { CreateClusterRequest } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import type { KubeObject } from '../model';
-import { findPool, templateByName } from '../actions/plans/lookups';
+import { findPool, templateByName } from './lookups';
 import {
   isClassy,
   kcpTemplateName,
@@ -18,9 +18,9 @@ import {
   topologyPools,
   variableValue,
 } from '../model/shapes';
-import type { ActionsConfig } from '../actions/actionsConfig';
-import type { LiveObjects, PlanContext } from '../actions/plans/types';
-import { candidateTargets } from '../actions/plans/upgrade';
+import type { ActionsConfig } from '../actionsConfig';
+import type { LiveObjects, PlanContext } from './types';
+import { candidateTargets } from './upgrade';
 import type { ChangeRequirements, ServerGroup } from './preflight';
 
 interface Machines {

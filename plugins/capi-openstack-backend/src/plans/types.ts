@@ -4,8 +4,8 @@
  */
 
 import type { ActionChange, ClusterAction } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import type { WatchedKind } from '../../kube/kinds';
-import type { KubeObject } from '../../model';
+import type { WatchedKind } from '../kube/kinds';
+import type { KubeObject } from '../model';
 import type { ActionsConfig } from '../actionsConfig';
 
 /** The objects an action is planned from, read from the API server at write time. */

@@ -22,14 +22,14 @@ import {
   type UpgradesResponse,
   type UpgradeTarget,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { KubeObject } from '../../model/objects';
-import { isMagnumCluster } from '../../model/magnum';
+import { KubeObject } from '../model/objects';
+import { isMagnumCluster } from '../model/magnum';
 import { clusterPatch, newMachineTemplate, objectPatch, primaryOf } from './writes';
-import { isClassy, kcpTemplateField, kcpTemplateName, kcpTemplatePatch, mdTemplateName } from '../../model/shapes';
+import { isClassy, kcpTemplateField, kcpTemplateName, kcpTemplatePatch, mdTemplateName } from '../model/shapes';
 import { requireControlPlane } from './guards';
 import { templateByName } from './lookups';
 import { LiveObjects, PatchWrite, Plan, PlanContext, Write } from './types';
-import { UnprocessableError } from '../../errors';
+import { UnprocessableError } from '../errors';
 
 export { UPGRADE_FAILED_ANNOTATION };
 

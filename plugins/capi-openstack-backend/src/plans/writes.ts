@@ -8,8 +8,8 @@
 
 import crypto from 'node:crypto';
 import { CLUSTER_NAME_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { KubeObject } from '../../model/objects';
-import { stableJson } from '../../model/stableJson';
+import { KubeObject } from '../model/objects';
+import { stableJson } from '../model/stableJson';
 import { LiveObjects } from './types';
 
 /**

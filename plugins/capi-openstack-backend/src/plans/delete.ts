@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { isProtected } from '../../model/shapes';
+import { isProtected } from '../model/shapes';
 import { PROTECTED_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { primaryOf } from './writes';
 import { LiveObjects, Plan } from './types';
-import { UnprocessableError } from '../../errors';
+import { UnprocessableError } from '../errors';
 
 /** Only the Cluster is deleted: CAPI tears down the rest in order. */
 export function planDelete(objs: LiveObjects, confirmName: string): Plan {
