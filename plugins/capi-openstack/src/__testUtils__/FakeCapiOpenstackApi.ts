@@ -12,13 +12,7 @@ import type {
   StreamChanges,
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import type {
-  CapiOpenstackApi,
-  ClusterActionCall,
-  ClusterListQuery,
-  ClusterStreamHandlers,
-  OpenStackResourcesQuery,
-} from '../api/CapiOpenstackApi';
+import type { CapiOpenstackApi, ClusterActionCall, ClusterListQuery, ClusterStreamHandlers, OpenStackResourcesQuery } from '../api/CapiOpenstackApi';
 
 /**
  * An in-memory {@link CapiOpenstackApi} for component tests: answers from

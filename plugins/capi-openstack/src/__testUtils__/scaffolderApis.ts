@@ -4,9 +4,10 @@
  */
 
 // The backend as the create form's fields and validators reach it: fetch and
-// discovery APIs, an ApiHolder, and a validation that records its errors.
+// discovery APIs, an ApiHolder, and the errors of a validator.
 
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 
 /** A JSON response as the backend sends it. */
 export const json = (body: unknown, status = 200) =>
@@ -33,8 +34,10 @@ export function apiHolder(pairs: ReadonlyArray<readonly [{ id: string }, unknown
   return { get: (ref: { id: string }) => byId[ref.id] };
 }
 
-/** A field validation that records the errors added to it. */
-export function recordedErrors() {
+/** The errors `validator` adds for each of `values` in turn, in `context`. */
+export async function validationErrors<T>(validator: CustomFieldValidator<T, any>, values: T[], context: object) {
   const errors: string[] = [];
-  return { errors, validation: { addError: (e: string) => errors.push(e) } as any };
+  const validation = { addError: (e: string) => errors.push(e) } as any;
+  for (const value of values) await validator(value, validation, context as any);
+  return errors;
 }

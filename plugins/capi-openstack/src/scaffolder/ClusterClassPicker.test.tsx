@@ -6,7 +6,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
 import { createOptions, DEMO_CLASS } from '../__testUtils__/createOptionsFixtures';
-import { apiHolder, apiPairs, backendApis, json, recordedErrors } from '../__testUtils__/scaffolderApis';
+import { apiHolder, apiPairs, backendApis, json, validationErrors } from '../__testUtils__/scaffolderApis';
 import { ClusterClassPicker, clusterClassValidation } from './ClusterClassPicker';
 import { clearCreateOptionsCache } from './createOptions';
 import { kubernetesVersionValidation } from './KubernetesVersionPicker';
@@ -44,22 +44,16 @@ describe('ClusterClassPicker', () => {
   });
 
   it('validates the class and its variables in the form', async () => {
-    const { errors, validation } = recordedErrors();
     const context = { apiHolder: apiHolder(apiPairs(apis())), formData: { managementCluster: 'local', namespace: 'team-a' }, schema: {} };
-    await clusterClassValidation({ name: 'demo', variables: { certificatesExpiryDays: 3 } }, validation, context);
-    await clusterClassValidation({ name: 'nope' }, validation, context);
-    expect(errors).toEqual([
+    const values = [{ name: 'demo', variables: { certificatesExpiryDays: 3 } }, { name: 'nope' }];
+    expect(await validationErrors(clusterClassValidation, values, context)).toEqual([
       'certificatesExpiryDays must be at least 7',
       'ClusterClass "nope" does not exist in the chosen management cluster and namespace',
     ]);
   });
 
   it('allows only the versions of the selected class', async () => {
-    const { errors, validation } = recordedErrors();
     const context = { apiHolder: apiHolder(apiPairs(apis())), formData: { clusterClass: { name: 'demo' } }, schema: {} };
-    await kubernetesVersionValidation('v1.34.2', validation, context);
-    await kubernetesVersionValidation('v1.30.0', validation, context);
-    await kubernetesVersionValidation('1.30', validation, context);
-    expect(errors).toEqual(['v1.30.0 is not allowed (allowed: v1.33.5, v1.34.2)', '"1.30" must look like v1.34.2']);
+    expect(await validationErrors(kubernetesVersionValidation, ['v1.34.2', 'v1.30.0', '1.30'], context)).toEqual(['v1.30.0 is not allowed (allowed: v1.33.5, v1.34.2)', '"1.30" must look like v1.34.2']);
   });
 });

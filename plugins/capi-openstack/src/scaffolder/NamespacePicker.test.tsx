@@ -7,7 +7,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
 import { CreateOptionsResponse } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { useState } from 'react';
-import { apiHolder, apiPairs, backendApis, json, recordedErrors } from '../__testUtils__/scaffolderApis';
+import { apiHolder, apiPairs, backendApis, json, validationErrors } from '../__testUtils__/scaffolderApis';
 import { clearCreateOptionsCache } from './createOptions';
 import { NamespacePicker, namespaceValidation } from './NamespacePicker';
 
@@ -59,10 +59,8 @@ async function renderPicker(form: Record<string, unknown>, response: () => Respo
 }
 
 async function validate(value: string, form: Record<string, unknown>, response: () => Response = () => json(OPTIONS)) {
-  const { errors, validation } = recordedErrors();
   const context = { apiHolder: apiHolder(apiPairs(backendApis(response))), formData: form, schema: {} };
-  await namespaceValidation(value, validation, context as any);
-  return errors;
+  return validationErrors(namespaceValidation, [value], context);
 }
 
 describe('CapiNamespacePicker', () => {

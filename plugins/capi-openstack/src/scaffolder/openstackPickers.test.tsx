@@ -11,7 +11,7 @@ import { capiOpenstackApiRef } from '../api/CapiOpenstackApi';
 import { FakeCapiOpenstackApi, responseError } from '../__testUtils__/FakeCapiOpenstackApi';
 import { createOptions } from '../__testUtils__/createOptionsFixtures';
 import { liveCloud, unreachableCloud } from '../__testUtils__/openstackFixtures';
-import { apiHolder, apiPairs, backendApis, json, recordedErrors } from '../__testUtils__/scaffolderApis';
+import { apiHolder, apiPairs, backendApis, json, validationErrors } from '../__testUtils__/scaffolderApis';
 import { AvailabilityZonePicker, availabilityZoneValidation } from './AvailabilityZonePicker';
 import { clearCreateOptionsCache } from './createOptions';
 import { FlavorPicker, flavorValidation } from './FlavorPicker';
@@ -122,11 +122,9 @@ describe('cloud pickers of the create form', () => {
 
     it('refuses a flavor the cloud does not have', async () => {
       const api = apiWith(liveCloud());
-      const { errors, validation } = recordedErrors();
-      const context = { apiHolder: apisHolder(api), formData: IDENTITY, schema: {}, uiSchema: {} } as any;
-      await flavorValidation('m1.small', validation, context);
-      await flavorValidation('m9.huge', validation, context);
-      expect(errors).toEqual(['flavor "m9.huge" does not exist in the cloud']);
+      expect(await validationErrors(flavorValidation, ['m1.small', 'm9.huge'], cloudContext(api))).toEqual([
+        'flavor "m9.huge" does not exist in the cloud',
+      ]);
     });
   });
 
@@ -159,11 +157,10 @@ describe('cloud pickers of the create form', () => {
 
     it('refuses an image of another version when the cloud answers', async () => {
       const api = apiWith(liveCloud());
-      const { errors, validation } = recordedErrors();
-      const context = { apiHolder: apisHolder(api), formData: { ...IDENTITY, kubernetesVersion: 'v1.34.2' }, schema: {}, uiSchema: {} } as any;
-      await imageValidation('ubuntu-2404-kube-v1.33.5', validation, context);
-      await imageValidation('ubuntu-2404-kube-v1.34.2', validation, context);
-      expect(errors).toEqual(['image "ubuntu-2404-kube-v1.33.5" does not exist in the cloud for Kubernetes v1.34.2']);
+      const context = cloudContext(api, { ...IDENTITY, kubernetesVersion: 'v1.34.2' });
+      expect(await validationErrors(imageValidation, ['ubuntu-2404-kube-v1.33.5', 'ubuntu-2404-kube-v1.34.2'], context)).toEqual([
+        'image "ubuntu-2404-kube-v1.33.5" does not exist in the cloud for Kubernetes v1.34.2',
+      ]);
     });
   });
 
@@ -190,11 +187,9 @@ describe('cloud pickers of the create form', () => {
     });
 
     it('refuses a tenant network where an external one is asked for', async () => {
-      const { errors, validation } = recordedErrors();
-      const context = { apiHolder: apisHolder(apiWith(liveCloud())), formData: IDENTITY, schema: {}, uiSchema: {} } as any;
-      await networkValidation('tenant-net', validation, context);
-      await networkValidation('n-ext', validation, context);
-      expect(errors).toEqual(['network "tenant-net" is not one of the cloud\'s external networks']);
+      expect(await validationErrors(networkValidation, ['tenant-net', 'n-ext'], cloudContext(apiWith(liveCloud())))).toEqual([
+        'network "tenant-net" is not one of the cloud\'s external networks',
+      ]);
     });
   });
 
@@ -248,13 +243,10 @@ describe('cloud pickers of the create form', () => {
     });
 
     it('refuses unknown and unavailable zones when the cloud answers, checks nothing when it cannot be reached', async () => {
-      const { errors, validation: add } = recordedErrors();
-      const live = { apiHolder: apisHolder(apiWith(liveCloud())), formData: IDENTITY, schema: {}, uiSchema: {} } as any;
-      await availabilityZoneValidation(['az-1', 'az-3', 'az-9'], add, live);
+      const live = await validationErrors(availabilityZoneValidation, [['az-1', 'az-3', 'az-9']], cloudContext(apiWith(liveCloud())));
+      expect(live).toEqual(['availability zone "az-3" is not available', 'availability zone "az-9" does not exist in the cloud']);
       clearOpenStackResourcesCache();
-      const down = { ...live, apiHolder: apisHolder(apiWith(unreachableCloud())) };
-      await availabilityZoneValidation(['az-9'], add, down);
-      expect(errors).toEqual(['availability zone "az-3" is not available', 'availability zone "az-9" does not exist in the cloud']);
+      expect(await validationErrors(availabilityZoneValidation, [['az-9']], cloudContext(apiWith(unreachableCloud())))).toEqual([]);
     });
   });
 
@@ -273,4 +265,10 @@ describe('cloud pickers of the create form', () => {
   });
 });
 
-const apisHolder = (api: FakeCapiOpenstackApi) => apiHolder(apis(api));
+/** What a validator gets for a form naming the identity (`formData`) whose cloud `api` answers. */
+const cloudContext = (api: FakeCapiOpenstackApi, formData: Record<string, unknown> = IDENTITY) => ({
+  apiHolder: apiHolder(apis(api)),
+  formData,
+  schema: {},
+  uiSchema: {},
+});
