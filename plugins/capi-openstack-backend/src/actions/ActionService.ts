@@ -18,7 +18,7 @@ import { ClusterService } from '../clusters/ClusterService';
 import { ActionsConfig } from '../actionsConfig';
 import { mapKubeError } from './kubeErrors';
 import { loadLiveObjects } from './liveObjects';
-import { topologyClassName as classNameOf } from '../model/shapes';
+import { topologyClassName } from '../model/shapes';
 import { refuseDeleting, refuseMagnum } from '../plans/guards';
 import { LiveObjects, Plan, PlanContext, Write } from '../plans/types';
 import { upgradeOptions } from '../plans/upgrade';
@@ -146,7 +146,7 @@ export class ActionService {
     if (!objs) throw new NotFoundError(`Cluster ${ref.namespace}/${ref.name} not found`);
     const cluster = objs.cluster;
     const classNs = cluster.spec?.topology?.classRef?.namespace ?? cluster.spec?.topology?.classNamespace ?? ref.namespace;
-    const className = classNameOf(cluster);
+    const className = topologyClassName(cluster);
     return upgradeOptions(
       {
         cluster,

@@ -9,7 +9,7 @@ import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { KubeObject } from '../model';
 import { getObject, resourcePath } from './kubeRequests';
 import { mapKubeError } from './kubeErrors';
-import { topologyClassName as classNameOf, isClassy, kcpTemplateName, mdTemplateName } from '../model/shapes';
+import { topologyClassName, isClassy, kcpTemplateName, mdTemplateName } from '../model/shapes';
 import { LiveObjects } from '../plans/types';
 
 /** The current objects of a cluster, from the API server. */
@@ -29,7 +29,7 @@ export async function loadLiveObjects(cache: ManagementClusterCache, ref: Cluste
     cache.client.request<{ items: KubeObject[] }>('GET', mdPath).catch(e => {
       throw mapKubeError(e, 'MachineDeployment', '(list)');
     }),
-    isClassy(cluster) ? getObject(cache, 'ClusterClass', classNs, classNameOf(cluster)!) : undefined,
+    isClassy(cluster) ? getObject(cache, 'ClusterClass', classNs, topologyClassName(cluster)!) : undefined,
   ]);
   // Items of a LIST carry no kind or apiVersion.
   const mdApiVersion = cache.apiVersionOf('MachineDeployment')!.apiVersion;

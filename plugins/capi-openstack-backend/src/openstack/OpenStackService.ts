@@ -12,7 +12,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   type ClusterRef,
-  INFRA_GROUP as IDENTITY_GROUP,
+  INFRA_GROUP,
   type OpenStackResourcesResponse,
   type PreflightResult,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -101,7 +101,7 @@ export class OpenStackService {
     const what = `OpenStackClusterIdentity ${identity.secretName}`;
     let obj: any;
     try {
-      obj = await client.request('GET', `/apis/${IDENTITY_GROUP}/v1alpha1/openstackclusteridentities/${encodeURIComponent(identity.secretName)}`);
+      obj = await client.request('GET', `/apis/${INFRA_GROUP}/v1alpha1/openstackclusteridentities/${encodeURIComponent(identity.secretName)}`);
     } catch (e) {
       const status = e instanceof KubeRequestError ? e.statusCode : 0;
       if (status === 404) throw new OpenStackError(`the ${what} does not exist`, 404);

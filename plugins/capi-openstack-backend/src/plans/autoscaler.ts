@@ -4,8 +4,8 @@
  */
 
 import {
-  AUTOSCALER_MAX_ANNOTATION as ANNOTATION_AUTOSCALER_MAX,
-  AUTOSCALER_MIN_ANNOTATION as ANNOTATION_AUTOSCALER_MIN,
+  AUTOSCALER_MAX_ANNOTATION,
+  AUTOSCALER_MIN_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { autoscalerBounds, editTopologyPool, isClassy } from '../model/shapes';
 import { clusterPatch, objectPatch, primaryOf } from './writes';
@@ -65,22 +65,22 @@ export function planSetAutoscaler(
     ref.md?.spec?.replicas ?? ref.md?.status?.replicas ?? topologyPool?.replicas ?? bounds?.min ?? 0;
   const fixed = Math.min(currentReplicas, ctx.config.maxPoolReplicas);
   const annotations = bounds
-    ? { [ANNOTATION_AUTOSCALER_MIN]: String(bounds.min), [ANNOTATION_AUTOSCALER_MAX]: String(bounds.max) }
-    : { [ANNOTATION_AUTOSCALER_MIN]: null, [ANNOTATION_AUTOSCALER_MAX]: null };
+    ? { [AUTOSCALER_MIN_ANNOTATION]: String(bounds.min), [AUTOSCALER_MAX_ANNOTATION]: String(bounds.max) }
+    : { [AUTOSCALER_MIN_ANNOTATION]: null, [AUTOSCALER_MAX_ANNOTATION]: null };
   const target = { kind: primary.kind, name: primary.name };
   const field = classy
     ? `spec.topology.workers.machineDeployments[name=${ref.name}].metadata.annotations`
     : 'metadata.annotations';
   const changes: Plan['changes'] = [
-    { ...target, field: `${field}[${ANNOTATION_AUTOSCALER_MIN}]`, from: current?.min, to: bounds?.min },
-    { ...target, field: `${field}[${ANNOTATION_AUTOSCALER_MAX}]`, from: current?.max, to: bounds?.max },
+    { ...target, field: `${field}[${AUTOSCALER_MIN_ANNOTATION}]`, from: current?.min, to: bounds?.min },
+    { ...target, field: `${field}[${AUTOSCALER_MAX_ANNOTATION}]`, from: current?.max, to: bounds?.max },
   ];
   let write;
   if (classy) {
     const pools = editTopologyPool(cluster, ref.topologyIndex!, p => {
       const a = { ...p.metadata?.annotations };
-      delete a[ANNOTATION_AUTOSCALER_MIN];
-      delete a[ANNOTATION_AUTOSCALER_MAX];
+      delete a[AUTOSCALER_MIN_ANNOTATION];
+      delete a[AUTOSCALER_MAX_ANNOTATION];
       const next = { ...p, metadata: { ...p.metadata, annotations: bounds ? { ...a, ...annotations } : a } };
       if (!Object.keys(next.metadata.annotations).length) delete next.metadata.annotations;
       if (!Object.keys(next.metadata).length) delete next.metadata;

@@ -4,9 +4,9 @@
  */
 
 import {
-  CONTROL_PLANE_LABEL as LABEL_CONTROL_PLANE,
-  DEPLOYMENT_NAME_LABEL as LABEL_DEPLOYMENT_NAME,
-  TOPOLOGY_DEPLOYMENT_LABEL as LABEL_TOPOLOGY_DEPLOYMENT_NAME,
+  CONTROL_PLANE_LABEL,
+  DEPLOYMENT_NAME_LABEL,
+  TOPOLOGY_DEPLOYMENT_LABEL,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject } from '../model/objects';
 import { clusterPatch, objectPatch, primaryOf } from './writes';
@@ -36,7 +36,7 @@ function restartInProgress(after: string | undefined, machines: KubeObject[]): b
 }
 
 const controlPlaneMachines = (objs: LiveObjects) =>
-  objs.machines.filter(m => m.metadata.labels?.[LABEL_CONTROL_PLANE] !== undefined);
+  objs.machines.filter(m => m.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined);
 
 /**
  * Restart (and "rotate certificates now", which is the same rollout: new
@@ -85,8 +85,8 @@ export function planRestartPool(objs: LiveObjects, pool: string, ctx: PlanContex
   const now = ctx.now.toISOString();
   const machines = objs.machines.filter(m =>
     ref.md
-      ? m.metadata.labels?.[LABEL_DEPLOYMENT_NAME] === ref.md.metadata.name
-      : m.metadata.labels?.[LABEL_TOPOLOGY_DEPLOYMENT_NAME] === ref.name,
+      ? m.metadata.labels?.[DEPLOYMENT_NAME_LABEL] === ref.md.metadata.name
+      : m.metadata.labels?.[TOPOLOGY_DEPLOYMENT_LABEL] === ref.name,
   );
   if (isClassy(cluster)) {
     const tp = cluster.spec.topology.workers.machineDeployments[ref.topologyIndex!];

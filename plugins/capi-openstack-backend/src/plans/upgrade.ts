@@ -15,7 +15,7 @@
 // upgrading to the same version again retries.
 
 import {
-  CONTROL_PLANE_LABEL as LABEL_CONTROL_PLANE,
+  CONTROL_PLANE_LABEL,
   UPGRADE_ANNOTATION,
   UPGRADE_FAILED_ANNOTATION,
   type UpgradeProgress,
@@ -76,7 +76,7 @@ export function candidateTargets(objs: LiveObjects, ctx: PlanContext): UpgradeTa
 }
 
 const live = (m: KubeObject) => !m.metadata.deletionTimestamp;
-const isControlPlaneMachine = (m: KubeObject) => m.metadata.labels?.[LABEL_CONTROL_PLANE] !== undefined;
+const isControlPlaneMachine = (m: KubeObject) => m.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined;
 
 /**
  * The upgrade in progress: of a plain cluster from its annotation, of a
