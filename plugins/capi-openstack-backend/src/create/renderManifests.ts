@@ -12,22 +12,22 @@
 // validateCreateRequest).
 
 import {
+  AUTOSCALER_MAX_ANNOTATION,
+  AUTOSCALER_MIN_ANNOTATION,
+  BOOTSTRAP_GROUP,
+  CAPI_GROUP,
+  CLUSTER_NAME_LABEL,
+  CONTROLPLANE_GROUP,
   CREATED_BY_ANNOTATION,
   CREATED_BY_VALUE,
   CreateClusterRequest,
+  DEPLOYMENT_NAME_LABEL,
+  INFRA_GROUP,
   OWNER_LABEL,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { classVariables, effectiveClassVariables, normaliseOwner, workerClasses } from './validateCreateRequest';
 
-export const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
-export const DEPLOYMENT_NAME_LABEL = 'cluster.x-k8s.io/deployment-name';
-export const AUTOSCALER_MIN = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
-export const AUTOSCALER_MAX = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
 
-const CAPI_GROUP = 'cluster.x-k8s.io';
-const CONTROLPLANE_GROUP = 'controlplane.cluster.x-k8s.io';
-const BOOTSTRAP_GROUP = 'bootstrap.cluster.x-k8s.io';
-const INFRA_GROUP = 'infrastructure.cluster.x-k8s.io';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** API versions the objects are written in (from the management cluster's discovery). */
@@ -74,7 +74,7 @@ function ownership(req: CreateClusterRequest): { labels: Record<string, string>;
 
 function autoscalerAnnotations(pool: CreateClusterRequest['workerPools'][number]) {
   return pool.autoscaler
-    ? { [AUTOSCALER_MIN]: String(pool.autoscaler.min), [AUTOSCALER_MAX]: String(pool.autoscaler.max) }
+    ? { [AUTOSCALER_MIN_ANNOTATION]: String(pool.autoscaler.min), [AUTOSCALER_MAX_ANNOTATION]: String(pool.autoscaler.max) }
     : undefined;
 }
 

@@ -11,6 +11,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   capiClusterReadPermission,
   checkDnsLabel,
+  isDnsSubdomain,
   ClusterRef,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { Request, Router } from 'express';
@@ -28,7 +29,6 @@ export interface OpenStackRoutesOptions {
   authorize(req: Request, ref: ClusterRef, permission: typeof capiClusterReadPermission): Promise<void>;
 }
 
-const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 export function registerOpenStackRoutes(router: Router, options: OpenStackRoutesOptions) {
   const { access, clusters, openstack } = options;
@@ -51,7 +51,7 @@ export function registerOpenStackRoutes(router: Router, options: OpenStackRoutes
     }
     const secret = req.query.secret;
     const cloud = req.query.cloud ?? 'openstack';
-    if (typeof secret !== 'string' || secret.length > 253 || !SECRET_NAME.test(secret)) {
+    if (typeof secret !== 'string' || !isDnsSubdomain(secret)) {
       throw new InputError('secret must be the name of the identity Secret (a DNS-1123 name)');
     }
     if (typeof cloud !== 'string' || !cloud || cloud.length > 128 || /[\s/]/.test(cloud)) {

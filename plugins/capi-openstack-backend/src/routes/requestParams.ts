@@ -6,10 +6,9 @@
 // Path and query parameters of the cluster routes: 400 naming the field.
 
 import { InputError } from '@backstage/errors';
-import { checkDnsLabel, ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { checkDnsLabel, ClusterRef, isPoolName } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { Request } from 'express';
 
-const POOL_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** `:managementCluster/:namespace/:name`, each a DNS-1123 label. */
 export function clusterRefOf(req: Request): ClusterRef {
@@ -24,7 +23,7 @@ export function clusterRefOf(req: Request): ClusterRef {
 /** `:pool`, a MachineDeployment or topology name. */
 export function poolOf(req: Request): string {
   const pool = req.params.pool;
-  if (!pool || pool.length > 253 || !POOL_NAME.test(pool)) {
+  if (!pool || !isPoolName(pool)) {
     throw new InputError(`pool "${pool}" must be a DNS-1123 name (lower case letters, digits, '-' and '.')`);
   }
   return pool;
