@@ -1,4 +1,5 @@
-import { Grid } from '@material-ui/core';
+import { Grid, GridItemsAlignment, GridSize } from '@material-ui/core';
+import { ReactElement } from 'react';
 import {
   EntityAboutCard,
   EntityDependsOnResourcesCard,
@@ -55,135 +56,93 @@ const entityWarningContent = (
   </>
 );
 
-const overviewContent = (
-  <Grid container spacing={3} alignItems="stretch">
+/** A card of an overview grid and its widths. */
+interface Cell {
+  card: ReactElement;
+  md: GridSize;
+  xs?: GridSize;
+}
+
+const cell = (card: ReactElement, md: GridSize, xs?: GridSize): Cell => ({ card, md, xs });
+
+/** The warnings, then the cards. */
+const overview = (cells: Cell[], alignItems?: GridItemsAlignment) => (
+  <Grid container spacing={3} alignItems={alignItems}>
     {entityWarningContent}
-    <Grid item md={6}>
-      <EntityAboutCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
-    </Grid>
-    <Grid item md={4} xs={12}>
-      <EntityLinksCard />
-    </Grid>
-    <Grid item md={8} xs={12}>
-      <EntityHasSubcomponentsCard />
-    </Grid>
+    {cells.map(({ card, md, xs }, i) => (
+      <Grid item key={i} md={md} xs={xs}>
+        {card}
+      </Grid>
+    ))}
   </Grid>
 );
 
-const defaultEntityPage = (
+/** An entity page: the overview tab, then any others. */
+const layout = (overviewTab: ReactElement, otherTabs?: ReactElement) => (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      {overviewTab}
     </EntityLayout.Route>
+    {otherTabs}
   </EntityLayout>
 );
 
-const resourcePage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const defaultEntityPage = layout(
+  overview(
+    [
+      cell(<EntityAboutCard />, 6),
+      cell(<EntityCatalogGraphCard height={400} />, 6, 12),
+      cell(<EntityLinksCard />, 4, 12),
+      cell(<EntityHasSubcomponentsCard />, 8, 12),
+    ],
+    'stretch',
+  ),
+);
+
+const resourcePage = layout(
+  overview(
+    [
+      cell(<EntityAboutCard />, 6),
+      cell(<EntityCatalogGraphCard height={400} />, 6, 12),
+      cell(<EntityLinksCard />, 6, 12),
+      cell(<EntityDependsOnResourcesCard />, 6, 12),
+    ],
+    'stretch',
+  ),
 );
 
 // Workload clusters published by the capi-openstack catalog module.
-const kubernetesClusterPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6} xs={12}>
-          <EntityCapiOpenstackClusterCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-    <EntityLayout.Route path="/capi-openstack" title="Cluster">
-      <EntityCapiOpenstackClusterContent />
-    </EntityLayout.Route>
-  </EntityLayout>
+const kubernetesClusterPage = layout(
+  overview(
+    [cell(<EntityCapiOpenstackClusterCard />, 6, 12), cell(<EntityAboutCard />, 6, 12), cell(<EntityLinksCard />, 6, 12)],
+    'stretch',
+  ),
+  <EntityLayout.Route path="/capi-openstack" title="Cluster">
+    <EntityCapiOpenstackClusterContent />
+  </EntityLayout.Route>,
 );
 
-const userPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityUserProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const userPage = layout(overview([cell(<EntityUserProfileCard />, 6, 12), cell(<EntityOwnershipCard />, 6, 12)]));
+
+const groupPage = layout(
+  overview([
+    cell(<EntityGroupProfileCard />, 6, 12),
+    cell(<EntityOwnershipCard />, 6, 12),
+    cell(<EntityMembersListCard />, 6, 12),
+    cell(<EntityLinksCard />, 6, 12),
+  ]),
 );
 
-const groupPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityGroupProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityMembersListCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityLinksCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
-
-const systemPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const systemPage = layout(
+  overview(
+    [
+      cell(<EntityAboutCard />, 6),
+      cell(<EntityCatalogGraphCard height={400} />, 6, 12),
+      cell(<EntityHasComponentsCard />, 6),
+      cell(<EntityHasResourcesCard />, 6),
+    ],
+    'stretch',
+  ),
 );
 
 export const entityPage = (
