@@ -10,25 +10,26 @@ import {
   KubeObject,
   startManagementCluster,
 } from '@internal/management-cluster';
-import { setupManagementCluster } from '@internal/management-cluster/testing';
+import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StreamChanges } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterService } from './ClusterService';
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+/** The tooling's waitFor with this suite's timeout. */
+const waitUntil = <T>(what: string, probe: () => T | undefined, timeoutMs = 30_000) =>
+  waitFor(what, probe, { timeoutMs });
+
+/** The kubeconfig files of the services, removed after the suite. */
+let kubeconfigDir: string | undefined;
+afterAll(() => {
+  if (kubeconfigDir) fs.rmSync(kubeconfigDir, { recursive: true, force: true });
+});
 
 function serviceFor(kubeconfig: string, namespaces?: string[], tuning = {}) {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-svc-')), 'kubeconfig');
+  kubeconfigDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'capi-svc-'));
+  const file = path.join(kubeconfigDir, `kubeconfig-${fs.readdirSync(kubeconfigDir).length}`);
   fs.writeFileSync(file, kubeconfig);
   return new ClusterService({
     config: {
@@ -131,7 +132,7 @@ describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
     try {
       // While the first LIST runs a cluster shows up with the objects listed
       // so far; wait for the evaluation once every kind is listed.
-      const summary = await waitFor('the summary', () => {
+      const summary = await waitUntil('the summary', () => {
         const s = service.summary({ managementCluster: 'mc', namespace: ns, name: 'legacy' });
         return service.managementClusters()[0].state === 'synced' && s?.versions.length ? s : undefined;
       }).catch(e => {
@@ -159,7 +160,7 @@ describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
     await service.start();
     try {
       const ref = { managementCluster: 'mc', namespace: ns, name: 'quiet' };
-      await waitFor('the evaluation after the sync', () =>
+      await waitUntil('the evaluation after the sync', () =>
         service.managementClusters()[0].state === 'synced' && service.summary(ref) ? true : undefined,
       );
       const heard: StreamChanges[] = [];
@@ -177,7 +178,7 @@ describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
         type: 'Normal',
         regarding: { apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Machine', namespace: ns, name: machine.metadata.name, uid: machine.metadata.uid },
       } as any);
-      await waitFor('the Event in the timeline', () =>
+      await waitUntil('the Event in the timeline', () =>
         service.timeline(ref)?.some(e => e.reason === 'ProbeSucceeded') ? true : undefined,
       );
       // Whatever the Event marked is evaluated now (one cluster: in one slice).
@@ -200,7 +201,7 @@ describe('ClusterService across an API server restart', () => {
       await service.start();
       const total = fleet.filter(o => o.manifest.kind === 'Cluster').length;
       // Every kind listed (summaries can be complete while Events are still listing).
-      await waitFor('the initial sync', () =>
+      await waitUntil('the initial sync', () =>
         [...service.summaries()].length === total && service.managementClusters()[0].state === 'synced' ? true : undefined,
       );
       const states = new Set<string>();
@@ -227,7 +228,7 @@ describe('ClusterService across an API server restart', () => {
           .map(c => `${c.metadata.namespace}/${c.metadata.name}@${c.metadata.resourceVersion}`)
           .sort();
       const expected = await fresh();
-      await waitFor(
+      await waitUntil(
         'the cache to converge',
         () => {
           const ours = [...service.summaries()]
@@ -237,7 +238,7 @@ describe('ClusterService across an API server restart', () => {
         },
         60_000,
       );
-      await waitFor('synced again', () => (service.managementClusters()[0].state === 'synced' ? true : undefined));
+      await waitUntil('synced again', () => (service.managementClusters()[0].state === 'synced' ? true : undefined));
       clearInterval(poll);
       expect([...states]).toContain('stale');
       expect(await fresh()).toEqual(expected);
