@@ -18,7 +18,7 @@
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { capiOpenstackPlugin } from '@capi-openstack/backstage-plugin-capi-openstack-backend/src/plugin';
+import capiOpenstackPlugin from '@capi-openstack/backstage-plugin-capi-openstack-backend';
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 
