@@ -56,7 +56,7 @@ let servers;
 // Ctrl-C / SIGTERM stop the background services (handled between steps:
 // a running step receives the terminal's Ctrl-C itself).
 const interrupted = async () => {
-  await Promise.all([stopService(servers?.child), stopService(testbed?.child, 45000)]);
+  await Promise.all([stopService(servers?.child), stopTestbed()]);
   process.exit(130);
 };
 process.on('SIGINT', interrupted);
@@ -70,7 +70,11 @@ if (testbedFile) {
   testbed = startOpenStackTestbedCli(testbedFile, { logFile: testbedLog });
   testbed.ready.catch(() => undefined);
 }
-const stopTestbed = () => stopService(testbed?.child, 45000);
+// The testbed removes its connection file when it stops; not when it had to be killed.
+const stopTestbed = async () => {
+  await stopService(testbed?.child, 45000);
+  if (testbed) fs.rmSync(testbedFile, { force: true });
+};
 
 /** Waits for the testbed; a failure is reported with the end of its log. */
 async function testbedReady() {
