@@ -25,17 +25,7 @@ export type {
 } from './api/CapiOpenstackApi';
 export { CapiOpenstackClient } from './api/CapiOpenstackClient';
 export { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
-export {
-  CapiManagementClusterPickerFieldExtension,
-  CapiNamespacePickerFieldExtension,
-  CapiClusterClassPickerFieldExtension,
-  CapiKubernetesVersionPickerFieldExtension,
-  CapiFlavorPickerFieldExtension,
-  CapiImagePickerFieldExtension,
-  CapiNetworkPickerFieldExtension,
-  CapiKeyPairPickerFieldExtension,
-  CapiAvailabilityZonePickerFieldExtension,
-} from './scaffolder/fieldExtensions';
+export * from './scaffolder/fieldExtensions';
 export type { ClusterClassPickerOptions } from './scaffolder/ClusterClassPicker';
 export type { FlavorPickerOptions } from './scaffolder/FlavorPicker';
 export type { ImagePickerOptions } from './scaffolder/ImagePicker';

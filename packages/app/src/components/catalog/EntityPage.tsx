@@ -1,5 +1,5 @@
 import { Grid, GridItemsAlignment, GridSize } from '@material-ui/core';
-import { ReactElement } from 'react';
+import { ComponentProps, ReactElement } from 'react';
 import {
   EntityAboutCard,
   EntityDependsOnResourcesCard,
@@ -30,29 +30,23 @@ import {
   isCapiOpenstackAvailable,
 } from '@capi-openstack/backstage-plugin-capi-openstack';
 
+const warnings: Array<[ComponentProps<typeof EntitySwitch.Case>['if'], ReactElement]> = [
+  [isOrphan, <EntityOrphanWarning />],
+  [hasRelationWarnings, <EntityRelationWarning />],
+  [hasCatalogProcessingErrors, <EntityProcessingErrorsPanel />],
+];
+
 const entityWarningContent = (
   <>
-    <EntitySwitch>
-      <EntitySwitch.Case if={isOrphan}>
-        <Grid item xs={12}>
-          <EntityOrphanWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasRelationWarnings}>
-        <Grid item xs={12}>
-          <EntityRelationWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasCatalogProcessingErrors}>
-        <Grid item xs={12}>
-          <EntityProcessingErrorsPanel />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    {warnings.map(([condition, warning], i) => (
+      <EntitySwitch key={i}>
+        <EntitySwitch.Case if={condition}>
+          <Grid item xs={12}>
+            {warning}
+          </Grid>
+        </EntitySwitch.Case>
+      </EntitySwitch>
+    ))}
   </>
 );
 
