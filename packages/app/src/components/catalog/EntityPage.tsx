@@ -81,28 +81,15 @@ const layout = (overviewTab: ReactElement, otherTabs?: ReactElement) => (
   </EntityLayout>
 );
 
+// The first row of most overviews.
+const aboutAndGraph = [cell(<EntityAboutCard />, 6), cell(<EntityCatalogGraphCard height={400} />, 6, 12)];
+
 const defaultEntityPage = layout(
-  overview(
-    [
-      cell(<EntityAboutCard />, 6),
-      cell(<EntityCatalogGraphCard height={400} />, 6, 12),
-      cell(<EntityLinksCard />, 4, 12),
-      cell(<EntityHasSubcomponentsCard />, 8, 12),
-    ],
-    'stretch',
-  ),
+  overview([...aboutAndGraph, cell(<EntityLinksCard />, 4, 12), cell(<EntityHasSubcomponentsCard />, 8, 12)], 'stretch'),
 );
 
 const resourcePage = layout(
-  overview(
-    [
-      cell(<EntityAboutCard />, 6),
-      cell(<EntityCatalogGraphCard height={400} />, 6, 12),
-      cell(<EntityLinksCard />, 6, 12),
-      cell(<EntityDependsOnResourcesCard />, 6, 12),
-    ],
-    'stretch',
-  ),
+  overview([...aboutAndGraph, cell(<EntityLinksCard />, 6, 12), cell(<EntityDependsOnResourcesCard />, 6, 12)], 'stretch'),
 );
 
 // Workload clusters published by the capi-openstack catalog module.
@@ -128,15 +115,7 @@ const groupPage = layout(
 );
 
 const systemPage = layout(
-  overview(
-    [
-      cell(<EntityAboutCard />, 6),
-      cell(<EntityCatalogGraphCard height={400} />, 6, 12),
-      cell(<EntityHasComponentsCard />, 6),
-      cell(<EntityHasResourcesCard />, 6),
-    ],
-    'stretch',
-  ),
+  overview([...aboutAndGraph, cell(<EntityHasComponentsCard />, 6), cell(<EntityHasResourcesCard />, 6)], 'stretch'),
 );
 
 export const entityPage = (
