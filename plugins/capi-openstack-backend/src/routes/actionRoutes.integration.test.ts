@@ -17,7 +17,7 @@ import {
   demoClusterClassObjects,
   plainClusterObjects,
 } from '@internal/management-cluster';
-import { setupManagementCluster } from '@internal/management-cluster/testing';
+import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 
@@ -26,20 +26,9 @@ const KCP = 'controlplane.cluster.x-k8s.io/v1beta2';
 const INFRA = 'infrastructure.cluster.x-k8s.io/v1beta1';
 const UPGRADE_ANNOTATION = 'capi-openstack.dev/upgrade-to';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v as T;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-    await new Promise(r => setTimeout(r, 150));
-  }
-}
+/** The tooling's waitFor with this suite's defaults (30 s, every 150 ms). */
+const waitUntil = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000) =>
+  waitFor(what, probe, { timeoutMs, intervalMs: 150 });
 
 function machine(name: string, cluster: string, labels: Record<string, string>) {
   return {
@@ -238,7 +227,7 @@ describe('lifecycle actions (real API server)', () => {
         }),
       ],
     });
-    await waitFor('the clusters in the cache', async () => {
+    await waitUntil('the clusters in the cache', async () => {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}&namespace=${simNs}&namespace=magnum-system`);
       const synced = res.body.managementClusters?.every((m: any) => m.state === 'synced');
       return (synced && res.body.totalCount === 6 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
@@ -707,7 +696,7 @@ describe('lifecycle actions (real API server)', () => {
 
   it('upgrades a plain cluster: control plane first, then the pools, to every machine (simulated controllers)', async () => {
     const ready = () =>
-      waitFor(
+      waitUntil(
         'up1 and up2 machines running',
         async () => {
           const machines = await mc.client.list<any>(CAPI, 'Machine', simNs);
@@ -776,7 +765,7 @@ describe('lifecycle actions (real API server)', () => {
       );
     };
     await Promise.all(
-      ['up1', 'up2'].map(name => waitFor(`${name}: every machine at v1.34.2, orchestration finished`, () => finished(name), 120_000)),
+      ['up1', 'up2'].map(name => waitUntil(`${name}: every machine at v1.34.2, orchestration finished`, () => finished(name), 120_000)),
     );
     for (const name of ['up1', 'up2']) {
       const md = await get(CAPI, 'MachineDeployment', `${name}-md-0`, simNs);

@@ -6,7 +6,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { plainClusterObjects } from '@internal/management-cluster';
-import { setupManagementCluster } from '@internal/management-cluster/testing';
+import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import request from 'supertest';
 import { capiOpenstackPlugin } from '../plugin';
 
@@ -59,13 +59,15 @@ describe('lifecycle actions on CAPI v1beta1 (real API server, CAPI v1.10 CRDs)',
         }),
       ],
     });
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}`);
-      if (res.body.totalCount === 2 && res.body.managementClusters?.every((m: any) => m.state === 'synced')) break;
-      if (Date.now() > deadline) throw new Error(`clusters not cached: ${JSON.stringify(res.body)}`);
-      await new Promise(r => setTimeout(r, 100));
-    }
+    await waitFor(
+      'the clusters in the cache',
+      async () => {
+        const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}`);
+        if (res.body.totalCount === 2 && res.body.managementClusters?.every((m: any) => m.state === 'synced')) return true;
+        throw new Error(JSON.stringify(res.body));
+      },
+      { timeoutMs: 30_000 },
+    );
   }, 120_000);
 
   afterAll(async () => {
