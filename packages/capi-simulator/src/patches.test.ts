@@ -7,6 +7,7 @@ import {
   PatchError,
   renderTemplate,
   resolveVariables,
+  type TemplateRole,
 } from './patches';
 
 const demo = demoClusterClassObjects(
@@ -42,65 +43,42 @@ describe('ClusterClass patches', () => {
     expect(vars.certificatesExpiryDays).toBe(21);
     expect(vars.workerFlavor).toBe('c2.xlarge'); // per-pool override wins
 
-    const cp = template('capi-openstack-demo-control-plane-machine');
-    applyClassPatches(
-      cls.spec.patches,
-      {
-        apiVersion: cp.apiVersion,
-        kind: cp.kind,
-        role: { kind: 'controlPlaneMachine' },
-      },
-      cp,
-      vars,
-    );
+    /** The named class template with the class patches for `role` applied. */
+    const patched = (name: string, role: TemplateRole) => {
+      const t = template(name);
+      const target = { apiVersion: t.apiVersion, kind: t.kind, role };
+      applyClassPatches(cls.spec.patches, target, t, vars);
+      return t;
+    };
+
+    const cp = patched('capi-openstack-demo-control-plane-machine', {
+      kind: 'controlPlaneMachine',
+    });
     expect(cp.spec.template.spec).toMatchObject({
       flavor: 'm1.large',
       image: { filter: { name: 'ubuntu-2404-kube-v1.34.2' } },
     });
 
-    const worker = template('capi-openstack-demo-default-worker-machine');
-    applyClassPatches(
-      cls.spec.patches,
-      {
-        apiVersion: worker.apiVersion,
-        kind: worker.kind,
-        role: { kind: 'machineDeployment', class: 'default-worker' },
-      },
-      worker,
-      vars,
-    );
+    const worker = patched('capi-openstack-demo-default-worker-machine', {
+      kind: 'machineDeployment',
+      class: 'default-worker',
+    });
     // Workers follow builtin.machineDeployment.version, not the control plane's.
     expect(worker.spec.template.spec).toMatchObject({
       flavor: 'c2.xlarge',
       image: { filter: { name: 'ubuntu-2404-kube-v1.33.5' } },
     });
 
-    const kcp = template('capi-openstack-demo-control-plane');
-    applyClassPatches(
-      cls.spec.patches,
-      {
-        apiVersion: kcp.apiVersion,
-        kind: kcp.kind,
-        role: { kind: 'controlPlane' },
-      },
-      kcp,
-      vars,
-    );
+    const kcp = patched('capi-openstack-demo-control-plane', {
+      kind: 'controlPlane',
+    });
     expect(kcp.spec.template.spec.rollout.before).toEqual({
       certificatesExpiryDays: 21,
     }); // template rendered as YAML
 
-    const osc = template('capi-openstack-demo-openstackcluster');
-    applyClassPatches(
-      cls.spec.patches,
-      {
-        apiVersion: osc.apiVersion,
-        kind: osc.kind,
-        role: { kind: 'infrastructureCluster' },
-      },
-      osc,
-      vars,
-    );
+    const osc = patched('capi-openstack-demo-openstackcluster', {
+      kind: 'infrastructureCluster',
+    });
     expect(osc.spec.template.spec.identityRef).toEqual({
       name: 'c-cloud-config',
       cloudName: 'openstack',
