@@ -73,6 +73,14 @@ function apiWith(response: FakeCapiOpenstackApi['openstack']) {
   return api;
 }
 
+/** What a validator gets for a form naming the identity (`formData`) whose cloud `api` answers. */
+const cloudContext = (api: FakeCapiOpenstackApi, formData: Record<string, unknown> = IDENTITY) => ({
+  apiHolder: apiHolder(apis(api)),
+  formData,
+  schema: {},
+  uiSchema: {},
+});
+
 const UNREACHABLE_NOTE = /OpenStack could not be reached: Keystone at http:\/\/keystone\.test\/v3 did not answer within 10 s/;
 
 describe('cloud pickers of the create form', () => {
@@ -263,12 +271,4 @@ describe('cloud pickers of the create form', () => {
     expect(screen.getAllByRole('button', { name: /Field/ })).toHaveLength(2);
     expect(api.callsOf('getOpenStackResources')).toHaveLength(1);
   });
-});
-
-/** What a validator gets for a form naming the identity (`formData`) whose cloud `api` answers. */
-const cloudContext = (api: FakeCapiOpenstackApi, formData: Record<string, unknown> = IDENTITY) => ({
-  apiHolder: apiHolder(apis(api)),
-  formData,
-  schema: {},
-  uiSchema: {},
 });
