@@ -9,15 +9,17 @@ import { KObj } from '../kube';
 import { isDeleting } from '../shapes';
 import { write } from './layout';
 import {
-  deletingCond,
-  machinesReady,
-  machinesUpToDate,
-  pausedCond,
+  availableCond,
+  replicaConditions,
   resized,
-  rollingOut,
   scaling,
 } from './machineConditions';
-import { counters, MachineView, versionCounts } from './machineView';
+import {
+  counters,
+  MachineView,
+  v1beta2Counters,
+  versionCounts,
+} from './machineView';
 import { remoteProbeFailedSince } from './remoteProbe';
 
 export function controlPlaneAvailable(
@@ -72,9 +74,7 @@ export async function writeControlPlaneStatus(
   const lowest = versions[0]?.version;
   const selector = `cluster.x-k8s.io/cluster-name=${scope.name},cluster.x-k8s.io/control-plane`;
   const conditions = [
-    available.ok
-      ? cond('Available', 'True', 'Available')
-      : cond('Available', 'False', 'NotAvailable', available.message),
+    availableCond(available),
     when(
       'Initialized',
       initialized,
@@ -84,18 +84,14 @@ export async function writeControlPlaneStatus(
     cond('CertificatesAvailable', 'True', 'Available'),
     health('EtcdClusterHealthy'),
     health('ControlPlaneComponentsHealthy'),
-    machinesReady(views),
-    machinesUpToDate(views),
-    rollingOut(views),
-    s.up,
-    s.down,
-    cond('Remediating', 'False', 'NotRemediating'),
-    deletingCond(
-      kcp,
-      'WaitingForMachineDeletion',
-      `Deleting ${views.length} Machines`,
-    ),
-    pausedCond(scope.paused),
+    ...replicaConditions(kcp, views, s, {
+      paused: scope.paused,
+      rollsOut: true,
+      deleting: [
+        'WaitingForMachineDeletion',
+        `Deleting ${views.length} Machines`,
+      ],
+    }),
   ];
   await write(
     scope,
@@ -121,11 +117,7 @@ export async function writeControlPlaneStatus(
         ready: initialized && c.readyReplicas > 0,
         ...(lowest ? { version: lowest } : {}),
       },
-      v1beta2Fields: {
-        readyReplicas: c.readyReplicas,
-        availableReplicas: c.availableReplicas,
-        upToDateReplicas: c.upToDateReplicas,
-      },
+      v1beta2Fields: v1beta2Counters(c),
       legacy: [
         ['Ready', 'Available'],
         ['Available', 'Available'],

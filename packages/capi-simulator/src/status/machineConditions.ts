@@ -17,27 +17,42 @@ function machineNames(views: MachineView[]): string {
     .join(', ')}`;
 }
 
-export function machinesReady(views: MachineView[]): Cond {
-  if (!views.length) return cond('MachinesReady', 'True', 'NoReplicas');
-  const bad = views.filter(v => !v.ready);
-  if (!bad.length) return cond('MachinesReady', 'True', 'Ready');
+/** A summary of the Machines' `good` flag: the first bad one's `detail` when not all are. */
+function machinesSummary(
+  type: string,
+  views: MachineView[],
+  good: (v: MachineView) => boolean,
+  [goodReason, badReason]: [string, string],
+  detail: (v: MachineView) => string,
+): Cond {
+  if (!views.length) return cond(type, 'True', 'NoReplicas');
+  const bad = views.filter(v => !good(v));
+  if (!bad.length) return cond(type, 'True', goodReason);
   return cond(
-    'MachinesReady',
+    type,
     'False',
-    'NotReady',
-    bullets([`${machineNames(bad)}:\n${nested(bad[0].notReadyMessage)}`]),
+    badReason,
+    bullets([`${machineNames(bad)}:\n${nested(detail(bad[0]))}`]),
+  );
+}
+
+export function machinesReady(views: MachineView[]): Cond {
+  return machinesSummary(
+    'MachinesReady',
+    views,
+    v => v.ready,
+    ['Ready', 'NotReady'],
+    v => v.notReadyMessage,
   );
 }
 
 export function machinesUpToDate(views: MachineView[]): Cond {
-  if (!views.length) return cond('MachinesUpToDate', 'True', 'NoReplicas');
-  const bad = views.filter(v => !v.upToDate);
-  if (!bad.length) return cond('MachinesUpToDate', 'True', 'UpToDate');
-  return cond(
+  return machinesSummary(
     'MachinesUpToDate',
-    'False',
-    'NotUpToDate',
-    bullets([`${machineNames(bad)}:\n${nested(bullets(bad[0].notUpToDate))}`]),
+    views,
+    v => v.upToDate,
+    ['UpToDate', 'NotUpToDate'],
+    v => bullets(v.notUpToDate),
   );
 }
 
@@ -107,4 +122,32 @@ export function resized(s: {
   if (s.down.status === 'True')
     return cond('Resized', 'False', 'ScalingDown', s.downMessage);
   return cond('Resized', 'True', 'Resized');
+}
+
+export function availableCond(available: { ok: boolean; message: string }) {
+  return available.ok
+    ? cond('Available', 'True', 'Available')
+    : cond('Available', 'False', 'NotAvailable', available.message);
+}
+
+/**
+ * The conditions summarizing an owner's Machines, MachinesReady to Paused in
+ * CAPI's order; RollingOut only for owners that roll out (not a MachineSet).
+ */
+export function replicaConditions(
+  obj: KObj,
+  views: MachineView[],
+  s: { up: Cond; down: Cond },
+  o: { paused: boolean; rollsOut: boolean; deleting: [string, string] },
+): Cond[] {
+  return [
+    machinesReady(views),
+    machinesUpToDate(views),
+    ...(o.rollsOut ? [rollingOut(views)] : []),
+    s.up,
+    s.down,
+    cond('Remediating', 'False', 'NotRemediating'),
+    deletingCond(obj, ...o.deleting),
+    pausedCond(o.paused),
+  ];
 }

@@ -3,20 +3,17 @@
 // MachineDeployment status: desired replicas, availability against
 // maxUnavailable, counters, phase and conditions.
 
-import { cond } from '../conditions';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import { mdRollingUpdate } from '../shapes';
 import { selectorString, write } from './layout';
+import { availableCond, replicaConditions, scaling } from './machineConditions';
 import {
-  deletingCond,
-  machinesReady,
-  machinesUpToDate,
-  pausedCond,
-  rollingOut,
-  scaling,
-} from './machineConditions';
-import { counters, MachineView, versionCounts } from './machineView';
+  counters,
+  MachineView,
+  replicaFields,
+  v1beta2Counters,
+} from './machineView';
 
 export function machineDeploymentDesired(
   md: KObj,
@@ -52,32 +49,19 @@ export async function writeMachineDeploymentStatus(
   if (c.replicas < desired) phase = 'ScalingUp';
   else if (c.replicas > desired) phase = 'ScalingDown';
   const conditions = [
-    available.ok
-      ? cond('Available', 'True', 'Available')
-      : cond('Available', 'False', 'NotAvailable', available.message),
-    machinesReady(views),
-    machinesUpToDate(views),
-    rollingOut(views),
-    s.up,
-    s.down,
-    cond('Remediating', 'False', 'NotRemediating'),
-    deletingCond(md, 'Deleting', 'Deleting MachineSets'),
-    pausedCond(scope.paused),
+    availableCond(available),
+    ...replicaConditions(md, views, s, {
+      paused: scope.paused,
+      rollsOut: true,
+      deleting: ['Deleting', 'Deleting MachineSets'],
+    }),
   ];
   const selector = selectorString(md.spec?.selector?.matchLabels);
   await write(
     scope,
     'MachineDeployment',
     md,
-    {
-      fields: {
-        ...c,
-        phase,
-        ...(selector ? { selector } : {}),
-        ...(views.length ? { versions: versionCounts(views) } : {}),
-      },
-      conditions,
-    },
+    { fields: { ...replicaFields(c, views, selector), phase }, conditions },
     {
       fields: {
         replicas: c.replicas,
@@ -88,11 +72,7 @@ export async function writeMachineDeploymentStatus(
         phase,
         ...(selector ? { selector } : {}),
       },
-      v1beta2Fields: {
-        readyReplicas: c.readyReplicas,
-        availableReplicas: c.availableReplicas,
-        upToDateReplicas: c.upToDateReplicas,
-      },
+      v1beta2Fields: v1beta2Counters(c),
       legacy: [
         ['Ready', 'Available'],
         ['Available', 'Available'],

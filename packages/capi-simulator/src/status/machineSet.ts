@@ -7,15 +7,13 @@ import { cond } from '../conditions';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import { selectorString, write } from './layout';
+import { replicaConditions, resized, scaling } from './machineConditions';
 import {
-  deletingCond,
-  machinesReady,
-  machinesUpToDate,
-  pausedCond,
-  resized,
-  scaling,
-} from './machineConditions';
-import { counters, MachineView, versionCounts } from './machineView';
+  counters,
+  MachineView,
+  replicaFields,
+  v1beta2Counters,
+} from './machineView';
 
 export async function writeMachineSetStatus(
   scope: ClusterScope,
@@ -25,28 +23,17 @@ export async function writeMachineSetStatus(
   const desired = ms.spec?.replicas ?? 0;
   const c = counters(views);
   const s = scaling(views, desired);
-  const conditions = [
-    machinesReady(views),
-    machinesUpToDate(views),
-    s.up,
-    s.down,
-    cond('Remediating', 'False', 'NotRemediating'),
-    deletingCond(ms, 'Deleting', `Deleting ${views.length} Machines`),
-    pausedCond(scope.paused),
-  ];
+  const conditions = replicaConditions(ms, views, s, {
+    paused: scope.paused,
+    rollsOut: false,
+    deleting: ['Deleting', `Deleting ${views.length} Machines`],
+  });
   const selector = selectorString(ms.spec?.selector?.matchLabels);
   await write(
     scope,
     'MachineSet',
     ms,
-    {
-      fields: {
-        ...c,
-        ...(selector ? { selector } : {}),
-        ...(views.length ? { versions: versionCounts(views) } : {}),
-      },
-      conditions,
-    },
+    { fields: replicaFields(c, views, selector), conditions },
     {
       fields: {
         replicas: c.replicas,
@@ -55,11 +42,7 @@ export async function writeMachineSetStatus(
         availableReplicas: c.availableReplicas,
         ...(selector ? { selector } : {}),
       },
-      v1beta2Fields: {
-        readyReplicas: c.readyReplicas,
-        availableReplicas: c.availableReplicas,
-        upToDateReplicas: c.upToDateReplicas,
-      },
+      v1beta2Fields: v1beta2Counters(c),
       legacy: [
         ['Ready', 'MachinesReady'],
         ['MachinesCreated', cond('MachinesCreated', 'True', 'Created')],

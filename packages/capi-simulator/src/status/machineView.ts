@@ -42,6 +42,28 @@ export function counters(views: MachineView[]): Counters {
   };
 }
 
+/** The counters a v1beta1 object carries under `status.v1beta2`. */
+export function v1beta2Counters(c: Counters) {
+  return {
+    readyReplicas: c.readyReplicas,
+    availableReplicas: c.availableReplicas,
+    upToDateReplicas: c.upToDateReplicas,
+  };
+}
+
+/** A MachineSet's or MachineDeployment's v1beta2 counters, selector and versions. */
+export function replicaFields(
+  c: Counters,
+  views: MachineView[],
+  selector: string | undefined,
+) {
+  return {
+    ...c,
+    ...(selector ? { selector } : {}),
+    ...(views.length ? { versions: versionCounts(views) } : {}),
+  };
+}
+
 export function versionCounts(views: MachineView[]) {
   const byVersion = new Map<string, number>();
   for (const v of views)
