@@ -4,7 +4,7 @@
  */
 
 // The verdict handling of the wait action with plain objects (the real
-// backend and controllers are in dayTwoActions.test.ts; a Failed verdict
+// backend and controllers are in dayTwoActions.integration.test.ts; a Failed verdict
 // needs 15 minutes of failure there).
 
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
