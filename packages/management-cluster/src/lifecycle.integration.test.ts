@@ -27,16 +27,21 @@ function processesMentioning(text: string): number[] {
 
 describe('local management cluster lifecycle', () => {
   it('stop() leaves no process, data directory or kubeconfig behind', async () => {
-    const kubeconfigPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-')), 'kubeconfig');
-    const mc = await startManagementCluster({ log: () => {}, kubeconfigPath });
-    expect(fs.readFileSync(kubeconfigPath, 'utf8')).toContain(mc.url);
-    // etcd and kube-apiserver both reference the data directory.
-    const pids = processesMentioning(`${mc.dataDir}/`);
-    expect(pids.length).toBeGreaterThanOrEqual(2);
-    await mc.stop();
-    expect(processesMentioning(`${mc.dataDir}/`)).toEqual([]);
-    expect(fs.existsSync(mc.dataDir)).toBe(false);
-    expect(fs.existsSync(kubeconfigPath)).toBe(false);
+    const kubeconfigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-'));
+    const kubeconfigPath = path.join(kubeconfigDir, 'kubeconfig');
+    try {
+      const mc = await startManagementCluster({ log: () => {}, kubeconfigPath });
+      expect(fs.readFileSync(kubeconfigPath, 'utf8')).toContain(mc.url);
+      // etcd and kube-apiserver both reference the data directory.
+      const pids = processesMentioning(`${mc.dataDir}/`);
+      expect(pids.length).toBeGreaterThanOrEqual(2);
+      await mc.stop();
+      expect(processesMentioning(`${mc.dataDir}/`)).toEqual([]);
+      expect(fs.existsSync(mc.dataDir)).toBe(false);
+      expect(fs.existsSync(kubeconfigPath)).toBe(false);
+    } finally {
+      fs.rmSync(kubeconfigDir, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it('restart and stop end the API server even while a watch is open', async () => {
