@@ -117,6 +117,20 @@ export function legacy(
   };
 }
 
+/** A False v1beta1 condition with its severity. */
+export function legacyFalse(
+  type: string,
+  reason: string,
+  message: string,
+  severity: LegacyCondition['severity'],
+  previous: LegacyCondition[] | undefined,
+): LegacyCondition {
+  return legacy(
+    { ...cond(type, 'False', reason, message), severity },
+    previous,
+  );
+}
+
 /** A bullet list as CAPI writes summary messages. */
 export function bullets(items: string[]): string {
   return items.map(i => `* ${i}`).join('\n');

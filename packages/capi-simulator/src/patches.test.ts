@@ -51,23 +51,27 @@ describe('ClusterClass patches', () => {
       return t;
     };
 
-    const cp = patched('capi-openstack-demo-control-plane-machine', {
-      kind: 'controlPlaneMachine',
-    });
-    expect(cp.spec.template.spec).toMatchObject({
-      flavor: 'm1.large',
-      image: { filter: { name: 'ubuntu-2404-kube-v1.34.2' } },
-    });
-
-    const worker = patched('capi-openstack-demo-default-worker-machine', {
-      kind: 'machineDeployment',
-      class: 'default-worker',
-    });
-    // Workers follow builtin.machineDeployment.version, not the control plane's.
-    expect(worker.spec.template.spec).toMatchObject({
-      flavor: 'c2.xlarge',
-      image: { filter: { name: 'ubuntu-2404-kube-v1.33.5' } },
-    });
+    const machineTemplates: Array<[string, TemplateRole, object]> = [
+      [
+        'capi-openstack-demo-control-plane-machine',
+        { kind: 'controlPlaneMachine' },
+        {
+          flavor: 'm1.large',
+          image: { filter: { name: 'ubuntu-2404-kube-v1.34.2' } },
+        },
+      ],
+      // Workers follow builtin.machineDeployment.version, not the control plane's.
+      [
+        'capi-openstack-demo-default-worker-machine',
+        { kind: 'machineDeployment', class: 'default-worker' },
+        {
+          flavor: 'c2.xlarge',
+          image: { filter: { name: 'ubuntu-2404-kube-v1.33.5' } },
+        },
+      ],
+    ];
+    for (const [name, role, spec] of machineTemplates)
+      expect(patched(name, role).spec.template.spec).toMatchObject(spec);
 
     const kcp = patched('capi-openstack-demo-control-plane', {
       kind: 'controlPlane',

@@ -4,7 +4,7 @@
 // bootstrap data exists, and mirrors the server's state, addresses and
 // providerID.
 
-import { cond, legacy, LegacyCondition } from '../conditions';
+import { cond, legacy, legacyFalse, LegacyCondition } from '../conditions';
 import {
   CLUSTER_NAME_LABEL,
   findCondition,
@@ -40,15 +40,18 @@ export async function reconcileOpenStackMachine(
   const controlPlane = isControlPlane(machine);
   let server = scope.get('OpenStackServer', osm.metadata.name);
   const previous: LegacyCondition[] | undefined = osm.status?.conditions;
-  const waiting = async (
+  /** Ready and InstanceReady False for `reason`, with the server `fields` given. */
+  const notReady = async (
     reason: string,
     message: string,
-    severity: 'Info' | 'Warning' | 'Error' = 'Info',
+    severity: LegacyCondition['severity'] = 'Info',
+    fields: Record<string, unknown> = {},
   ) => {
     const c = (type: string) =>
-      legacy({ ...cond(type, 'False', reason, message), severity }, previous);
+      legacyFalse(type, reason, message, severity, previous);
     await writer.applyStatus('OpenStackMachine', osm, {
       ready: false,
+      ...fields,
       conditions: [
         c('Ready'),
         c('InstanceReady'),
@@ -59,12 +62,12 @@ export async function reconcileOpenStackMachine(
   };
   if (!server) {
     if (!scope.infrastructureReady())
-      return waiting(
+      return notReady(
         'WaitingForClusterInfrastructure',
         'Waiting for the OpenStackCluster to be ready',
       );
     if (!dataSecretName)
-      return waiting(
+      return notReady(
         'WaitingForBootstrapData',
         'Waiting for the bootstrap data secret',
       );
@@ -107,28 +110,17 @@ export async function reconcileOpenStackMachine(
   );
   if (s.instanceState === 'ERROR') {
     const message = serverCondition?.message ?? 'Instance state is ERROR';
-    await writer.applyStatus('OpenStackMachine', osm, {
-      ready: false,
+    return notReady('InstanceStateError', message, 'Error', {
       instanceState: 'ERROR',
-      conditions: [
-        legacy(
-          {
-            ...cond('Ready', 'False', 'InstanceStateError', message),
-            severity: 'Error',
-          },
-          previous,
-        ),
-        legacy(
-          {
-            ...cond('InstanceReady', 'False', 'InstanceStateError', message),
-            severity: 'Error',
-          },
-          previous,
-        ),
-        legacy(cond('OpenStackAuthenticationSucceeded', 'True', ''), previous),
-      ],
     });
-  } else if (s.instanceState === 'ACTIVE') {
+  }
+  if (s.instanceState === 'BUILD') {
+    return notReady('InstanceNotReady', 'Instance state is BUILD', 'Info', {
+      instanceID: s.instanceID,
+      instanceState: 'BUILD',
+    });
+  }
+  if (s.instanceState === 'ACTIVE') {
     const providerID = `openstack://${REGION}/${s.instanceID}`;
     if (osm.spec?.providerID !== providerID) {
       osm =
@@ -159,39 +151,6 @@ export async function reconcileOpenStackMachine(
               ),
             ]
           : []),
-        legacy(cond('OpenStackAuthenticationSucceeded', 'True', ''), previous),
-      ],
-    });
-  } else if (s.instanceState === 'BUILD') {
-    await writer.applyStatus('OpenStackMachine', osm, {
-      ready: false,
-      instanceID: s.instanceID,
-      instanceState: 'BUILD',
-      conditions: [
-        legacy(
-          {
-            ...cond(
-              'Ready',
-              'False',
-              'InstanceNotReady',
-              'Instance state is BUILD',
-            ),
-            severity: 'Info',
-          },
-          previous,
-        ),
-        legacy(
-          {
-            ...cond(
-              'InstanceReady',
-              'False',
-              'InstanceNotReady',
-              'Instance state is BUILD',
-            ),
-            severity: 'Info',
-          },
-          previous,
-        ),
         legacy(cond('OpenStackAuthenticationSucceeded', 'True', ''), previous),
       ],
     });

@@ -4,14 +4,12 @@
 // time, or ERROR when failure injection says the quota is exceeded.
 
 import { DURATIONS } from '../clock';
-import { cond, legacy } from '../conditions';
+import { cond, legacy, legacyFalse, LegacyCondition } from '../conditions';
 import { ClusterScope } from '../context';
 import { CONTROLLERS } from '../events';
 import { quotaExceeded, quotaExceededMessage, stuckInBuild } from '../failures';
 import { KObj } from '../kube';
-import {
-  uuidFor,
-} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { uuidFor } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { createdAt } from '../shapes';
 import { allocateIP, networkInfo, portStatus } from './network';
 
@@ -39,28 +37,25 @@ export async function reconcileServer(
     cond('OpenStackAuthenticationSucceeded', 'True', 'Succeeded'),
     server.status?.conditions,
   );
+  /** A new server's status: InstanceReady False for `reason`. */
+  const notReady = (
+    fields: Record<string, unknown>,
+    [reason, message]: [string, string],
+    severity: LegacyCondition['severity'],
+  ) =>
+    writer.applyStatus('OpenStackServer', server, {
+      ready: false,
+      ...fields,
+      conditions: [
+        legacyFalse('InstanceReady', reason, message, severity, undefined),
+        auth,
+      ],
+    });
   if (!state) {
     if (options.machine && quotaExceeded(scope.cluster, options.machine)) {
       const message = quotaExceededMessage(flavorName(server.spec));
-      await writer.applyStatus('OpenStackServer', server, {
-        ready: false,
-        instanceState: 'ERROR',
-        conditions: [
-          legacy(
-            {
-              ...cond(
-                'InstanceReady',
-                'False',
-                'InstanceCreateFailed',
-                message,
-              ),
-              severity: 'Error',
-            },
-            undefined,
-          ),
-          auth,
-        ],
-      });
+      const failed: [string, string] = ['InstanceCreateFailed', message];
+      await notReady({ instanceState: 'ERROR' }, failed, 'Error');
       scope.event({
         regarding: server,
         controller: CONTROLLERS.openStackServer,
@@ -73,26 +68,11 @@ export async function reconcileServer(
     }
     const instanceID = uuidFor('server', scope.ns, server.metadata.name, uid);
     clock.start(uid, 'serverBuild');
-    await writer.applyStatus('OpenStackServer', server, {
-      ready: false,
-      instanceID,
-      instanceState: 'BUILD',
-      conditions: [
-        legacy(
-          {
-            ...cond(
-              'InstanceReady',
-              'False',
-              'InstanceNotReady',
-              'Instance state is BUILD',
-            ),
-            severity: 'Info',
-          },
-          undefined,
-        ),
-        auth,
-      ],
-    });
+    await notReady(
+      { instanceID, instanceState: 'BUILD' },
+      ['InstanceNotReady', 'Instance state is BUILD'],
+      'Info',
+    );
     scope.event({
       regarding: server,
       controller: CONTROLLERS.openStackServer,

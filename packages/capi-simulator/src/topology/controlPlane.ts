@@ -4,23 +4,18 @@
 // class's infrastructure template, the control plane's machine template and
 // KubeadmControlPlane, and the Cluster's references to both.
 
-import {
-  CLONED_FROM_GROUPKIND_ANNOTATION as CLONED_FROM_GROUPKIND,
-  CLONED_FROM_NAME_ANNOTATION as CLONED_FROM_NAME,
-  TOPOLOGY_OWNED_LABEL,
-} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { TOPOLOGY_OWNED_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterScope } from '../context';
 import { KObj } from '../kube';
 import {
   controlPlaneTopologyRolloutAfter,
   isSubset,
   kcpInfrastructureRef,
-  ownerRef,
   writeRef,
 } from '../shapes';
 import { patchedTemplate } from './classTemplates';
 import { Expansion } from './expansion';
-import { applyOwned, ensureTemplate, ownedLabels } from './ownedObjects';
+import { applyOwned, clonedMeta, ensureTemplate } from './ownedObjects';
 
 /** The control plane's part of a pass, resolved before anything is written. */
 export interface ControlPlaneTopology {
@@ -59,18 +54,13 @@ export async function applyOpenStackCluster(
     {
       apiVersion: versions.kinds.OpenStackCluster.apiVersion,
       kind: 'OpenStackCluster',
-      metadata: {
-        name: oscName,
-        namespace: scope.ns,
-        labels: ownedLabels(scope),
-        annotations: {
-          [CLONED_FROM_NAME]: infraTemplate.metadata.name,
-          [CLONED_FROM_GROUPKIND]: `OpenStackClusterTemplate.${
-            infraTemplate.apiVersion.split('/')[0]
-          }`,
-        },
-        ownerReferences: [ownerRef(cluster)],
-      },
+      metadata: clonedMeta(
+        scope,
+        oscName,
+        infraTemplate,
+        'OpenStackClusterTemplate',
+        cluster,
+      ),
       spec: osc.spec?.template?.spec ?? {},
     },
   );
@@ -155,18 +145,13 @@ export async function applyKubeadmControlPlane(
   await applyOwned(scope, 'KubeadmControlPlane', kcp, {
     apiVersion: versions.kinds.KubeadmControlPlane.apiVersion,
     kind: 'KubeadmControlPlane',
-    metadata: {
-      name: kcpName,
-      namespace: scope.ns,
-      labels: ownedLabels(scope),
-      annotations: {
-        [CLONED_FROM_NAME]: cpTemplate.metadata.name,
-        [CLONED_FROM_GROUPKIND]: `KubeadmControlPlaneTemplate.${
-          cpTemplate.apiVersion.split('/')[0]
-        }`,
-      },
-      ownerReferences: [ownerRef(cluster)],
-    },
+    metadata: clonedMeta(
+      scope,
+      kcpName,
+      cpTemplate,
+      'KubeadmControlPlaneTemplate',
+      cluster,
+    ),
     spec: kcpSpec,
   });
 }

@@ -26,6 +26,28 @@ export function ownedLabels(
   };
 }
 
+/** The metadata of an object generated from `template` (of kind `templateKind`). */
+export function clonedMeta(
+  scope: ClusterScope,
+  name: string,
+  template: KObj,
+  templateKind: string,
+  owner: KObj,
+  controller = true,
+) {
+  const group = template.apiVersion.split('/')[0];
+  return {
+    name,
+    namespace: scope.ns,
+    labels: ownedLabels(scope),
+    annotations: {
+      [CLONED_FROM_NAME]: template.metadata.name,
+      [CLONED_FROM_GROUPKIND]: `${templateKind}.${group}`,
+    },
+    ownerReferences: [ownerRef(owner, controller)],
+  };
+}
+
 /** Creates a template under a new name unless the current one already has the desired spec. */
 export async function ensureTemplate(
   scope: ClusterScope,
@@ -39,18 +61,14 @@ export async function ensureTemplate(
   if (existing && isSubset(spec, existing.spec)) return existing.metadata.name;
   const name = `${namePrefix}-${randomSuffix()}`;
   await scope.rt.writer.apply(kind, {
-    metadata: {
+    metadata: clonedMeta(
+      scope,
       name,
-      namespace: scope.ns,
-      labels: ownedLabels(scope),
-      annotations: {
-        [CLONED_FROM_NAME]: classTemplate.metadata.name,
-        [CLONED_FROM_GROUPKIND]: `${classTemplate.kind}.${
-          classTemplate.apiVersion.split('/')[0]
-        }`,
-      },
-      ownerReferences: [ownerRef(scope.cluster, false)],
-    },
+      classTemplate,
+      classTemplate.kind,
+      scope.cluster,
+      false,
+    ),
     spec,
   });
   scope.event({
