@@ -7,47 +7,14 @@
  * v1alpha1). Typed loosely on purpose: the model reads both generations.
  */
 
-/** Owner reference of an object. */
-export interface OwnerReference {
-  apiVersion?: string;
-  kind: string;
-  name: string;
-  uid?: string;
-  controller?: boolean;
-}
+import type { KubeObject, OwnerReference } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
-/** One `metadata.managedFields` entry (only the fields the model reads). */
-export interface ManagedFieldsEntry {
-  manager?: string;
-  operation?: string;
-  subresource?: string;
-  time?: string;
-}
-
-/** Object metadata (only the fields the model reads). */
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-  managedFields?: ManagedFieldsEntry[];
-}
-
-/** A Kubernetes object with free-form spec and status. */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: ObjectMeta;
-  spec?: any;
-  status?: any;
-}
+export type {
+  KubeObject,
+  ManagedFieldsEntry,
+  ObjectMeta,
+  OwnerReference,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
 /** Everything the model needs about one workload cluster. */
 export interface ClusterObjects {
