@@ -1,18 +1,13 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
 import type { VerdictReason } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { ClusterView } from './clusterView';
 import { isFalse, isTrue } from './conditions';
 import { replicaCountersOf } from './counters';
-import { ClusterObjects } from './objects';
-import { condReason, reason } from './verdictReasons';
+import { condReason, condReasonOr, reason, VerdictStep } from './verdictReasons';
 import { TOPOLOGY_FAILED_REASONS } from './verdictThresholds';
 
 /** Step 6: what makes the cluster busy (reasons with severity info). */
-export function busySignals(
-  objs: ClusterObjects,
-  view: ClusterView,
-): VerdictReason[] {
+export const busySignals: VerdictStep = (objs, view) => {
   const out: VerdictReason[] = [];
   const cluster = objs.cluster;
   for (const t of ['RollingOut', 'ScalingUp', 'ScalingDown']) {
@@ -29,13 +24,11 @@ export function busySignals(
     : cluster.status?.initialization?.controlPlaneInitialized === true;
   if (!initialized) {
     out.push(
-      init
-        ? condReason(cluster, init, 'info')
-        : reason(cluster, 'info', {
-            conditionType: 'ControlPlaneInitialized',
-            reason: 'NotInitialized',
-            message: 'Control plane not initialized yet',
-          }),
+      condReasonOr(cluster, init, 'info', {
+        conditionType: 'ControlPlaneInitialized',
+        reason: 'NotInitialized',
+        message: 'Control plane not initialized yet',
+      }),
     );
   }
   if (view.mode === 'v1beta1') {
@@ -76,4 +69,4 @@ export function busySignals(
     }
   }
   return out;
-}
+};

@@ -6,7 +6,7 @@ import { getCondition, isFalse, isTrue } from './conditions';
 import { replicaCountersOf } from './counters';
 import { certificatesExpiryOf, isControlPlaneMachine } from './links';
 import { ClusterObjects, isoTime, num, parseTime } from './objects';
-import { condReason, reason } from './verdictReasons';
+import { condReason, reason, VerdictStep } from './verdictReasons';
 import { CERTIFICATE_EXPIRY_WARNING_MS, MINUTE_MS } from './verdictThresholds';
 
 /**
@@ -36,11 +36,7 @@ function certificateRolloutRunning(
 }
 
 /** Step 5: hard Degraded signals, evaluated only once the control plane is initialized. */
-export function hardSignals(
-  objs: ClusterObjects,
-  view: ClusterView,
-  now: Date,
-): VerdictReason[] {
+export const hardSignals: VerdictStep = (objs, view, now) => {
   const out: VerdictReason[] = [];
   const cluster = objs.cluster;
   const probe = view.cond('RemoteConnectionProbe');
@@ -80,4 +76,4 @@ export function hardSignals(
     }
   }
   return out;
-}
+};

@@ -4,11 +4,9 @@ import type {
   ReplicaCounters,
   VerdictReason,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { ClusterView } from './clusterView';
 import { getCondition, isFalse, isTrue } from './conditions';
 import { replicaCountersOf } from './counters';
-import { ClusterObjects } from './objects';
-import { condReason, reason } from './verdictReasons';
+import { condReason, condReasonOr, reason, VerdictStep } from './verdictReasons';
 
 function countersLabel(scope: 'controlPlane' | 'workers') {
   return scope === 'controlPlane' ? 'Control plane' : 'Workers';
@@ -33,22 +31,17 @@ function countersMatch(
 }
 
 /** Step 6: problems of the cluster; their `since` feeds the 30-minute rule. */
-export function problems(
-  objs: ClusterObjects,
-  view: ClusterView,
-): VerdictReason[] {
+export const problems: VerdictStep = (objs, view) => {
   const out: VerdictReason[] = [];
   const cluster = objs.cluster;
   const available = view.cond('Available');
   if (!isTrue(available)) {
     out.push(
-      available
-        ? condReason(cluster, available, 'warning')
-        : reason(cluster, 'warning', {
-            conditionType: 'Available',
-            reason: 'ConditionMissing',
-            message: 'Cluster has no Available condition',
-          }),
+      condReasonOr(cluster, available, 'warning', {
+        conditionType: 'Available',
+        reason: 'ConditionMissing',
+        message: 'Cluster has no Available condition',
+      }),
     );
   }
   if (view.mode === 'v1beta2') {
@@ -135,4 +128,4 @@ export function problems(
     }
   }
   return out;
-}
+};

@@ -177,8 +177,8 @@ function evaluate(
   }
 
   // 6. Progressing / Degraded
-  const busy = busySignals(objs, view);
-  const probs = problems(objs, view);
+  const busy = busySignals(objs, view, now);
+  const probs = problems(objs, view, now);
   if (probs.length > 0) {
     const oldest = oldestSince(probs);
     // Problems without a timestamp count as fresh.

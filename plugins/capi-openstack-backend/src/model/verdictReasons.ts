@@ -4,10 +4,18 @@ import type {
   ReasonSeverity,
   VerdictReason,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type { ClusterView } from './clusterView';
 import { Condition } from './conditions';
-import { KubeObject, isoTime, parseTime } from './objects';
+import { ClusterObjects, KubeObject, isoTime, parseTime } from './objects';
 
 /** Builders of the verdict's reasons. */
+
+/** One step of the verdict: the reasons it reads from a cluster's objects. */
+export type VerdictStep = (
+  objs: ClusterObjects,
+  view: ClusterView,
+  now: Date,
+) => VerdictReason[];
 
 function ref(obj: KubeObject) {
   return { kind: obj.kind, name: obj.metadata.name };
@@ -40,6 +48,16 @@ export function condReason(
     message: c.message,
     since: c.lastTransitionTime,
   });
+}
+
+/** The reason quoting condition `c`; `missing` when the object has no such condition. */
+export function condReasonOr(
+  obj: KubeObject,
+  c: Condition | undefined,
+  severity: ReasonSeverity,
+  missing: Omit<VerdictReason, 'object' | 'severity'>,
+): VerdictReason {
+  return c ? condReason(obj, c, severity) : reason(obj, severity, missing);
 }
 
 export function withSeverity(rs: VerdictReason[], severity: ReasonSeverity) {
