@@ -11,35 +11,28 @@
 
 import { CustomErrorBase } from '@backstage/errors';
 
+/** A CustomErrorBase class answering `statusCode`, its instances named `name`. */
+function errorWithStatus<S extends number>(statusCode: S, name: string) {
+  return class extends CustomErrorBase {
+    readonly statusCode: S = statusCode;
+    constructor(message: string) {
+      super(message);
+      this.name = name;
+    }
+  };
+}
+
 /**
  * 422: the request is well-formed but not allowed for this cluster (the
  * message names the field). `@backstage/errors` has no such class.
  */
-export class UnprocessableError extends CustomErrorBase {
-  readonly statusCode = 422;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnprocessableEntityError';
-  }
-}
+export class UnprocessableError extends errorWithStatus(422, 'UnprocessableEntityError') {}
 
 /** 502: the API server or the management cluster failed, with a safe message. */
-export class UpstreamError extends CustomErrorBase {
-  readonly statusCode = 502;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UpstreamError';
-  }
-}
+export class UpstreamError extends errorWithStatus(502, 'UpstreamError') {}
 
 /** 429: the caller has too many streams open. */
-export class TooManyRequestsError extends CustomErrorBase {
-  readonly statusCode = 429;
-  constructor(message: string) {
-    super(message);
-    this.name = 'TooManyRequestsError';
-  }
-}
+export class TooManyRequestsError extends errorWithStatus(429, 'TooManyRequestsError') {}
 
 /** A Kubernetes API error with its status code and a safe message. */
 export class KubeRequestError extends Error {

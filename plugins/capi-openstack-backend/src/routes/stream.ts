@@ -18,7 +18,6 @@ import {
   ClusterRef,
   ClusterSummary,
   ManagementClusterStatus,
-  StreamChanges,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { Request, Response } from 'express';
 import { StreamConfig } from '../config';
@@ -134,7 +133,7 @@ export function streamChanges(req: Request<any>, res: Response, options: StreamO
   lastManagementClusters = JSON.stringify(snapshot);
   writer.event('snapshot', { managementClusters: snapshot });
 
-  const unsubscribe = clusters.subscribe((changes: StreamChanges) => {
+  const unsubscribe = clusters.subscribe(changes => {
     const upserted: ClusterSummary[] = [];
     const removed: ClusterRef[] = [];
     for (const s of changes.upserted) {
