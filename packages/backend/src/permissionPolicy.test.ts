@@ -9,6 +9,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { ConfigPermissionPolicy } from './permissionPolicy';
+import { policyUser } from './__testUtils__/policyUser';
 
 const read = createPermission({
   name: 'capi-openstack.cluster.read',
@@ -18,16 +19,12 @@ const del = createPermission({
   name: 'capi-openstack.cluster.delete',
   attributes: { action: 'delete' },
 });
-const user = (userEntityRef: string, groups: string[] = []) =>
-  ({
-    info: { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] },
-  } as any);
 
 describe('ConfigPermissionPolicy', () => {
   it('allows everything without configuration', async () => {
     const policy = ConfigPermissionPolicy.fromConfig(new ConfigReader({}));
     expect(
-      await policy.handle({ permission: del }, user('user:default/guest')),
+      await policy.handle({ permission: del }, policyUser('user:default/guest')),
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
@@ -49,8 +46,8 @@ describe('ConfigPermissionPolicy', () => {
         },
       }),
     );
-    const guest = user('user:default/guest');
-    const admin = user('user:default/ada', ['group:default/platform']);
+    const guest = policyUser('user:default/guest');
+    const admin = policyUser('user:default/ada', ['group:default/platform']);
     expect((await policy.handle({ permission: read }, guest)).result).toBe(
       AuthorizeResult.ALLOW,
     );
@@ -72,7 +69,7 @@ describe('ConfigPermissionPolicy', () => {
         },
       }),
     );
-    expect((await policy.handle({ permission: del }, user('user:default/x'))).result).toBe(
+    expect((await policy.handle({ permission: del }, policyUser('user:default/x'))).result).toBe(
       AuthorizeResult.DENY,
     );
   });

@@ -11,14 +11,13 @@ import {
   capiClusterReadPermission,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { TenancyPermissionPolicy } from './tenancyPolicy';
+import { policyUser } from './__testUtils__/policyUser';
 
 const catalogEntityReadPermission = createPermission({
   name: 'catalog.entity.read',
   attributes: { action: 'read' },
   resourceType: 'catalog-entity',
 });
-const user = (userEntityRef: string, groups: string[] = []) =>
-  ({ info: { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] } } as any);
 
 const config = {
   permission: {
@@ -36,7 +35,7 @@ const policy = TenancyPermissionPolicy.fromConfig(new ConfigReader(config));
 describe('TenancyPermissionPolicy', () => {
   it('allows everything to platform members', async () => {
     for (const permission of [capiClusterCreatePermission, capiClusterKubeconfigPermission, catalogEntityReadPermission]) {
-      expect(await policy.handle({ permission }, user('user:default/root', ['group:default/platform']))).toEqual({
+      expect(await policy.handle({ permission }, policyUser('user:default/root', ['group:default/platform']))).toEqual({
         result: AuthorizeResult.ALLOW,
       });
     }
@@ -44,7 +43,7 @@ describe('TenancyPermissionPolicy', () => {
 
   it('scopes every cluster permission of a team member to the team’s clusters in its namespaces', async () => {
     for (const permission of [capiClusterReadPermission, capiClusterKubeconfigPermission, capiClusterCreatePermission]) {
-      const decision: any = await policy.handle({ permission }, user('user:default/jo', ['group:default/team-payments']));
+      const decision: any = await policy.handle({ permission }, policyUser('user:default/jo', ['group:default/team-payments']));
       expect(decision).toEqual({
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'capi-openstack',
@@ -63,7 +62,7 @@ describe('TenancyPermissionPolicy', () => {
   it('combines the teams of a member of several with anyOf', async () => {
     const decision: any = await policy.handle(
       { permission: capiClusterReadPermission },
-      user('user:default/both', ['group:default/team-payments', 'group:default/team-data']),
+      policyUser('user:default/both', ['group:default/team-payments', 'group:default/team-data']),
     );
     expect(decision.conditions.anyOf).toHaveLength(2);
     expect(decision.conditions.anyOf[1].allOf[1].params).toEqual({ namespaces: ['team-data', 'data-lab'] });
@@ -72,7 +71,7 @@ describe('TenancyPermissionPolicy', () => {
   it('denies every capi-openstack permission to users of no team, and to requests without a user', async () => {
     const other = createPermission({ name: 'capi-openstack.something', attributes: {} });
     for (const permission of [capiClusterReadPermission, capiClusterCreatePermission, other]) {
-      expect(await policy.handle({ permission }, user('user:default/visitor'))).toEqual({ result: AuthorizeResult.DENY });
+      expect(await policy.handle({ permission }, policyUser('user:default/visitor'))).toEqual({ result: AuthorizeResult.DENY });
       expect(await policy.handle({ permission })).toEqual({ result: AuthorizeResult.DENY });
     }
   });
@@ -80,7 +79,7 @@ describe('TenancyPermissionPolicy', () => {
   it('shows cluster entities in the catalog to their owners only, every other entity to all', async () => {
     const decision: any = await policy.handle(
       { permission: catalogEntityReadPermission },
-      user('user:default/jo', ['group:default/team-payments']),
+      policyUser('user:default/jo', ['group:default/team-payments']),
     );
     expect(decision).toMatchObject({ result: AuthorizeResult.CONDITIONAL, pluginId: 'catalog' });
     expect(decision.conditions.anyOf[0]).toEqual({
