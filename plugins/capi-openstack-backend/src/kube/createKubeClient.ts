@@ -10,6 +10,7 @@
 // Lazy, so the package loads only when a management cluster is configured.
 import type * as ClientNode from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { ManagementClusterConfig } from '../config';
 import { KubeRequestError } from '../errors';
@@ -83,6 +84,27 @@ function statusMessage(body: any, fallback: string): string {
   return fallback;
 }
 
+/** A response body as JSON; undefined when it is empty or not JSON. */
+function readJson(res: IncomingMessage): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', c => chunks.push(c));
+    res.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text ? JSON.parse(text) : undefined);
+      } catch {
+        resolve(undefined);
+      }
+    });
+    res.on('error', reject);
+  });
+}
+
+function unreachable(name: string, e: Error): KubeRequestError {
+  return new KubeRequestError(0, 'Unreachable', `${name} is unreachable: ${(e as any).code ?? e.message}`);
+}
+
 /** Creates the client of one management cluster. */
 export async function createKubeClient(cfg: ManagementClusterConfig): Promise<KubeClient> {
   const kc = await loadKubeConfig(cfg);
@@ -139,16 +161,7 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
       }
       return new Promise<T>((resolve, reject) => {
         const req = https.request(opts, res => {
-          const chunks: Buffer[] = [];
-          res.on('data', c => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let body: any;
-            try {
-              body = text ? JSON.parse(text) : undefined;
-            } catch {
-              body = undefined;
-            }
+          readJson(res).then(body => {
             const code = res.statusCode ?? 0;
             if (code >= 200 && code < 300) {
               resolve(body as T);
@@ -162,12 +175,9 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
                 ),
               );
             }
-          });
-          res.on('error', reject);
+          }, reject);
         });
-        req.on('error', e =>
-          reject(new KubeRequestError(0, 'Unreachable', `${cfg.name} is unreachable: ${(e as any).code ?? e.message}`)),
-        );
+        req.on('error', e => reject(unreachable(cfg.name, e)));
         req.setTimeout(options.timeoutMs ?? 30_000, () =>
           req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })),
         );
@@ -189,42 +199,29 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
           settle = resolve;
           request = https.request(opts, res => {
             if (res.statusCode !== 200) {
-              const chunks: Buffer[] = [];
-              res.on('data', c => chunks.push(c));
-              res.on('end', () => {
-                let body: any;
-                try {
-                  body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-                } catch {
-                  body = undefined;
-                }
-                reject(
-                  new KubeRequestError(
-                    res.statusCode ?? 0,
-                    body?.reason,
-                    `WATCH ${path.split('?')[0]} failed: ${res.statusCode} ${statusMessage(body, '')}`,
+              readJson(res).then(
+                body =>
+                  reject(
+                    new KubeRequestError(
+                      res.statusCode ?? 0,
+                      body?.reason,
+                      `WATCH ${path.split('?')[0]} failed: ${res.statusCode} ${statusMessage(body, '')}`,
+                    ),
                   ),
-                );
-              });
+                e => (aborted ? resolve() : reject(e)),
+              );
               return;
             }
-            let buffer = '';
+            // One event per line; a partial line waits for the next chunk.
+            let partial = '';
             res.setEncoding('utf8');
             res.on('data', (chunk: string) => {
-              buffer += chunk;
-              let nl = buffer.indexOf('\n');
-              while (nl >= 0) {
-                const line = buffer.slice(0, nl).trim();
-                buffer = buffer.slice(nl + 1);
-                if (line) {
-                  try {
-                    onEvent(JSON.parse(line));
-                  } catch (e) {
-                    request?.destroy(e as Error);
-                    return;
-                  }
-                }
-                nl = buffer.indexOf('\n');
+              const lines = (partial + chunk).split('\n');
+              partial = lines.pop()!;
+              try {
+                for (const line of lines) if (line.trim()) onEvent(JSON.parse(line));
+              } catch (e) {
+                request?.destroy(e as Error);
               }
             });
             res.on('end', () => resolve());
@@ -232,11 +229,7 @@ export async function createKubeClient(cfg: ManagementClusterConfig): Promise<Ku
             // 'close' always fires, also when the request is destroyed mid-stream.
             res.on('close', () => resolve());
           });
-          request.on('error', e =>
-            aborted
-              ? resolve()
-              : reject(new KubeRequestError(0, 'Unreachable', `${cfg.name} is unreachable: ${(e as any).code ?? e.message}`)),
-          );
+          request.on('error', e => (aborted ? resolve() : reject(unreachable(cfg.name, e))));
           request.on('close', () => {
             if (aborted) resolve();
           });
