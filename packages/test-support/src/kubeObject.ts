@@ -3,30 +3,24 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-export interface OwnerReference {
+// The plugins' Kubernetes object types, as the API server returns them to
+// the test tooling: owner references complete and any other field allowed.
+
+import type {
+  ObjectMeta,
+  OwnerReference as PluginOwnerReference,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+
+export interface OwnerReference extends PluginOwnerReference {
   apiVersion: string;
-  kind: string;
-  name: string;
   uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
 }
 
 /** A Kubernetes object as plain JSON. */
 export interface KubeObject {
   apiVersion: string;
   kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    finalizers?: string[];
+  metadata: ObjectMeta & {
     ownerReferences?: OwnerReference[];
     [key: string]: unknown;
   };

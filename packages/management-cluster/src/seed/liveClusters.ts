@@ -12,6 +12,7 @@ import { DEMO_CLASS, DEMO_IMAGE_PREFIX } from './clusterClass';
 import { base64, uuidFor } from './ids';
 import {
   BOOTSTRAP_GROUP,
+  CALICO_SECURITY_GROUP_RULES,
   CLUSTER_NAME_LABEL,
   CONTROLPLANE_GROUP,
   INFRA_GROUP,
@@ -282,28 +283,9 @@ export function plainClusterObjects(o: PlainClusterOptions): SeedObject[] {
           externalNetwork: { id: uuidFor('network', 'public') },
           identityRef: { cloudName, name: `${name}-cloud-config` },
           managedSecurityGroups: {
-            allNodesSecurityGroupRules: [
-              {
-                description:
-                  'Created by cluster-api-provider-openstack - BGP (calico)',
-                direction: 'ingress',
-                etherType: 'IPv4',
-                name: 'BGP (Calico)',
-                portRangeMax: 179,
-                portRangeMin: 179,
-                protocol: 'tcp',
-                remoteManagedGroups: ['controlplane', 'worker'],
-              },
-              {
-                description:
-                  'Created by cluster-api-provider-openstack - IP-in-IP (calico)',
-                direction: 'ingress',
-                etherType: 'IPv4',
-                name: 'IP-in-IP (calico)',
-                protocol: '4',
-                remoteManagedGroups: ['controlplane', 'worker'],
-              },
-            ],
+            allNodesSecurityGroupRules: structuredClone(
+              CALICO_SECURITY_GROUP_RULES,
+            ),
           },
           managedSubnets: [
             { cidr: '10.6.0.0/24', dnsNameservers: ['8.8.8.8'] },

@@ -10,7 +10,10 @@
 import type { Clock } from './clock';
 import { legacyFalse, legacyTrue } from './conditions';
 import { uuidFor } from './ids';
-import { INFRA_GROUP } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  CALICO_SECURITY_GROUP_RULES,
+  INFRA_GROUP,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { CAPI_V, INFRA_V, INFRA_V1ALPHA1 } from './labels';
 import { clonedFrom, objectMeta } from './meta';
 import { owner } from './owner';
@@ -43,28 +46,27 @@ export function imageID(image: ImageRef): string {
   return image.id ?? uuidFor('image', image.filter!.name);
 }
 
+// The demo fleet has always written portRangeMin before portRangeMax.
+const CALICO_RULE_KEYS = [
+  'description',
+  'direction',
+  'etherType',
+  'name',
+  'portRangeMin',
+  'portRangeMax',
+  'protocol',
+  'remoteManagedGroups',
+] as const;
+
 function calicoRules() {
-  return [
-    {
-      description: 'Created by cluster-api-provider-openstack - BGP (calico)',
-      direction: 'ingress',
-      etherType: 'IPv4',
-      name: 'BGP (Calico)',
-      portRangeMin: 179,
-      portRangeMax: 179,
-      protocol: 'tcp',
-      remoteManagedGroups: ['controlplane', 'worker'],
-    },
-    {
-      description:
-        'Created by cluster-api-provider-openstack - IP-in-IP (calico)',
-      direction: 'ingress',
-      etherType: 'IPv4',
-      name: 'IP-in-IP (calico)',
-      protocol: '4',
-      remoteManagedGroups: ['controlplane', 'worker'],
-    },
-  ];
+  return CALICO_SECURITY_GROUP_RULES.map(rule =>
+    Object.fromEntries(
+      CALICO_RULE_KEYS.filter(k => k in rule).map(k => [
+        k,
+        structuredClone(rule[k]),
+      ]),
+    ),
+  );
 }
 
 /** OpenStackCluster(Template) spec shared by the plain clusters and the classes. */

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import type { OwnerReference } from '@internal/test-support';
+
 /** The owner of a seed object, in the same namespace; the applier resolves its uid. */
 export interface SeedOwner {
   apiVersion: string;
@@ -21,14 +23,7 @@ export interface SeedManifest {
     annotations?: Record<string, string>;
     finalizers?: string[];
     /** Never set by the generator: the applier builds it from `owner`. */
-    ownerReferences?: Array<{
-      apiVersion: string;
-      kind: string;
-      name: string;
-      uid: string;
-      controller?: boolean;
-      blockOwnerDeletion?: boolean;
-    }>;
+    ownerReferences?: OwnerReference[];
     [key: string]: unknown;
   };
   [key: string]: unknown;
