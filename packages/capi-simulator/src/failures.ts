@@ -9,6 +9,7 @@ import {
   DEPLOYMENT_NAME_LABEL,
   TOPOLOGY_DEPLOYMENT_LABEL,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { FLAVORS } from '@internal/management-cluster';
 import { KObj } from './kube';
 import { annotations, labels } from './shapes';
 
@@ -36,15 +37,7 @@ export const API_UNREACHABLE_ANNOTATION =
 /** Nova's compute quota in the simulated project. */
 const CORES_QUOTA = 100;
 
-export const FLAVORS: Record<string, { cpu: number; memoryGi: number }> = {
-  'm1.small': { cpu: 1, memoryGi: 2 },
-  'm1.medium': { cpu: 2, memoryGi: 4 },
-  'm1.large': { cpu: 4, memoryGi: 8 },
-  'm1.xlarge': { cpu: 8, memoryGi: 16 },
-  'c2.xlarge': { cpu: 8, memoryGi: 16 },
-  'c2.2xlarge': { cpu: 16, memoryGi: 32 },
-};
-
+/** The cores of a demo flavor (the seed's flavor table). */
 export function flavorCpus(flavor: string | undefined): number {
   return FLAVORS[flavor ?? '']?.cpu ?? 2;
 }

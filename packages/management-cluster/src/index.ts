@@ -23,6 +23,7 @@ export * from './seed';
 // Building blocks of the seed, for suites and benchmarks that load their own objects.
 export { Clock } from './seed/clock';
 export { demoClusterClassObjects } from './seed/clusterClass';
+export { FLAVORS } from './seed/openstackObjects';
 export {
   buildLiveClusters,
   classyClusterObjects,
