@@ -24,9 +24,8 @@ import {
   counters,
   isReady,
   machineIssues,
-  PAUSED_MESSAGE,
-  poolAvailable,
-  poolAvailableMessage,
+  pausedCondition,
+  poolAvailability,
   poolDesired,
   versions,
 } from './machineStatus';
@@ -51,7 +50,7 @@ export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
   const w = counters(workers);
   const workersDesired = m.pools.reduce((n, p) => n + poolDesired(p), 0);
   const cpAvailable = controlPlaneAvailable(m);
-  const unavailablePools = m.pools.filter(p => !poolAvailable(p));
+  const unavailablePools = m.pools.filter(p => !poolAvailability(p).available);
   // Summaries of the control plane's and the MachineDeployments' own conditions.
   const owners: Array<{
     name: string;
@@ -123,7 +122,8 @@ export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
           t,
           bullets(
             unavailablePools.map(
-              p => `MachineDeployment ${p.mdName}: ${poolAvailableMessage(p)}`,
+              p =>
+                `MachineDeployment ${p.mdName}: ${poolAvailability(p).message}`,
             ),
           ),
         )
@@ -206,7 +206,7 @@ export function renderCluster(m: ClusterModel, clock: Clock): SeedObject {
     ),
     condition('Remediating', 'False', 'NotRemediating', t.since),
     polar('Deleting', !m.deleting, ['NotDeleting', 'Deleting'], t, ''),
-    polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
+    pausedCondition(m, t),
     ...(isClassy(m)
       ? [condition('TopologyReconciled', 'True', 'ReconcileSucceeded', t.since)]
       : []),

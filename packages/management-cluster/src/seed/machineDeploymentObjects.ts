@@ -25,9 +25,8 @@ import {
   counters,
   isReady,
   machineSetLike,
-  PAUSED_MESSAGE,
-  poolAvailable,
-  poolAvailableMessage,
+  pausedCondition,
+  poolAvailability,
   poolDesired,
   versions,
 } from './machineStatus';
@@ -110,6 +109,7 @@ export function renderMachineDeployment(
 ): SeedObject {
   const { t, c, v } = poolState(m, p, clock);
   const desired = poolDesired(p);
+  const availability = poolAvailability(p);
   const notUpToDate = c.replicas - c.upToDateReplicas;
   const selector = poolSelector(m, p);
   const classy = isClassy(m);
@@ -147,10 +147,10 @@ export function renderMachineDeployment(
       conditions: [
         polar(
           'Available',
-          poolAvailable(p),
+          availability.available,
           ['Available', 'NotAvailable'],
           t,
-          poolAvailableMessage(p),
+          availability.message,
         ),
         ...machineSetLike(m, p.machines, desired, t),
         polar(
@@ -263,7 +263,7 @@ export function renderHealthCheck(
       targets: p.machines.map(x => x.name).sort(),
       conditions: [
         condition('RemediationAllowed', 'True', 'RemediationAllowed', t.since),
-        polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
+        pausedCondition(m, t),
       ],
     },
     owner: owner(CAPI_V, 'Cluster', m.name, false),

@@ -16,7 +16,7 @@ import { BOOTSTRAP_V, CAPI_V, CONTROLPLANE_V } from './labels';
 import {
   hasServer,
   isReady,
-  PAUSED_MESSAGE,
+  pausedCondition,
   providerID,
   type Times,
 } from './machineStatus';
@@ -108,7 +108,7 @@ export function renderMachine(
           `Drain not completed yet (started at ${t.recent}):\n* Pods with deletionTimestamp that still exist: kube-system/coredns-7c65d6cfc9-x2k4p`,
         )
       : condition('Deleting', 'False', 'NotDeleting', t.since),
-    polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
+    pausedCondition(m, t),
   ];
   if (cp && node) {
     for (const type of CONTROL_PLANE_COMPONENTS)
@@ -228,7 +228,7 @@ export function renderKubeadmConfig(
         condition('Ready', 'True', 'Ready', since),
         condition('DataSecretAvailable', 'True', 'Available', since),
         condition('CertificatesAvailable', 'True', 'Available', since),
-        polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
+        pausedCondition(m, t),
       ],
     },
     owner: owner(CAPI_V, 'Machine', x.name),

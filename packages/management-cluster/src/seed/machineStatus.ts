@@ -15,6 +15,10 @@ export type Times = { since: string; recent: string };
 
 export const PAUSED_MESSAGE = 'Cluster spec.paused is set to true';
 
+export function pausedCondition(m: ClusterModel, t: Times): Condition {
+  return polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE);
+}
+
 export function providerID(machine: MachineModel): string {
   return `openstack://RegionOne/${machine.serverId}`;
 }
@@ -66,15 +70,17 @@ export function poolDesired(pool: PoolModel): number {
   return pool.replicas ?? pool.machines.length;
 }
 
-export function poolAvailable(pool: PoolModel): boolean {
-  return counters(pool.machines).availableReplicas >= poolDesired(pool);
-}
-
-export function poolAvailableMessage(pool: PoolModel): string {
+/** Whether a pool has its desired replicas available, and CAPI's message on it. */
+export function poolAvailability(pool: PoolModel): {
+  available: boolean;
+  message: string;
+} {
   const desired = poolDesired(pool);
-  return `${
-    counters(pool.machines).availableReplicas
-  } available replicas, at least ${desired} required (spec.strategy.rollout.maxUnavailable is 0, spec.replicas is ${desired})`;
+  const available = counters(pool.machines).availableReplicas;
+  return {
+    available: available >= desired,
+    message: `${available} available replicas, at least ${desired} required (spec.strategy.rollout.maxUnavailable is 0, spec.replicas is ${desired})`,
+  };
 }
 
 export function controlPlaneAvailable(m: ClusterModel): boolean {
@@ -157,6 +163,6 @@ export function machineSetLike(
       `Scaling down from ${c.replicas} to ${desired} replicas`,
     ),
     condition('Remediating', 'False', 'NotRemediating', t.since),
-    polar('Paused', !m.paused, ['NotPaused', 'Paused'], t, PAUSED_MESSAGE),
+    pausedCondition(m, t),
   ];
 }

@@ -300,11 +300,10 @@ function securityGroupFor(m: ClusterModel, x: MachineModel): string {
     : m.net.securityGroups.worker.id;
 }
 
-function serverConditions(
-  x: MachineModel,
-  since: string,
-  recent: string,
-): LegacyCondition[] {
+/** A machine's server conditions: settled 3 minutes after the Machine's creation. */
+function serverConditions(x: MachineModel, clock: Clock): LegacyCondition[] {
+  const since = clock.after(x.createdAt, 3);
+  const recent = clock.recent();
   if (!hasServer(x)) {
     return [
       legacyFalse(
@@ -415,7 +414,6 @@ export function renderOpenStackServer(
   x: MachineModel,
   clock: Clock,
 ): SeedObject {
-  const since = clock.after(x.createdAt, 3);
   const server = hasServer(x);
   return {
     manifest: {
@@ -435,7 +433,7 @@ export function renderOpenStackServer(
     status: {
       ready: server,
       ...machineServerStatus(m, x, [{ type: 'InternalIP', address: x.ip }]),
-      conditions: serverConditions(x, since, clock.recent()),
+      conditions: serverConditions(x, clock),
     },
     owner: owner(INFRA_V, 'OpenStackMachine', x.name, false),
   };
