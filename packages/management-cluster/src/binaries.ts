@@ -137,13 +137,7 @@ async function buildKubeApiserver(output: string, log: Logger) {
       '',
     ].join('\n'),
   );
-  fs.writeFileSync(
-    path.join(dir, 'tools.go'),
-    '//go:build tools\n\npackage tools\n\nimport _ "k8s.io/kubernetes/cmd/kube-apiserver"\n',
-  );
-  log('  resolving modules (go mod tidy)');
-  await runGo(go, ['mod', 'tidy'], { cwd: dir, log: () => {} });
-  await goBuild(go, dir, 'k8s.io/kubernetes/cmd/kube-apiserver', output, log);
+  await tidyAndBuild(go, dir, 'k8s.io/kubernetes/cmd/kube-apiserver', output, log);
 }
 
 /** etcd: `go.etcd.io/etcd/server/v3` has a main package at its root. */
@@ -155,11 +149,16 @@ async function buildEtcd(output: string, log: Logger) {
     path.join(dir, 'go.mod'),
     `module local/etcd-wrapper\n\ngo 1.24.0\n\nrequire go.etcd.io/etcd/server/v3 ${ETCD_VERSION}\n`,
   );
+  await tidyAndBuild(go, dir, 'go.etcd.io/etcd/server/v3', output, log);
+}
+
+/** Pins `pkg` in tools.go of the wrapper module, resolves its modules and builds it. */
+async function tidyAndBuild(go: string, dir: string, pkg: string, output: string, log: Logger) {
   fs.writeFileSync(
     path.join(dir, 'tools.go'),
-    '//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n',
+    `//go:build tools\n\npackage tools\n\nimport _ "${pkg}"\n`,
   );
   log('  resolving modules (go mod tidy)');
   await runGo(go, ['mod', 'tidy'], { cwd: dir, log: () => {} });
-  await goBuild(go, dir, 'go.etcd.io/etcd/server/v3', output, log);
+  await goBuild(go, dir, pkg, output, log);
 }

@@ -17,20 +17,19 @@ describe('local management cluster (CAPI v1.14 CRDs)', () => {
   const mc = setupManagementCluster('capi-v1.14');
 
   it('serves CAPI v1beta2 and CAPO v1beta1 with their storage versions', async () => {
-    const crd: any = await mc.client.get(
-      'apiextensions.k8s.io/v1',
-      'CustomResourceDefinition',
-      undefined,
-      'clusters.cluster.x-k8s.io',
-    );
-    expect(crd.spec.versions.find((v: any) => v.storage).name).toBe('v1beta2');
-    const capo: any = await mc.client.get(
-      'apiextensions.k8s.io/v1',
-      'CustomResourceDefinition',
-      undefined,
-      'openstackclusters.infrastructure.cluster.x-k8s.io',
-    );
-    expect(capo.spec.versions.find((v: any) => v.storage).name).toBe('v1beta1');
+    const storageVersion = async (crdName: string) => {
+      const crd: any = await mc.client.get(
+        'apiextensions.k8s.io/v1',
+        'CustomResourceDefinition',
+        undefined,
+        crdName,
+      );
+      return crd.spec.versions.find((v: any) => v.storage).name;
+    };
+    expect(await storageVersion('clusters.cluster.x-k8s.io')).toBe('v1beta2');
+    expect(
+      await storageVersion('openstackclusters.infrastructure.cluster.x-k8s.io'),
+    ).toBe('v1beta1');
   });
 
   it('rejects an invalid Cluster through the real CRD validation', async () => {
