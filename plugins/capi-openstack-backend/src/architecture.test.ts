@@ -34,7 +34,8 @@ const SRC = __dirname;
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === '__fixtures__' ? [] : sourceFiles(full);
+    // Fixtures and test utilities are not part of any layer.
+    if (e.isDirectory()) return ['__fixtures__', '__testUtils__'].includes(e.name) ? [] : sourceFiles(full);
     return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [full] : [];
   });
 }

@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { plainClusterObjects } from '@internal/management-cluster';
 import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import request from 'supertest';
-import { capiOpenstackPlugin } from '../plugin';
+import { startCapiBackend } from '../__testUtils__/startCapiBackend';
 
 // CAPI v1.10 serves v1beta1 only (older management clusters, Magnum's
 // driver): the actions write the v1beta1 field names.
@@ -20,7 +20,7 @@ jest.setTimeout(60_000);
 describe('lifecycle actions on CAPI v1beta1 (real API server, CAPI v1.10 CRDs)', () => {
   const mc = setupManagementCluster('capi-v1.10');
   let ns: string;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startCapiBackend>>;
   const permissions = mockServices.permissions.mock();
   const api = (cluster: string, p: string) => `/api/capi-openstack/clusters/local/${ns}/${cluster}/${p}`;
   const kcp = () => mc.client.get<any>(KCP, 'KubeadmControlPlane', ns, 'v1-control-plane');
@@ -45,20 +45,13 @@ describe('lifecycle actions on CAPI v1beta1 (real API server, CAPI v1.10 CRDs)',
     ]);
     const kubeconfigPath = mc.kubeconfigFile();
     permissions.authorizeConditional.mockImplementation(async (reqs: any[]) => reqs.map(() => ({ result: AuthorizeResult.ALLOW })) as any);
-    backend = await startTestBackend({
-      features: [
-        capiOpenstackPlugin,
-        permissions.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            capiOpenstack: {
-              managementClusters: [{ name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns] }],
-              kubernetesVersions: [{ version: 'v1.35.0', image: 'ubuntu-2404-kube-v1.35.0' }],
-            },
-          },
-        }),
-      ],
-    });
+    backend = await startCapiBackend(
+      {
+        managementClusters: [{ name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns] }],
+        kubernetesVersions: [{ version: 'v1.35.0', image: 'ubuntu-2404-kube-v1.35.0' }],
+      },
+      permissions.factory,
+    );
     await waitFor(
       'the clusters in the cache',
       async () => {

@@ -3,11 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   buildDemoFleet,
@@ -16,7 +12,7 @@ import {
 import { relocate, setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import http from 'node:http';
 import request from 'supertest';
-import { capiOpenstackPlugin } from '../plugin';
+import { startCapiBackend } from '../__testUtils__/startCapiBackend';
 
 // The verdict table of the domain doc, evaluated shortly after seeding.
 const EXPECTED: Record<string, string> = {
@@ -70,30 +66,23 @@ describe('capi-openstack backend read side (real API server)', () => {
   ];
   const namespaces = [...new Set(fleet.filter(o => o.manifest.kind === 'Namespace').map(o => o.manifest.metadata.name))];
   const clusters = fleet.filter(o => o.manifest.kind === 'Cluster').map(o => o.manifest);
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startCapiBackend>>;
   let kubeconfigPath: string;
   const permissions = mockServices.permissions.mock();
 
   beforeAll(async () => {
     await mc.apply(fleet);
     kubeconfigPath = mc.kubeconfigFile();
-    backend = await startTestBackend({
-      features: [
-        capiOpenstackPlugin,
-        permissions.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            capiOpenstack: {
-              managementClusters: [
-                { name: 'local', title: 'Local', kubeconfig: { path: kubeconfigPath }, namespaces },
-                // Down: nothing listens there. It must not delay answers about `local`.
-                { name: 'down', url: 'https://127.0.0.1:9', serviceAccountToken: 'not-a-real-token' },
-              ],
-            },
-          },
-        }),
-      ],
-    });
+    backend = await startCapiBackend(
+      {
+        managementClusters: [
+          { name: 'local', title: 'Local', kubeconfig: { path: kubeconfigPath }, namespaces },
+          // Down: nothing listens there. It must not delay answers about `local`.
+          { name: 'down', url: 'https://127.0.0.1:9', serviceAccountToken: 'not-a-real-token' },
+        ],
+      },
+      permissions.factory,
+    );
     permissions.authorizeConditional.mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
     let last: any;
     await waitFor('the local management cluster to sync', async () => {

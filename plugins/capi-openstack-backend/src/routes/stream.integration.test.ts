@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
 import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/testing';
 import http from 'node:http';
 import request from 'supertest';
-import { capiOpenstackPlugin } from '../plugin';
+import { startCapiBackend } from '../__testUtils__/startCapiBackend';
 import { StreamConnections } from './stream';
 
 const CAPI = 'cluster.x-k8s.io/v1beta2';
@@ -100,7 +100,7 @@ describe('GET /stream (real API server)', () => {
   const mc = setupManagementCluster('capi-v1.14');
   let nsA: string;
   let nsB: string;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startCapiBackend>>;
   let port: number;
   const permissions = mockServices.permissions.mock();
   /** The answer of the policy per user; a user not listed may read everything. */
@@ -158,20 +158,13 @@ describe('GET /stream (real API server)', () => {
       const decide = decisions.get(options.credentials.principal.userEntityRef);
       return [decide ? decide() : { result: AuthorizeResult.ALLOW }];
     });
-    backend = await startTestBackend({
-      features: [
-        capiOpenstackPlugin,
-        permissions.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            capiOpenstack: {
-              managementClusters: [{ name: 'local', kubeconfig: { path: mc.kubeconfigFile() }, namespaces: [nsA, nsB] }],
-              stream: { maxConnectionsPerUser: 2, reauthorizeSeconds: 1 },
-            },
-          },
-        }),
-      ],
-    });
+    backend = await startCapiBackend(
+      {
+        managementClusters: [{ name: 'local', kubeconfig: { path: mc.kubeconfigFile() }, namespaces: [nsA, nsB] }],
+        stream: { maxConnectionsPerUser: 2, reauthorizeSeconds: 1 },
+      },
+      permissions.factory,
+    );
     port = (backend.server.address() as any).port;
     await waitFor('the management cluster to sync', async () => {
       const res = await request(backend.server).get('/api/capi-openstack/clusters');
