@@ -21,23 +21,21 @@ import {
 import { relocate, setupManagementCluster } from '@internal/management-cluster/testing';
 import { authenticate, request } from './openstackHttp';
 import { FLAVORS } from './seedResources';
-import { setupOpenStackTestbed, TestbedHandle } from './testing';
+import { useOpenStackTestbed } from './testing';
 import { cloudsYamlFor } from './testbed';
 
 jest.setTimeout(20 * 60_000);
 
 describe('demo identity Secrets pointed at the testbed', () => {
   const mc = setupManagementCluster('capi-v1.14');
-  let testbed: TestbedHandle;
+  const testbed = useOpenStackTestbed();
   let dir: string;
 
-  beforeAll(async () => {
-    testbed = await setupOpenStackTestbed();
+  beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'testbed-ids-'));
   });
 
-  afterAll(async () => {
-    await testbed?.stop();
+  afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

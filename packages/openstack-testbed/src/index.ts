@@ -31,5 +31,5 @@ export {
   sshPublicKey,
 } from './seedResources';
 export type { SeedImage } from './seedResources';
-export { setupOpenStackTestbed, SHARED_TESTBED_ENV } from './testing';
+export { setupOpenStackTestbed, SHARED_TESTBED_ENV, useOpenStackTestbed } from './testing';
 export type { TestbedHandle } from './testing';

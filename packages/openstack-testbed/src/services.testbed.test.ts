@@ -9,35 +9,23 @@ import {
   request,
   Session,
 } from './openstackHttp';
-import {
-  AVAILABILITY_ZONES,
-  DEMO_QUOTAS,
-  EXTERNAL_NETWORK,
-  FLAVORS,
-  IMAGES,
-  KEY_PAIRS,
-} from './seedResources';
-import { setupOpenStackTestbed, TestbedHandle } from './testing';
+import { AVAILABILITY_ZONES, DEMO_QUOTAS, EXTERNAL_NETWORK, FLAVORS, IMAGES, KEY_PAIRS } from './seedResources';
+import { useOpenStackTestbed } from './testing';
 
 // First run on a machine: apt-get install (minutes) and the schema template.
 jest.setTimeout(20 * 60_000);
 
 describe('OpenStack testbed (real Debian OpenStack services)', () => {
-  let testbed: TestbedHandle;
+  const testbed = useOpenStackTestbed();
   let appCred: Session;
 
   beforeAll(async () => {
-    testbed = await setupOpenStackTestbed();
     const { id, secret } = testbed.info.demo.applicationCredential;
     appCred = await authenticate(testbed.info.authUrl, {
       kind: 'application_credential',
       id,
       secret,
     });
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
   });
 
   it('authenticates with a password and lists the flavors as admin', async () => {

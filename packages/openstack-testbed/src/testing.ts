@@ -39,3 +39,22 @@ export async function setupOpenStackTestbed(
   const testbed = await startOpenStackTestbed({ log: () => {}, ...options });
   return { info: testbed.info, stop: () => testbed.stop() };
 }
+
+/**
+ * Registers beforeAll/afterAll hooks for setupOpenStackTestbed and returns a
+ * handle usable inside tests (its `info` is filled in beforeAll).
+ */
+export function useOpenStackTestbed(
+  options: TestbedOptions = {},
+): Pick<TestbedHandle, 'info'> {
+  let testbed: TestbedHandle | undefined;
+  const handle = {} as Pick<TestbedHandle, 'info'>;
+  beforeAll(async () => {
+    testbed = await setupOpenStackTestbed(options);
+    handle.info = testbed.info;
+  });
+  afterAll(async () => {
+    await testbed?.stop();
+  });
+  return handle;
+}

@@ -16,13 +16,15 @@ export interface OwnerReference extends PluginOwnerReference {
   uid: string;
 }
 
+export interface KubeObjectMeta extends ObjectMeta {
+  ownerReferences?: OwnerReference[];
+  [key: string]: unknown;
+}
+
 /** A Kubernetes object as plain JSON. */
 export interface KubeObject {
   apiVersion: string;
   kind: string;
-  metadata: ObjectMeta & {
-    ownerReferences?: OwnerReference[];
-    [key: string]: unknown;
-  };
+  metadata: KubeObjectMeta;
   [key: string]: unknown;
 }
