@@ -7,7 +7,7 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startSimulator, Simulator } from '@internal/capi-simulator';
 import {
@@ -19,7 +19,7 @@ import {
 } from '@internal/management-cluster';
 import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import request from 'supertest';
-import { capiOpenstackPlugin } from '../plugin';
+import { startCapiBackend } from '../__testUtils__/startCapiBackend';
 
 const CAPI = 'cluster.x-k8s.io/v1beta2';
 const KCP = 'controlplane.cluster.x-k8s.io/v1beta2';
@@ -97,7 +97,7 @@ describe('lifecycle actions (real API server)', () => {
   const mc = setupManagementCluster('capi-v1.14');
   let ns: string;
   let simNs: string;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startCapiBackend>>;
   let simulator: Simulator | undefined;
   const permissions = mockServices.permissions.mock();
   /** Permission names the mocked policy denies. */
@@ -204,29 +204,22 @@ describe('lifecycle actions (real API server)', () => {
     permissions.authorizeConditional.mockImplementation(async (requests: any[]) =>
       requests.map(r => ({ result: denied.has(r.permission.name) ? AuthorizeResult.DENY : AuthorizeResult.ALLOW })) as any,
     );
-    backend = await startTestBackend({
-      features: [
-        capiOpenstackPlugin,
-        permissions.factory,
-        auditor,
-        mockServices.rootConfig.factory({
-          data: {
-            capiOpenstack: {
-              managementClusters: [
-                { name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns, simNs, 'magnum-system'] },
-              ],
-              flavors: ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'],
-              kubernetesVersions: [
-                { version: 'v1.33.5', image: 'ubuntu-2404-kube-v1.33.5' },
-                { version: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2' },
-                { version: 'v1.35.0', image: 'ubuntu-2404-kube-v1.35.0' },
-              ],
-              actions: { maxPoolReplicas: 10, upgradeResyncSeconds: 1 },
-            },
-          },
-        }),
-      ],
-    });
+    backend = await startCapiBackend(
+      {
+        managementClusters: [
+          { name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns, simNs, 'magnum-system'] },
+        ],
+        flavors: ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'],
+        kubernetesVersions: [
+          { version: 'v1.33.5', image: 'ubuntu-2404-kube-v1.33.5' },
+          { version: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2' },
+          { version: 'v1.35.0', image: 'ubuntu-2404-kube-v1.35.0' },
+        ],
+        actions: { maxPoolReplicas: 10, upgradeResyncSeconds: 1 },
+      },
+      permissions.factory,
+      auditor,
+    );
     await waitUntil('the clusters in the cache', async () => {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}&namespace=${simNs}&namespace=magnum-system`);
       const synced = res.body.managementClusters?.every((m: any) => m.state === 'synced');
@@ -243,6 +236,11 @@ describe('lifecycle actions (real API server)', () => {
     denied.clear();
     audit.length = 0;
   });
+
+  const kcp = (name: string) => ({ apiVersion: KCP, kind: 'KubeadmControlPlane', name });
+  const pool = (name: string) => ({ apiVersion: CAPI, kind: 'MachineDeployment', name });
+  const clusterObject = (name: string) => ({ apiVersion: CAPI, kind: 'Cluster', name });
+  const TIMESTAMP = expect.stringMatching(/^\d{4}-\d\d-\d\dT/);
 
   interface Case {
     action: string;
@@ -263,52 +261,37 @@ describe('lifecycle actions (real API server)', () => {
 
   const cases: Case[] = [
     {
-      action: 'scale-control-plane',
-      path: 'control-plane/scale',
-      cluster: 'p1',
-      object: { apiVersion: KCP, kind: 'KubeadmControlPlane', name: 'p1-control-plane' },
-      body: { replicas: 5 },
-      permission: 'capi-openstack.cluster.scale',
+      action: 'scale-control-plane', path: 'control-plane/scale',
+      cluster: 'p1', object: kcp('p1-control-plane'),
+      body: { replicas: 5 }, permission: 'capi-openstack.cluster.scale',
       fields: { 'spec.replicas': 5 },
       bad: { body: { replicas: 4 }, status: 422, message: /replicas must be odd.*etcd/ },
     },
     {
-      action: 'scale-pool',
-      path: 'pools/p1-md-0/scale',
-      cluster: 'p1',
-      object: { apiVersion: CAPI, kind: 'MachineDeployment', name: 'p1-md-0' },
-      body: { replicas: 4 },
-      permission: 'capi-openstack.cluster.scale',
+      action: 'scale-pool', path: 'pools/p1-md-0/scale',
+      cluster: 'p1', object: pool('p1-md-0'),
+      body: { replicas: 4 }, permission: 'capi-openstack.cluster.scale',
       fields: { 'spec.replicas': 4 },
       bad: { body: { replicas: 11 }, status: 422, message: /replicas must be a whole number from 0 to 10/ },
     },
     {
-      action: 'scale-pool (ClusterClass)',
-      path: 'pools/md-0/scale',
-      cluster: 'k1',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'k1' },
-      body: { replicas: 3 },
-      permission: 'capi-openstack.cluster.scale',
+      action: 'scale-pool (ClusterClass)', path: 'pools/md-0/scale',
+      cluster: 'k1', object: clusterObject('k1'),
+      body: { replicas: 3 }, permission: 'capi-openstack.cluster.scale',
       fields: { 'spec.topology.workers.machineDeployments': [{ class: 'default-worker', name: 'md-0', replicas: 3 }] },
       bad: { body: { replicas: 'three' }, status: 400, message: /replicas must be a number/ },
     },
     {
-      action: 'scale-control-plane (ClusterClass)',
-      path: 'control-plane/scale',
-      cluster: 'k1',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'k1' },
-      body: { replicas: 1 },
-      permission: 'capi-openstack.cluster.scale',
+      action: 'scale-control-plane (ClusterClass)', path: 'control-plane/scale',
+      cluster: 'k1', object: clusterObject('k1'),
+      body: { replicas: 1 }, permission: 'capi-openstack.cluster.scale',
       fields: { 'spec.topology.controlPlane.replicas': 1 },
       bad: { body: { replicas: 0 }, status: 422, message: /replicas must be an odd number ≥ 1/ },
     },
     {
-      action: 'set-autoscaler',
-      path: 'pools/p2-md-0/autoscaler',
-      cluster: 'p2',
-      object: { apiVersion: CAPI, kind: 'MachineDeployment', name: 'p2-md-0' },
-      body: { bounds: { min: 1, max: 6 } },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-autoscaler', path: 'pools/p2-md-0/autoscaler',
+      cluster: 'p2', object: pool('p2-md-0'),
+      body: { bounds: { min: 1, max: 6 } }, permission: 'capi-openstack.cluster.update',
       fields: {
         'metadata.annotations': expect.objectContaining({
           'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size': '1',
@@ -318,12 +301,9 @@ describe('lifecycle actions (real API server)', () => {
       bad: { body: { bounds: { min: 4, max: 2 } }, status: 422, message: /bounds.min \(4\) must not be greater than bounds.max/ },
     },
     {
-      action: 'set-control-plane-flavor',
-      path: 'control-plane/flavor',
-      cluster: 'p2',
-      object: { apiVersion: KCP, kind: 'KubeadmControlPlane', name: 'p2-control-plane' },
-      body: { flavor: 'm1.xlarge' },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-control-plane-flavor', path: 'control-plane/flavor',
+      cluster: 'p2', object: kcp('p2-control-plane'),
+      body: { flavor: 'm1.xlarge' }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.machineTemplate.spec.infrastructureRef.name': expect.stringMatching(/^p2-control-plane-[0-9a-f]{8}$/) },
       bad: { body: { flavor: 'gpu.huge' }, status: 422, message: /flavor "gpu.huge" is not allowed/ },
       async verify(after) {
@@ -339,12 +319,9 @@ describe('lifecycle actions (real API server)', () => {
       verified: { flavor: 'm1.xlarge', image: { filter: { name: 'ubuntu-2404-kube-v1.34.2' } }, owner: 'Cluster/p2', oldFlavor: 'm1.large' },
     },
     {
-      action: 'set-pool-flavor (ClusterClass)',
-      path: 'pools/md-0/flavor',
-      cluster: 'k1',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'k1' },
-      body: { flavor: 'm1.large' },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-pool-flavor (ClusterClass)', path: 'pools/md-0/flavor',
+      cluster: 'k1', object: clusterObject('k1'),
+      body: { flavor: 'm1.large' }, permission: 'capi-openstack.cluster.update',
       fields: {
         'spec.topology.workers.machineDeployments': [
           { class: 'default-worker', name: 'md-0', replicas: 3, variables: { overrides: [{ name: 'workerFlavor', value: 'm1.large' }] } },
@@ -353,12 +330,9 @@ describe('lifecycle actions (real API server)', () => {
       bad: { body: { flavor: 42 }, status: 400, message: /flavor must be a string/ },
     },
     {
-      action: 'set-autoscaler (ClusterClass)',
-      path: 'pools/md-0/autoscaler',
-      cluster: 'k1',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'k1' },
-      body: { bounds: { min: 1, max: 5 } },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-autoscaler (ClusterClass)', path: 'pools/md-0/autoscaler',
+      cluster: 'k1', object: clusterObject('k1'),
+      body: { bounds: { min: 1, max: 5 } }, permission: 'capi-openstack.cluster.update',
       fields: {
         'spec.topology.workers.machineDeployments': [
           {
@@ -377,82 +351,58 @@ describe('lifecycle actions (real API server)', () => {
       bad: { body: { bounds: { min: 1 } }, status: 400, message: /max must be a number/ },
     },
     {
-      action: 'set-control-plane-flavor (ClusterClass)',
-      path: 'control-plane/flavor',
-      cluster: 'k1',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'k1' },
-      body: { flavor: 'm1.xlarge' },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-control-plane-flavor (ClusterClass)', path: 'control-plane/flavor',
+      cluster: 'k1', object: clusterObject('k1'),
+      body: { flavor: 'm1.xlarge' }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.topology.variables': expect.arrayContaining([{ name: 'controlPlaneFlavor', value: 'm1.xlarge' }]) },
       bad: { body: { flavor: 'm1 xlarge' }, status: 422, message: /flavor must be a Nova flavor name without spaces/ },
     },
     {
-      action: 'set-certificate-rotation (ClusterClass)',
-      path: 'control-plane/certificate-rotation',
-      cluster: 'k1',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'k1' },
-      body: { certificatesExpiryDays: 30 },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-certificate-rotation (ClusterClass)', path: 'control-plane/certificate-rotation',
+      cluster: 'k1', object: clusterObject('k1'),
+      body: { certificatesExpiryDays: 30 }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.topology.variables': expect.arrayContaining([{ name: 'certificatesExpiryDays', value: 30 }]) },
       bad: { body: { certificatesExpiryDays: '30' }, status: 400, message: /certificatesExpiryDays must be a number/ },
     },
     {
-      action: 'set-pool-flavor',
-      path: 'pools/p2-md-0/flavor',
-      cluster: 'p2',
-      object: { apiVersion: CAPI, kind: 'MachineDeployment', name: 'p2-md-0' },
-      body: { flavor: 'm1.small' },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-pool-flavor', path: 'pools/p2-md-0/flavor',
+      cluster: 'p2', object: pool('p2-md-0'),
+      body: { flavor: 'm1.small' }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.template.spec.infrastructureRef.name': expect.stringMatching(/^p2-md-0-[0-9a-f]{8}$/) },
       bad: { body: { flavor: 'm1.huge' }, status: 422, message: /flavor "m1.huge" is not allowed \(capiOpenstack.flavors/ },
     },
     {
-      action: 'restart-pool',
-      path: 'pools/p1-md-0/restart',
-      cluster: 'p1',
-      object: { apiVersion: CAPI, kind: 'MachineDeployment', name: 'p1-md-0' },
-      body: {},
-      permission: 'capi-openstack.cluster.update',
-      fields: { 'spec.rollout': { after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } },
+      action: 'restart-pool', path: 'pools/p1-md-0/restart',
+      cluster: 'p1', object: pool('p1-md-0'),
+      body: {}, permission: 'capi-openstack.cluster.update',
+      fields: { 'spec.rollout': { after: TIMESTAMP } },
       bad: { body: { now: true }, status: 400, message: /unknown field now/ },
     },
     {
-      action: 'restart-control-plane',
-      path: 'control-plane/restart',
-      cluster: 'p1',
-      object: { apiVersion: KCP, kind: 'KubeadmControlPlane', name: 'p1-control-plane' },
-      body: {},
-      permission: 'capi-openstack.cluster.update',
-      fields: { 'spec.rollout': { after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } },
+      action: 'restart-control-plane', path: 'control-plane/restart',
+      cluster: 'p1', object: kcp('p1-control-plane'),
+      body: {}, permission: 'capi-openstack.cluster.update',
+      fields: { 'spec.rollout': { after: TIMESTAMP } },
       bad: { body: { replicas: 3 }, status: 400, message: /unknown field replicas/ },
     },
     {
-      action: 'set-certificate-rotation',
-      path: 'control-plane/certificate-rotation',
-      cluster: 'p2',
-      object: { apiVersion: KCP, kind: 'KubeadmControlPlane', name: 'p2-control-plane' },
-      body: { certificatesExpiryDays: 21 },
-      permission: 'capi-openstack.cluster.update',
+      action: 'set-certificate-rotation', path: 'control-plane/certificate-rotation',
+      cluster: 'p2', object: kcp('p2-control-plane'),
+      body: { certificatesExpiryDays: 21 }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.rollout': { before: { certificatesExpiryDays: 21 } } },
       bad: { body: { certificatesExpiryDays: 3 }, status: 422, message: /certificatesExpiryDays must be a whole number ≥ 7/ },
     },
     {
-      action: 'rotate-certificates',
-      path: 'control-plane/rotate-certificates',
-      cluster: 'p2',
-      object: { apiVersion: KCP, kind: 'KubeadmControlPlane', name: 'p2-control-plane' },
-      body: {},
-      permission: 'capi-openstack.cluster.update',
-      fields: { 'spec.rollout.after': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      action: 'rotate-certificates', path: 'control-plane/rotate-certificates',
+      cluster: 'p2', object: kcp('p2-control-plane'),
+      body: {}, permission: 'capi-openstack.cluster.update',
+      fields: { 'spec.rollout.after': TIMESTAMP },
       bad: { body: { days: 3 }, status: 400, message: /unknown field days/ },
     },
     {
-      action: 'upgrade',
-      path: 'upgrade',
-      cluster: 'p2',
-      object: { apiVersion: KCP, kind: 'KubeadmControlPlane', name: 'p2-control-plane' },
-      body: { version: 'v1.35.0' },
-      permission: 'capi-openstack.cluster.upgrade',
+      action: 'upgrade', path: 'upgrade',
+      cluster: 'p2', object: kcp('p2-control-plane'),
+      body: { version: 'v1.35.0' }, permission: 'capi-openstack.cluster.upgrade',
       fields: {
         'spec.version': 'v1.35.0',
         'spec.machineTemplate.spec.infrastructureRef.name': expect.stringMatching(/^p2-control-plane-[0-9a-f]{8}$/),
@@ -466,32 +416,23 @@ describe('lifecycle actions (real API server)', () => {
       verified: { image: { filter: { name: 'ubuntu-2404-kube-v1.35.0' } }, flavor: 'm1.xlarge', target: 'v1.35.0' },
     },
     {
-      action: 'upgrade (ClusterClass)',
-      path: 'upgrade',
-      cluster: 'k1',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'k1' },
-      body: { version: 'v1.34.2' },
-      permission: 'capi-openstack.cluster.upgrade',
+      action: 'upgrade (ClusterClass)', path: 'upgrade',
+      cluster: 'k1', object: clusterObject('k1'),
+      body: { version: 'v1.34.2' }, permission: 'capi-openstack.cluster.upgrade',
       fields: { 'spec.topology.version': 'v1.34.2' },
       bad: { body: { version: 'v1.36.0' }, status: 422, message: /v1.36.0 is not an allowed upgrade target for v1.34.2 \(one minor step at a time/ },
     },
     {
-      action: 'pause',
-      path: 'pause',
-      cluster: 'p2',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'p2' },
-      body: {},
-      permission: 'capi-openstack.cluster.pause',
+      action: 'pause', path: 'pause',
+      cluster: 'p2', object: clusterObject('p2'),
+      body: {}, permission: 'capi-openstack.cluster.pause',
       fields: { 'spec.paused': true },
       bad: { body: { paused: true }, status: 400, message: /unknown field paused/ },
     },
     {
-      action: 'resume',
-      path: 'resume',
-      cluster: 'p2',
-      object: { apiVersion: CAPI, kind: 'Cluster', name: 'p2' },
-      body: {},
-      permission: 'capi-openstack.cluster.pause',
+      action: 'resume', path: 'resume',
+      cluster: 'p2', object: clusterObject('p2'),
+      body: {}, permission: 'capi-openstack.cluster.pause',
       fields: { 'spec.paused': false },
       bad: { body: [] as any, status: 400, message: /body must be a JSON object/ },
     },
@@ -781,12 +722,7 @@ describe('lifecycle actions (real API server)', () => {
 
 describe('lifecycle actions: kubeconfig switched off', () => {
   it('answers 404 whatever the permissions', async () => {
-    const backend = await startTestBackend({
-      features: [
-        capiOpenstackPlugin,
-        mockServices.rootConfig.factory({ data: { capiOpenstack: { kubeconfig: { enabled: false } } } }),
-      ],
-    });
+    const backend = await startCapiBackend({ kubeconfig: { enabled: false } });
     try {
       const res = await request(backend.server).get('/api/capi-openstack/clusters/local/ns/c1/kubeconfig');
       expect(res.status).toBe(404);
