@@ -6,6 +6,13 @@ import { replicaCountersOf } from './counters';
 import { condReason, condReasonOr, reason, VerdictStep } from './verdictReasons';
 import { TOPOLOGY_FAILED_REASONS } from './verdictThresholds';
 
+/** The reason of a cluster that has not reported its control plane initialized yet. */
+const NOT_INITIALIZED = {
+  conditionType: 'ControlPlaneInitialized',
+  reason: 'NotInitialized',
+  message: 'Control plane not initialized yet',
+};
+
 /** Step 6: what makes the cluster busy (reasons with severity info). */
 export const busySignals: VerdictStep = (objs, view) => {
   const out: VerdictReason[] = [];
@@ -22,15 +29,7 @@ export const busySignals: VerdictStep = (objs, view) => {
   const initialized = init
     ? isTrue(init)
     : cluster.status?.initialization?.controlPlaneInitialized === true;
-  if (!initialized) {
-    out.push(
-      condReasonOr(cluster, init, 'info', {
-        conditionType: 'ControlPlaneInitialized',
-        reason: 'NotInitialized',
-        message: 'Control plane not initialized yet',
-      }),
-    );
-  }
+  if (!initialized) out.push(condReasonOr(cluster, init, 'info', NOT_INITIALIZED));
   if (view.mode === 'v1beta1') {
     // Old CAPI has no RollingOut/Scaling* conditions: derive them from the counters.
     for (const o of [

@@ -13,6 +13,13 @@ import {
 import type { KubeObject } from './objects';
 
 const ltt = '2026-09-01T10:00:00Z';
+/** A condition that last changed at `ltt`. */
+const cond = (type: string, status: string, fields: Record<string, unknown> = {}) => ({
+  type,
+  status,
+  ...fields,
+  lastTransitionTime: ltt,
+});
 
 const v1beta2Machine: KubeObject = {
   apiVersion: 'cluster.x-k8s.io/v1beta2',
@@ -20,32 +27,13 @@ const v1beta2Machine: KubeObject = {
   metadata: { name: 'm' },
   status: {
     conditions: [
-      {
-        type: 'NodeHealthy',
-        status: 'True',
-        reason: 'NodeHealthy',
-        lastTransitionTime: ltt,
-        observedGeneration: 2,
-      },
-      {
-        type: 'Ready',
-        status: 'False',
-        reason: 'NotReady',
-        message: '* NodeHealthy: …',
-        lastTransitionTime: ltt,
-      },
-      { type: 'SomethingCustom', status: 'True', lastTransitionTime: ltt },
+      cond('NodeHealthy', 'True', { reason: 'NodeHealthy', observedGeneration: 2 }),
+      cond('Ready', 'False', { reason: 'NotReady', message: '* NodeHealthy: …' }),
+      cond('SomethingCustom', 'True'),
     ],
     deprecated: {
       v1beta1: {
-        conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            severity: '',
-            lastTransitionTime: ltt,
-          },
-        ],
+        conditions: [cond('Ready', 'True', { severity: '' })],
         failureReason: 'UpdateError',
         failureMessage: 'old terminal failure',
       },
@@ -59,24 +47,11 @@ const v1beta1MachineWithV1beta2: KubeObject = {
   metadata: { name: 'm' },
   status: {
     conditions: [
-      {
-        type: 'Ready',
-        status: 'False',
-        severity: 'Warning',
-        reason: 'Draining',
-        lastTransitionTime: ltt,
-      },
-      { type: 'BootstrapReady', status: 'True', lastTransitionTime: ltt },
+      cond('Ready', 'False', { severity: 'Warning', reason: 'Draining' }),
+      cond('BootstrapReady', 'True'),
     ],
     v1beta2: {
-      conditions: [
-        {
-          type: 'Ready',
-          status: 'True',
-          reason: 'Ready',
-          lastTransitionTime: ltt,
-        },
-      ],
+      conditions: [cond('Ready', 'True', { reason: 'Ready' })],
     },
     failureReason: 'CreateError',
   },
@@ -88,20 +63,8 @@ const capoMachine: KubeObject = {
   metadata: { name: 'osm' },
   status: {
     conditions: [
-      {
-        type: 'Ready',
-        status: 'False',
-        severity: 'Error',
-        reason: 'InstanceStateError',
-        lastTransitionTime: ltt,
-      },
-      {
-        type: 'InstanceReady',
-        status: 'False',
-        severity: 'Error',
-        reason: 'InstanceStateError',
-        lastTransitionTime: ltt,
-      },
+      cond('Ready', 'False', { severity: 'Error', reason: 'InstanceStateError' }),
+      cond('InstanceReady', 'False', { severity: 'Error', reason: 'InstanceStateError' }),
       { type: 'broken' },
     ],
   },
@@ -146,12 +109,7 @@ describe('reading both generations', () => {
   });
 
   it('v1beta1 object with status.v1beta2: the new list wins, the old one is the fallback', () => {
-    expect(getCondition(v1beta1MachineWithV1beta2, 'Ready')).toEqual({
-      type: 'Ready',
-      status: 'True',
-      reason: 'Ready',
-      lastTransitionTime: ltt,
-    });
+    expect(getCondition(v1beta1MachineWithV1beta2, 'Ready')).toEqual(cond('Ready', 'True', { reason: 'Ready' }));
     expect(
       getCondition(v1beta1MachineWithV1beta2, 'Ready', 'v1beta1')?.severity,
     ).toBe('Warning');

@@ -30,19 +30,20 @@ function countersMatch(
   );
 }
 
+/** The reason of a cluster without an Available condition. */
+const NO_AVAILABLE_CONDITION = {
+  conditionType: 'Available',
+  reason: 'ConditionMissing',
+  message: 'Cluster has no Available condition',
+};
+
 /** Step 6: problems of the cluster; their `since` feeds the 30-minute rule. */
 export const problems: VerdictStep = (objs, view) => {
   const out: VerdictReason[] = [];
   const cluster = objs.cluster;
   const available = view.cond('Available');
   if (!isTrue(available)) {
-    out.push(
-      condReasonOr(cluster, available, 'warning', {
-        conditionType: 'Available',
-        reason: 'ConditionMissing',
-        message: 'Cluster has no Available condition',
-      }),
-    );
+    out.push(condReasonOr(cluster, available, 'warning', NO_AVAILABLE_CONDITION));
   }
   if (view.mode === 'v1beta2') {
     for (const t of ['ControlPlaneMachinesReady', 'WorkerMachinesReady']) {

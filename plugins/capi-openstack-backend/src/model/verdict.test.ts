@@ -14,6 +14,7 @@ import {
   firstControlPlaneMachine,
   s5FailedMachineName,
 } from './__fixtures__/snapshots';
+import { healthyV1beta1ControlPlaneStatus } from './__fixtures__/v1beta1ControlPlaneStatus';
 
 const at = (iso: string) => new Date(iso);
 const cond = (
@@ -612,12 +613,7 @@ function v1beta1Cluster(): ClusterObjects {
         },
       },
       status: {
-        replicas: 1,
-        readyReplicas: 1,
-        updatedReplicas: 1,
-        unavailableReplicas: 0,
-        initialized: true,
-        ready: true,
+        ...healthyV1beta1ControlPlaneStatus(),
         conditions: [c1('Ready'), c1('Available'), c1('EtcdClusterHealthy')],
       },
     },
@@ -688,12 +684,6 @@ describe('v1beta1-shaped clusters', () => {
     });
   });
 
-  it('is Failed when CAPO v1beta1 OpenStackCluster has failureReason', () => {
-    const objs = v1beta1Cluster();
-    objs.openStackCluster!.status.failureReason = 'CreateError';
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Failed');
-  });
-
   it('Ready=False (severity Warning) with a KCP rollout is Progressing, then Degraded', () => {
     const objs = v1beta1Cluster();
     objs.cluster.status.conditions[0] = legacyCond(
@@ -710,42 +700,42 @@ describe('v1beta1-shaped clusters', () => {
     );
   });
 
-  it('Ready=False with nothing busy is Degraded (not Unknown for lacking Available)', () => {
+  it.each<{ name: string; change: (objs: ClusterObjects) => void; verdict: string }>([
+    {
+      name: 'is Failed when CAPO v1beta1 OpenStackCluster has failureReason',
+      change: objs => {
+        objs.openStackCluster!.status.failureReason = 'CreateError';
+      },
+      verdict: 'Failed',
+    },
+    {
+      name: 'Ready=False with nothing busy is Degraded (not Unknown for lacking Available)',
+      change: objs => {
+        objs.cluster.status.conditions[0] = legacyCond('Ready', 'False', 'Error', 'ControlPlaneNotReady', '2026-09-01T10:00:00Z');
+      },
+      verdict: 'Degraded',
+    },
+    {
+      name: 'MachineDeployment scaling (updatedReplicas, replicas) is Progressing',
+      change: objs => {
+        const md = objs.machineDeployments[0];
+        md.spec.replicas = 3;
+        md.status.phase = 'ScalingUp';
+        md.status.conditions[1] = legacyCond('Available', 'False', 'Warning', 'WaitingForAvailableMachines', '2026-09-01T10:05:00Z');
+      },
+      verdict: 'Progressing',
+    },
+    {
+      name: 'TopologyReconciled=False TopologyReconcileFailed for 30 min is Failed',
+      change: objs => {
+        objs.cluster.status.conditions[4] = legacyCond('TopologyReconciled', 'False', 'Error', 'TopologyReconcileFailed', '2026-09-01T09:30:00Z');
+      },
+      verdict: 'Failed',
+    },
+  ])('$name', ({ change, verdict }) => {
     const objs = v1beta1Cluster();
-    objs.cluster.status.conditions[0] = legacyCond(
-      'Ready',
-      'False',
-      'Error',
-      'ControlPlaneNotReady',
-      '2026-09-01T10:00:00Z',
-    );
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
-  });
-
-  it('MachineDeployment scaling (updatedReplicas, replicas) is Progressing', () => {
-    const objs = v1beta1Cluster();
-    objs.machineDeployments[0].spec.replicas = 3;
-    objs.machineDeployments[0].status.phase = 'ScalingUp';
-    objs.machineDeployments[0].status.conditions[1] = legacyCond(
-      'Available',
-      'False',
-      'Warning',
-      'WaitingForAvailableMachines',
-      '2026-09-01T10:05:00Z',
-    );
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
-  });
-
-  it('TopologyReconciled=False TopologyReconcileFailed for 30 min is Failed', () => {
-    const objs = v1beta1Cluster();
-    objs.cluster.status.conditions[4] = legacyCond(
-      'TopologyReconciled',
-      'False',
-      'Error',
-      'TopologyReconcileFailed',
-      '2026-09-01T09:30:00Z',
-    );
-    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Failed');
+    change(objs);
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe(verdict);
   });
 
   it('uses status.v1beta2.conditions when CAPI v1.9/v1.10 provides them', () => {

@@ -4,9 +4,8 @@
  */
 
 import { KubeObject } from '../model';
-import { clusterPatch, newMachineTemplate, objectPatch, primaryOf } from './writes';
+import { clusterPatch, newMachineTemplate, objectPatch, primaryOf, topologyPoolPlan } from './writes';
 import {
-  editTopologyPool,
   isClassy,
   kcpTemplateField,
   kcpTemplateName,
@@ -126,25 +125,14 @@ export function planSetPoolFlavor(objs: LiveObjects, pool: string, flavorIn: unk
     if (from === flavor) {
       return { action: 'set-pool-flavor', primary: primaryOf(cluster), writes: [], changes: [], message: `Pool ${ref.name} already uses flavor ${flavor}.` };
     }
-    const pools = editTopologyPool(cluster, ref.topologyIndex!, p => ({
-      ...p,
-      variables: { ...p.variables, overrides: withVariable(p.variables?.overrides, variable, flavor) },
-    }));
-    return {
-      action: 'set-pool-flavor',
-      primary: primaryOf(cluster),
-      writes: [clusterPatch(cluster, { spec: { topology: { workers: { machineDeployments: pools } } } })],
-      changes: [
-        {
-          kind: 'Cluster',
-          name: cluster.metadata.name,
-          field: `spec.topology.workers.machineDeployments[name=${ref.name}].variables.overrides[name=${variable}]`,
-          from,
-          to: flavor,
-        },
-      ],
-      message: `Moving pool ${ref.name} from flavor ${from ?? '(class default)'} to ${flavor}: machines are replaced in a rolling update.`,
-    };
+    return topologyPoolPlan(
+      'set-pool-flavor',
+      cluster,
+      ref,
+      p => ({ ...p, variables: { ...p.variables, overrides: withVariable(p.variables?.overrides, variable, flavor) } }),
+      { field: `variables.overrides[name=${variable}]`, from, to: flavor },
+      `Moving pool ${ref.name} from flavor ${from ?? '(class default)'} to ${flavor}: machines are replaced in a rolling update.`,
+    );
   }
   const md = ref.md!;
   return repoint(

@@ -9,9 +9,8 @@ import {
   TOPOLOGY_DEPLOYMENT_LABEL,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject } from '../model/objects';
-import { clusterPatch, objectPatch, primaryOf } from './writes';
+import { clusterPatch, objectPatch, primaryOf, topologyPoolPlan } from './writes';
 import {
-  editTopologyPool,
   isClassy,
   isV1beta1,
   kcpCertificatesExpiryDays,
@@ -92,22 +91,14 @@ export function planRestartPool(objs: LiveObjects, pool: string, ctx: PlanContex
     const tp = cluster.spec.topology.workers.machineDeployments[ref.topologyIndex!];
     const after = tp.rollout?.after;
     if (restartInProgress(after, machines)) return inProgress('restart-pool', primaryOf(cluster), `pool ${ref.name}`, after);
-    const pools = editTopologyPool(cluster, ref.topologyIndex!, p => ({ ...p, rollout: { ...p.rollout, after: now } }));
-    return {
-      action: 'restart-pool',
-      primary: primaryOf(cluster),
-      writes: [clusterPatch(cluster, { spec: { topology: { workers: { machineDeployments: pools } } } })],
-      changes: [
-        {
-          kind: 'Cluster',
-          name: cluster.metadata.name,
-          field: `spec.topology.workers.machineDeployments[name=${ref.name}].rollout.after`,
-          from: after,
-          to: now,
-        },
-      ],
-      message: `Replacing every machine of pool ${ref.name} (rolling update).`,
-    };
+    return topologyPoolPlan(
+      'restart-pool',
+      cluster,
+      ref,
+      p => ({ ...p, rollout: { ...p.rollout, after: now } }),
+      { field: 'rollout.after', from: after, to: now },
+      `Replacing every machine of pool ${ref.name} (rolling update).`,
+    );
   }
   const md = ref.md!;
   const after = mdRolloutAfter(md);

@@ -9,8 +9,9 @@
 import crypto from 'node:crypto';
 import { CLUSTER_NAME_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject } from '../model/objects';
+import { editTopologyPool } from '../model/shapes';
 import { stableJson } from '../model/stableJson';
-import { LiveObjects } from './types';
+import { LiveObjects, Plan } from './types';
 
 /**
  * A new OpenStackMachineTemplate (templates are immutable) with `spec`,
@@ -63,4 +64,35 @@ export function objectPatch(obj: KubeObject, patch: Record<string, unknown>) {
 
 export function primaryOf(obj: KubeObject) {
   return { kind: obj.kind, name: obj.metadata.name, resourceVersion: obj.metadata.resourceVersion };
+}
+
+/**
+ * The plan of a classy Cluster changing one field of its topology pool
+ * `pool`: `edit` rewrites the pool, the change names the field below
+ * `spec.topology.workers.machineDeployments[name=…]`.
+ */
+export function topologyPoolPlan(
+  action: Plan['action'],
+  cluster: KubeObject,
+  pool: { name: string; topologyIndex?: number },
+  edit: (pool: any) => any,
+  change: { field: string; from: unknown; to: unknown },
+  message: string,
+): Plan {
+  const pools = editTopologyPool(cluster, pool.topologyIndex!, edit);
+  return {
+    action,
+    primary: primaryOf(cluster),
+    writes: [clusterPatch(cluster, { spec: { topology: { workers: { machineDeployments: pools } } } })],
+    changes: [
+      {
+        kind: 'Cluster',
+        name: cluster.metadata.name,
+        field: `spec.topology.workers.machineDeployments[name=${pool.name}].${change.field}`,
+        from: change.from,
+        to: change.to,
+      },
+    ],
+    message,
+  };
 }
