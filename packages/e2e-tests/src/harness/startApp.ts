@@ -126,19 +126,24 @@ export async function startApp(
     });
     // Reported where it is awaited; an unobserved rejection would end jest.
     testbedReady.catch(() => undefined);
-    const mcStart = Date.now();
-    const mc = supervise(
-      'management cluster',
-      bin('tsx'),
-      [
-        path.join(repoRoot, 'packages/management-cluster/src/cli.ts'),
-        'start',
-        '--kubeconfig',
-        kubeconfigPath,
-      ],
-      {
+    /** packages/<pkg>/src/cli.ts under tsx, logging to <logName>.log in the logs folder. */
+    const superviseCli = (
+      name: string,
+      [pkg, logName]: [string, string],
+      args: string[],
+      extra: { readyLine: RegExp; cleanupDir?: string },
+    ) =>
+      supervise(name, bin('tsx'), [path.join(repoRoot, `packages/${pkg}/src/cli.ts`), ...args], {
         cwd: repoRoot,
-        logFile: path.join(logsDir, 'management-cluster.log'),
+        logFile: path.join(logsDir, `${logName}.log`),
+        ...extra,
+      });
+    const mcStart = Date.now();
+    const mc = superviseCli(
+      'management cluster',
+      ['management-cluster', 'management-cluster'],
+      ['start', '--kubeconfig', kubeconfigPath],
+      {
         readyLine: /^READY (.+)$/m,
         // Started first, stopped last: its watchdog removes the kubeconfig and
         // generated config even when the test process was killed.
@@ -172,21 +177,11 @@ export async function startApp(
     mark('OpenStack testbed, identity Secrets pointed at it', t0);
 
     const simStart = Date.now();
-    const sim = supervise(
+    const sim = superviseCli(
       'simulator',
-      bin('tsx'),
-      [
-        path.join(repoRoot, 'packages/capi-simulator/src/cli.ts'),
-        '--kubeconfig',
-        kubeconfigPath,
-        '--time-scale',
-        String(options.timeScale ?? 40),
-      ],
-      {
-        cwd: repoRoot,
-        logFile: path.join(logsDir, 'simulator.log'),
-        readyLine: /^READY/m,
-      },
+      ['capi-simulator', 'simulator'],
+      ['--kubeconfig', kubeconfigPath, '--time-scale', String(options.timeScale ?? 40)],
+      { readyLine: /^READY/m },
     );
     started.push(sim);
     await withTimeout(sim.ready, 60_000, 'the simulator', sim.logFile);
