@@ -126,55 +126,28 @@ describe('MachineDeployment rolling update', () => {
     );
   });
 
+  type Counts = [replicas: number, machines: number, available: number];
+  /** The plan for two replicas from an old set and the current one. */
+  const rollout = (old: Counts, current: Counts) =>
+    planMachineSets(2, strategy, [
+      set('old', ...old),
+      set('new', ...current, true),
+    ]);
+
   it('surges by one and keeps every replica available', () => {
-    expect(
-      planMachineSets(2, strategy, [
-        set('old', 2, 2, 2),
-        set('new', 0, 0, 0, true),
-      ]),
-    ).toEqual(new Map([['new', 1]]));
+    expect(rollout([2, 2, 2], [0, 0, 0])).toEqual(new Map([['new', 1]]));
     // The new Machine is not available yet: nothing else happens.
-    expect(
-      planMachineSets(2, strategy, [
-        set('old', 2, 2, 2),
-        set('new', 1, 1, 0, true),
-      ]),
-    ).toEqual(new Map());
+    expect(rollout([2, 2, 2], [1, 1, 0])).toEqual(new Map());
     // It is: one old Machine goes.
-    expect(
-      planMachineSets(2, strategy, [
-        set('old', 2, 2, 2),
-        set('new', 1, 1, 1, true),
-      ]),
-    ).toEqual(new Map([['old', 1]]));
-    expect(
-      planMachineSets(2, strategy, [
-        set('old', 1, 1, 1),
-        set('new', 1, 1, 1, true),
-      ]),
-    ).toEqual(new Map([['new', 2]]));
-    expect(
-      planMachineSets(2, strategy, [
-        set('old', 1, 1, 1),
-        set('new', 2, 2, 2, true),
-      ]),
-    ).toEqual(new Map([['old', 0]]));
+    expect(rollout([2, 2, 2], [1, 1, 1])).toEqual(new Map([['old', 1]]));
+    expect(rollout([1, 1, 1], [1, 1, 1])).toEqual(new Map([['new', 2]]));
+    expect(rollout([1, 1, 1], [2, 2, 2])).toEqual(new Map([['old', 0]]));
   });
 
   it('removes unavailable old machines first', () => {
     // One old Machine is broken: it can go although only two are available.
-    expect(
-      planMachineSets(2, strategy, [
-        set('old', 2, 2, 1),
-        set('new', 1, 1, 1, true),
-      ]),
-    ).toEqual(new Map([['old', 1]]));
+    expect(rollout([2, 2, 1], [1, 1, 1])).toEqual(new Map([['old', 1]]));
     // Not while the new one is unavailable too (Deployment semantics).
-    expect(
-      planMachineSets(2, strategy, [
-        set('old', 2, 2, 1),
-        set('new', 1, 1, 0, true),
-      ]),
-    ).toEqual(new Map());
+    expect(rollout([2, 2, 1], [1, 1, 0])).toEqual(new Map());
   });
 });
