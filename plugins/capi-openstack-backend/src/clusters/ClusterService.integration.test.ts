@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StreamChanges } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterService } from './ClusterService';
+import { healthyV1beta1ControlPlaneStatus } from '../model/__fixtures__/v1beta1ControlPlaneStatus';
 
 /** The tooling's waitFor with this suite's timeout. */
 const waitUntil = <T>(what: string, probe: () => T | undefined, timeoutMs = 30_000) =>
@@ -85,12 +86,7 @@ function v1beta1Cluster(ns: string, name: string): Array<{ manifest: KubeObject;
         },
       },
       status: {
-        replicas: 1,
-        readyReplicas: 1,
-        updatedReplicas: 1,
-        unavailableReplicas: 0,
-        initialized: true,
-        ready: true,
+        ...healthyV1beta1ControlPlaneStatus(),
         version: 'v1.31.4',
         conditions: [cond('Ready'), cond('Available'), cond('MachinesReady')],
       },
@@ -123,12 +119,17 @@ function v1beta1Cluster(ns: string, name: string): Array<{ manifest: KubeObject;
 
 describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
   const mc = setupManagementCluster('capi-v1.10');
-
-  it('discovers v1beta1 and evaluates a v1beta1 cluster', async () => {
-    const ns = await mc.createNamespace('v1beta1');
-    await mc.apply(v1beta1Cluster(ns, 'legacy'));
+  /** A started service watching a new namespace (`prefix`) holding one v1beta1 cluster. */
+  const startedWithCluster = async (prefix: string, name: string) => {
+    const ns = await mc.createNamespace(prefix);
+    await mc.apply(v1beta1Cluster(ns, name));
     const service = serviceFor(mc.kubeconfig('admin'), [ns]);
     await service.start();
+    return { ns, service };
+  };
+
+  it('discovers v1beta1 and evaluates a v1beta1 cluster', async () => {
+    const { ns, service } = await startedWithCluster('v1beta1', 'legacy');
     try {
       // While the first LIST runs a cluster shows up with the objects listed
       // so far; wait for the evaluation once every kind is listed.
@@ -154,10 +155,7 @@ describe('ClusterService with the CAPI v1.10 CRDs (v1beta1)', () => {
   }, 120_000);
 
   it('notifies no listener of an Event that changes no summary', async () => {
-    const ns = await mc.createNamespace('events');
-    await mc.apply(v1beta1Cluster(ns, 'quiet'));
-    const service = serviceFor(mc.kubeconfig('admin'), [ns]);
-    await service.start();
+    const { ns, service } = await startedWithCluster('events', 'quiet');
     try {
       const ref = { managementCluster: 'mc', namespace: ns, name: 'quiet' };
       await waitUntil('the evaluation after the sync', () =>
