@@ -3,15 +3,8 @@
 import type { VerdictReason } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { isFalse, isTrue } from './conditions';
 import { replicaCountersOf } from './counters';
-import { condReason, condReasonOr, reason, VerdictStep } from './verdictReasons';
+import { condReason, condReasonOr, MISSING_CONDITION, reason, VerdictStep } from './verdictReasons';
 import { TOPOLOGY_FAILED_REASONS } from './verdictThresholds';
-
-/** The reason of a cluster that has not reported its control plane initialized yet. */
-const NOT_INITIALIZED = {
-  conditionType: 'ControlPlaneInitialized',
-  reason: 'NotInitialized',
-  message: 'Control plane not initialized yet',
-};
 
 /** Step 6: what makes the cluster busy (reasons with severity info). */
 export const busySignals: VerdictStep = (objs, view) => {
@@ -29,7 +22,7 @@ export const busySignals: VerdictStep = (objs, view) => {
   const initialized = init
     ? isTrue(init)
     : cluster.status?.initialization?.controlPlaneInitialized === true;
-  if (!initialized) out.push(condReasonOr(cluster, init, 'info', NOT_INITIALIZED));
+  if (!initialized) out.push(condReasonOr(cluster, init, 'info', MISSING_CONDITION.ControlPlaneInitialized));
   if (view.mode === 'v1beta1') {
     // Old CAPI has no RollingOut/Scaling* conditions: derive them from the counters.
     for (const o of [

@@ -6,7 +6,7 @@ import type {
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { getCondition, isFalse, isTrue } from './conditions';
 import { replicaCountersOf } from './counters';
-import { condReason, condReasonOr, reason, VerdictStep } from './verdictReasons';
+import { condReason, condReasonOr, MISSING_CONDITION, reason, VerdictStep } from './verdictReasons';
 
 function countersLabel(scope: 'controlPlane' | 'workers') {
   return scope === 'controlPlane' ? 'Control plane' : 'Workers';
@@ -30,20 +30,13 @@ function countersMatch(
   );
 }
 
-/** The reason of a cluster without an Available condition. */
-const NO_AVAILABLE_CONDITION = {
-  conditionType: 'Available',
-  reason: 'ConditionMissing',
-  message: 'Cluster has no Available condition',
-};
-
 /** Step 6: problems of the cluster; their `since` feeds the 30-minute rule. */
 export const problems: VerdictStep = (objs, view) => {
   const out: VerdictReason[] = [];
   const cluster = objs.cluster;
   const available = view.cond('Available');
   if (!isTrue(available)) {
-    out.push(condReasonOr(cluster, available, 'warning', NO_AVAILABLE_CONDITION));
+    out.push(condReasonOr(cluster, available, 'warning', MISSING_CONDITION.Available));
   }
   if (view.mode === 'v1beta2') {
     for (const t of ['ControlPlaneMachinesReady', 'WorkerMachinesReady']) {

@@ -50,6 +50,16 @@ export function condReason(
   });
 }
 
+/** What a cluster that does not report these conditions at all is told. */
+export const MISSING_CONDITION = {
+  Available: { conditionType: 'Available', reason: 'ConditionMissing', message: 'Cluster has no Available condition' },
+  ControlPlaneInitialized: {
+    conditionType: 'ControlPlaneInitialized',
+    reason: 'NotInitialized',
+    message: 'Control plane not initialized yet',
+  },
+};
+
 /** The reason quoting condition `c`; `missing` when the object has no such condition. */
 export function condReasonOr(
   obj: KubeObject,
