@@ -4,27 +4,19 @@
  */
 
 import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  AuthorizeResult,
-  createPermission,
-} from '@backstage/plugin-permission-common';
+  capiClusterDeletePermission,
+  capiClusterReadPermission,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ConfigPermissionPolicy } from './permissionPolicy';
 import { policyUser } from './__testUtils__/policyUser';
-
-const read = createPermission({
-  name: 'capi-openstack.cluster.read',
-  attributes: { action: 'read' },
-});
-const del = createPermission({
-  name: 'capi-openstack.cluster.delete',
-  attributes: { action: 'delete' },
-});
 
 describe('ConfigPermissionPolicy', () => {
   it('allows everything without configuration', async () => {
     const policy = ConfigPermissionPolicy.fromConfig(new ConfigReader({}));
     expect(
-      await policy.handle({ permission: del }, policyUser('user:default/guest')),
+      await policy.handle({ permission: capiClusterDeletePermission }, policyUser('user:default/guest')),
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
@@ -48,13 +40,13 @@ describe('ConfigPermissionPolicy', () => {
     );
     const guest = policyUser('user:default/guest');
     const admin = policyUser('user:default/ada', ['group:default/platform']);
-    expect((await policy.handle({ permission: read }, guest)).result).toBe(
+    expect((await policy.handle({ permission: capiClusterReadPermission }, guest)).result).toBe(
       AuthorizeResult.ALLOW,
     );
-    expect((await policy.handle({ permission: del }, guest)).result).toBe(
+    expect((await policy.handle({ permission: capiClusterDeletePermission }, guest)).result).toBe(
       AuthorizeResult.DENY,
     );
-    expect((await policy.handle({ permission: del }, admin)).result).toBe(
+    expect((await policy.handle({ permission: capiClusterDeletePermission }, admin)).result).toBe(
       AuthorizeResult.ALLOW,
     );
   });
@@ -69,7 +61,7 @@ describe('ConfigPermissionPolicy', () => {
         },
       }),
     );
-    expect((await policy.handle({ permission: del }, policyUser('user:default/x'))).result).toBe(
+    expect((await policy.handle({ permission: capiClusterDeletePermission }, policyUser('user:default/x'))).result).toBe(
       AuthorizeResult.DENY,
     );
   });
