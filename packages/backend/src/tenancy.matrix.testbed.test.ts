@@ -294,13 +294,6 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       // Only refused callers: the member's and the admin's real writes are covered elsewhere.
       expect: { member: -1, other: 404, admin: -1, service: 403, unauthenticated: 401 },
     });
-    const create = (namespace: string, name: string, owner?: string) => ({
-      managementCluster: MC, namespace, name, ...(owner ? { owner } : {}),
-      kubernetesVersion: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2', mode: 'manifests',
-      controlPlane: { replicas: 1, flavor: 'm1.large' },
-      workerPools: [{ name: 'md-0', replicas: 1, flavor: 'm1.medium' }],
-      identity: { secretName: 'payments-prod-cloud-config', cloudName: 'openstack' },
-    });
     /** A call to a create endpoint (a write). */
     const createCall = (route: string, path: string, body: unknown, cloud: boolean, expect: Call['expect']): Call => ({
       route,
@@ -336,10 +329,10 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       { route: 'GET …/kubeconfig', method: 'GET', path: `${pay()}/kubeconfig`, writes: false, cloud: false, expect: userOnly(200) },
       ...actions.flatMap(([r, m, sub, body]) => action(`${m} ${r}`, m, sub, body)),
       ...actions.map(([r, m, sub, body]) => refusedWrite(`${m} ${r}`, m, sub, body)),
-      createCall('POST /clusters (dry run)', '/clusters?dryRun=true', create(ns.pay, `new-${suffix}`), true, { member: 200, other: 403, admin: 200, service: 403, unauthenticated: 401 }),
-      createCall('POST /clusters/render', '/clusters/render', create(ns.pay, `new-${suffix}`, 'group:default/team-payments'), false, { member: 200, other: 403, admin: 200, service: 403, unauthenticated: 401 }),
-      createCall('POST /clusters (another team as owner)', '/clusters', create(ns.pay, `stolen-${suffix}`, 'group:default/team-data'), true, { member: 403, other: 403, admin: -1, service: 403, unauthenticated: 401 }),
-      createCall('POST /clusters (over an existing cluster)', '/clusters', create(ns.pay, 'payments-prod', 'group:default/team-payments'), true, { member: 409, other: 403, admin: 409, service: 403, unauthenticated: 401 }),
+      createCall('POST /clusters (dry run)', '/clusters?dryRun=true', newCluster(`new-${suffix}`), true, { member: 200, other: 403, admin: 200, service: 403, unauthenticated: 401 }),
+      createCall('POST /clusters/render', '/clusters/render', newCluster(`new-${suffix}`, { owner: 'group:default/team-payments' }), false, { member: 200, other: 403, admin: 200, service: 403, unauthenticated: 401 }),
+      createCall('POST /clusters (another team as owner)', '/clusters', newCluster(`stolen-${suffix}`, { owner: 'group:default/team-data' }), true, { member: 403, other: 403, admin: -1, service: 403, unauthenticated: 401 }),
+      createCall('POST /clusters (over an existing cluster)', '/clusters', newCluster('payments-prod', { owner: 'group:default/team-payments' }), true, { member: 409, other: 403, admin: 409, service: 403, unauthenticated: 401 }),
       { route: 'GET /create-options', method: 'GET', path: '/create-options', writes: false, cloud: false, expect: { member: 200, other: 200, admin: 200, service: 403, unauthenticated: 401 } },
       {
         route: 'GET /openstack/:mc/:ns/resources',
@@ -395,15 +388,12 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
     const text = await res.text();
     return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
   };
+  /** A create request for cluster `name` in the payments namespace. */
   const newCluster = (name: string, extra: Record<string, unknown> = {}) => ({
-    managementCluster: MC,
-    namespace: ns.pay,
-    name,
-    kubernetesVersion: 'v1.34.2',
-    mode: 'manifests',
+    managementCluster: MC, namespace: ns.pay, name,
+    kubernetesVersion: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2', mode: 'manifests',
     controlPlane: { replicas: 1, flavor: 'm1.large' },
     workerPools: [{ name: 'md-0', replicas: 1, flavor: 'm1.medium' }],
-    image: 'ubuntu-2404-kube-v1.34.2',
     identity: { secretName: 'payments-prod-cloud-config', cloudName: 'openstack' },
     ...extra,
   });
