@@ -13,6 +13,13 @@ import {
 import type { KubeObject } from './objects';
 
 const ltt = '2026-09-01T10:00:00Z';
+/** An object `name` of `kind` with `status`. */
+const object = (apiVersion: string, kind: string, name: string, status: object): KubeObject => ({
+  apiVersion,
+  kind,
+  metadata: { name },
+  status,
+});
 /** A condition that last changed at `ltt`. */
 const cond = (type: string, status: string, fields: Record<string, unknown> = {}) => ({
   type,
@@ -21,54 +28,39 @@ const cond = (type: string, status: string, fields: Record<string, unknown> = {}
   lastTransitionTime: ltt,
 });
 
-const v1beta2Machine: KubeObject = {
-  apiVersion: 'cluster.x-k8s.io/v1beta2',
-  kind: 'Machine',
-  metadata: { name: 'm' },
-  status: {
-    conditions: [
-      cond('NodeHealthy', 'True', { reason: 'NodeHealthy', observedGeneration: 2 }),
-      cond('Ready', 'False', { reason: 'NotReady', message: '* NodeHealthy: …' }),
-      cond('SomethingCustom', 'True'),
-    ],
-    deprecated: {
-      v1beta1: {
-        conditions: [cond('Ready', 'True', { severity: '' })],
-        failureReason: 'UpdateError',
-        failureMessage: 'old terminal failure',
-      },
+const v1beta2Machine = object('cluster.x-k8s.io/v1beta2', 'Machine', 'm', {
+  conditions: [
+    cond('NodeHealthy', 'True', { reason: 'NodeHealthy', observedGeneration: 2 }),
+    cond('Ready', 'False', { reason: 'NotReady', message: '* NodeHealthy: …' }),
+    cond('SomethingCustom', 'True'),
+  ],
+  deprecated: {
+    v1beta1: {
+      conditions: [cond('Ready', 'True', { severity: '' })],
+      failureReason: 'UpdateError',
+      failureMessage: 'old terminal failure',
     },
   },
-};
+});
 
-const v1beta1MachineWithV1beta2: KubeObject = {
-  apiVersion: 'cluster.x-k8s.io/v1beta1',
-  kind: 'Machine',
-  metadata: { name: 'm' },
-  status: {
-    conditions: [
-      cond('Ready', 'False', { severity: 'Warning', reason: 'Draining' }),
-      cond('BootstrapReady', 'True'),
-    ],
-    v1beta2: {
-      conditions: [cond('Ready', 'True', { reason: 'Ready' })],
-    },
-    failureReason: 'CreateError',
+const v1beta1MachineWithV1beta2 = object('cluster.x-k8s.io/v1beta1', 'Machine', 'm', {
+  conditions: [
+    cond('Ready', 'False', { severity: 'Warning', reason: 'Draining' }),
+    cond('BootstrapReady', 'True'),
+  ],
+  v1beta2: {
+    conditions: [cond('Ready', 'True', { reason: 'Ready' })],
   },
-};
+  failureReason: 'CreateError',
+});
 
-const capoMachine: KubeObject = {
-  apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
-  kind: 'OpenStackMachine',
-  metadata: { name: 'osm' },
-  status: {
-    conditions: [
-      cond('Ready', 'False', { severity: 'Error', reason: 'InstanceStateError' }),
-      cond('InstanceReady', 'False', { severity: 'Error', reason: 'InstanceStateError' }),
-      { type: 'broken' },
-    ],
-  },
-};
+const capoMachine = object('infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackMachine', 'osm', {
+  conditions: [
+    cond('Ready', 'False', { severity: 'Error', reason: 'InstanceStateError' }),
+    cond('InstanceReady', 'False', { severity: 'Error', reason: 'InstanceStateError' }),
+    { type: 'broken' },
+  ],
+});
 
 describe('conditionGeneration', () => {
   it('follows the apiVersion', () => {
