@@ -142,35 +142,37 @@ async function applyMachineDeployment(
     classNs,
   );
   const role: TemplateRole = { kind: 'machineDeployment', class: mdt.class };
-  const bootstrap = patchedTemplate(
-    cls,
-    bootstrapClass,
+  const patched = (template: KObj, kind: string) =>
+    patchedTemplate(cls, template, kind, role, vars).spec;
+  const bootstrapSpec = patched(bootstrapClass, 'KubeadmConfigTemplate');
+  const infraSpec = patched(infraClass, 'OpenStackMachineTemplate');
+  /** The pool's copy of a class template: the current one, or a new one if its spec changed. */
+  const ensure = (
+    kind: 'KubeadmConfigTemplate' | 'OpenStackMachineTemplate',
+    current: string | undefined,
+    spec: unknown,
+    classTemplate: KObj,
+  ) =>
+    ensureTemplate(
+      scope,
+      kind,
+      current,
+      spec,
+      classTemplate,
+      `${scope.name}-${mdt.name}`,
+    );
+  const currentSpec = md?.spec?.template?.spec;
+  const bootstrapName = await ensure(
     'KubeadmConfigTemplate',
-    role,
-    vars,
-  );
-  const infra = patchedTemplate(
-    cls,
-    infraClass,
-    'OpenStackMachineTemplate',
-    role,
-    vars,
-  );
-  const bootstrapName = await ensureTemplate(
-    scope,
-    'KubeadmConfigTemplate',
-    bootstrapConfigRef(md?.spec?.template?.spec)?.name,
-    bootstrap.spec,
+    bootstrapConfigRef(currentSpec)?.name,
+    bootstrapSpec,
     bootstrapClass,
-    `${scope.name}-${mdt.name}`,
   );
-  const infraName = await ensureTemplate(
-    scope,
+  const infraName = await ensure(
     'OpenStackMachineTemplate',
-    infrastructureRef(md?.spec?.template?.spec)?.name,
-    infra.spec,
+    infrastructureRef(currentSpec)?.name,
+    infraSpec,
     infraClass,
-    `${scope.name}-${mdt.name}`,
   );
   const mdLabels = ownedLabels(scope, {
     [TOPOLOGY_DEPLOYMENT_LABEL]: mdt.name,
