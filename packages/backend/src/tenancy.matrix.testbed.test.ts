@@ -280,6 +280,15 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
     unauthenticated: 401,
   });
 
+  /** A create request for cluster `name` in the payments namespace. */
+  const newCluster = (name: string, extra: Record<string, unknown> = {}) => ({
+    managementCluster: MC, namespace: ns.pay, name,
+    kubernetesVersion: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2', mode: 'manifests',
+    controlPlane: { replicas: 1, flavor: 'm1.large' },
+    workerPools: [{ name: 'md-0', replicas: 1, flavor: 'm1.medium' }],
+    identity: { secretName: 'payments-prod-cloud-config', cloudName: 'openstack' },
+    ...extra,
+  });
   function calls(): Call[] {
     const action = (route: string, method: 'POST' | 'DELETE', sub: string, body: unknown): Call[] => [
       { route: `${route} (dry run)`, method, path: `${pay()}${sub}?dryRun=true`, body, writes: true, cloud: true, expect: userOnly(200) },
@@ -295,14 +304,14 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       expect: { member: -1, other: 404, admin: -1, service: 403, unauthenticated: 401 },
     });
     /** A call to a create endpoint (a write). */
-    const createCall = (route: string, path: string, body: unknown, cloud: boolean, expect: Call['expect']): Call => ({
+    const createCall = (route: string, path: string, body: unknown, reachesCloud: boolean, expected: Call['expect']): Call => ({
       route,
       method: 'POST',
       path,
       body,
       writes: true,
-      cloud,
-      expect,
+      cloud: reachesCloud,
+      expect: expected,
     });
     const actions: Array<[string, 'POST' | 'DELETE', string, unknown]> = [
       ['scale control plane', 'POST', '/control-plane/scale', { replicas: 5 }],
@@ -388,15 +397,6 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
     const text = await res.text();
     return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
   };
-  /** A create request for cluster `name` in the payments namespace. */
-  const newCluster = (name: string, extra: Record<string, unknown> = {}) => ({
-    managementCluster: MC, namespace: ns.pay, name,
-    kubernetesVersion: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2', mode: 'manifests',
-    controlPlane: { replicas: 1, flavor: 'm1.large' },
-    workerPools: [{ name: 'md-0', replicas: 1, flavor: 'm1.medium' }],
-    identity: { secretName: 'payments-prod-cloud-config', cloudName: 'openstack' },
-    ...extra,
-  });
 
   it('creates only: a retry by the creator changes nothing, anyone else gets 409 naming no owner', async () => {
     const name = `own-${suffix}`;

@@ -148,6 +148,8 @@ export function supervise(
   const watchdog =
     pid === undefined ? undefined : startWatchdog(pid, graceMs, cleanupDir);
 
+  // Assigned below; the exit handler runs only after that.
+  let supervised: Supervised;
   let done = false;
   const exited = new Promise<number | null>(resolve => {
     const finish = (code: number | null) => {
@@ -163,7 +165,7 @@ export function supervise(
     if (pid !== undefined) signalGroup(pid, signal);
   };
   let stopping: Promise<void> | undefined;
-  const supervised: Supervised = {
+  supervised = {
     name,
     child,
     logFile,

@@ -54,9 +54,9 @@ const cond = (o: SeedObject, type: string) =>
 const expectCondition = (
   o: SeedObject,
   type: string,
-  status: string,
+  conditionStatus: string,
   reason: string,
-) => expect(cond(o, type)).toMatchObject({ status, reason });
+) => expect(cond(o, type)).toMatchObject({ status: conditionStatus, reason });
 const minutesBeforeNow = (time: string) =>
   (NOW.getTime() - Date.parse(time)) / 60_000;
 

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StreamChanges } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterService } from './ClusterService';
-import { healthyV1beta1ControlPlaneStatus } from '../model/__fixtures__/v1beta1ControlPlaneStatus';
+import { healthyV1beta1ControlPlaneStatus } from '../model/__testUtils__/v1beta1ControlPlaneStatus';
 
 /** The tooling's waitFor with this suite's timeout. */
 const waitUntil = <T>(what: string, probe: () => T | undefined, timeoutMs = 30_000) =>

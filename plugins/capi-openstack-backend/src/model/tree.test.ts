@@ -8,7 +8,7 @@ import {
   buildFleetCluster,
   buildSnapshot,
   s5FailedMachineName,
-} from './__fixtures__/snapshots';
+} from './__testUtils__/snapshots';
 
 const named = (list: KubeObject[], name: string) =>
   list.find(o => o.metadata.name === name)!;

@@ -13,8 +13,8 @@ import {
   fillTransitionTimes,
   firstControlPlaneMachine,
   s5FailedMachineName,
-} from './__fixtures__/snapshots';
-import { healthyV1beta1ControlPlaneStatus } from './__fixtures__/v1beta1ControlPlaneStatus';
+} from './__testUtils__/snapshots';
+import { healthyV1beta1ControlPlaneStatus } from './__testUtils__/v1beta1ControlPlaneStatus';
 
 const at = (iso: string) => new Date(iso);
 const cond = (

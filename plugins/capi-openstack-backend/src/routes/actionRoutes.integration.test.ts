@@ -237,8 +237,8 @@ describe('lifecycle actions (real API server)', () => {
     audit.length = 0;
   });
 
-  const kcp = (name: string) => ({ apiVersion: KCP, kind: 'KubeadmControlPlane', name });
-  const pool = (name: string) => ({ apiVersion: CAPI, kind: 'MachineDeployment', name });
+  const kcpObject = (name: string) => ({ apiVersion: KCP, kind: 'KubeadmControlPlane', name });
+  const poolObject = (name: string) => ({ apiVersion: CAPI, kind: 'MachineDeployment', name });
   const clusterObject = (name: string) => ({ apiVersion: CAPI, kind: 'Cluster', name });
   const TIMESTAMP = expect.stringMatching(/^\d{4}-\d\d-\d\dT/);
 
@@ -262,14 +262,14 @@ describe('lifecycle actions (real API server)', () => {
   const cases: Case[] = [
     {
       action: 'scale-control-plane', path: 'control-plane/scale',
-      cluster: 'p1', object: kcp('p1-control-plane'),
+      cluster: 'p1', object: kcpObject('p1-control-plane'),
       body: { replicas: 5 }, permission: 'capi-openstack.cluster.scale',
       fields: { 'spec.replicas': 5 },
       bad: { body: { replicas: 4 }, status: 422, message: /replicas must be odd.*etcd/ },
     },
     {
       action: 'scale-pool', path: 'pools/p1-md-0/scale',
-      cluster: 'p1', object: pool('p1-md-0'),
+      cluster: 'p1', object: poolObject('p1-md-0'),
       body: { replicas: 4 }, permission: 'capi-openstack.cluster.scale',
       fields: { 'spec.replicas': 4 },
       bad: { body: { replicas: 11 }, status: 422, message: /replicas must be a whole number from 0 to 10/ },
@@ -290,7 +290,7 @@ describe('lifecycle actions (real API server)', () => {
     },
     {
       action: 'set-autoscaler', path: 'pools/p2-md-0/autoscaler',
-      cluster: 'p2', object: pool('p2-md-0'),
+      cluster: 'p2', object: poolObject('p2-md-0'),
       body: { bounds: { min: 1, max: 6 } }, permission: 'capi-openstack.cluster.update',
       fields: {
         'metadata.annotations': expect.objectContaining({
@@ -302,7 +302,7 @@ describe('lifecycle actions (real API server)', () => {
     },
     {
       action: 'set-control-plane-flavor', path: 'control-plane/flavor',
-      cluster: 'p2', object: kcp('p2-control-plane'),
+      cluster: 'p2', object: kcpObject('p2-control-plane'),
       body: { flavor: 'm1.xlarge' }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.machineTemplate.spec.infrastructureRef.name': expect.stringMatching(/^p2-control-plane-[0-9a-f]{8}$/) },
       bad: { body: { flavor: 'gpu.huge' }, status: 422, message: /flavor "gpu.huge" is not allowed/ },
@@ -366,42 +366,42 @@ describe('lifecycle actions (real API server)', () => {
     },
     {
       action: 'set-pool-flavor', path: 'pools/p2-md-0/flavor',
-      cluster: 'p2', object: pool('p2-md-0'),
+      cluster: 'p2', object: poolObject('p2-md-0'),
       body: { flavor: 'm1.small' }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.template.spec.infrastructureRef.name': expect.stringMatching(/^p2-md-0-[0-9a-f]{8}$/) },
       bad: { body: { flavor: 'm1.huge' }, status: 422, message: /flavor "m1.huge" is not allowed \(capiOpenstack.flavors/ },
     },
     {
       action: 'restart-pool', path: 'pools/p1-md-0/restart',
-      cluster: 'p1', object: pool('p1-md-0'),
+      cluster: 'p1', object: poolObject('p1-md-0'),
       body: {}, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.rollout': { after: TIMESTAMP } },
       bad: { body: { now: true }, status: 400, message: /unknown field now/ },
     },
     {
       action: 'restart-control-plane', path: 'control-plane/restart',
-      cluster: 'p1', object: kcp('p1-control-plane'),
+      cluster: 'p1', object: kcpObject('p1-control-plane'),
       body: {}, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.rollout': { after: TIMESTAMP } },
       bad: { body: { replicas: 3 }, status: 400, message: /unknown field replicas/ },
     },
     {
       action: 'set-certificate-rotation', path: 'control-plane/certificate-rotation',
-      cluster: 'p2', object: kcp('p2-control-plane'),
+      cluster: 'p2', object: kcpObject('p2-control-plane'),
       body: { certificatesExpiryDays: 21 }, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.rollout': { before: { certificatesExpiryDays: 21 } } },
       bad: { body: { certificatesExpiryDays: 3 }, status: 422, message: /certificatesExpiryDays must be a whole number ≥ 7/ },
     },
     {
       action: 'rotate-certificates', path: 'control-plane/rotate-certificates',
-      cluster: 'p2', object: kcp('p2-control-plane'),
+      cluster: 'p2', object: kcpObject('p2-control-plane'),
       body: {}, permission: 'capi-openstack.cluster.update',
       fields: { 'spec.rollout.after': TIMESTAMP },
       bad: { body: { days: 3 }, status: 400, message: /unknown field days/ },
     },
     {
       action: 'upgrade', path: 'upgrade',
-      cluster: 'p2', object: kcp('p2-control-plane'),
+      cluster: 'p2', object: kcpObject('p2-control-plane'),
       body: { version: 'v1.35.0' }, permission: 'capi-openstack.cluster.upgrade',
       fields: {
         'spec.version': 'v1.35.0',
