@@ -148,13 +148,13 @@ export function supervise(
   const watchdog =
     pid === undefined ? undefined : startWatchdog(pid, graceMs, cleanupDir);
 
-  // Assigned below; the exit handler runs only after that.
-  let supervised: Supervised;
+  // The handle, set below; the exit handler runs only after that.
+  const self: { handle?: Supervised } = {};
   let done = false;
   const exited = new Promise<number | null>(resolve => {
     const finish = (code: number | null) => {
       done = true;
-      live.delete(supervised);
+      if (self.handle) live.delete(self.handle);
       resolve(code);
     };
     child.once('exit', code => finish(code));
@@ -165,7 +165,7 @@ export function supervise(
     if (pid !== undefined) signalGroup(pid, signal);
   };
   let stopping: Promise<void> | undefined;
-  supervised = {
+  const supervised: Supervised = {
     name,
     child,
     logFile,
@@ -196,6 +196,7 @@ export function supervise(
       return stopping;
     },
   };
+  self.handle = supervised;
   if (pid !== undefined) track(supervised);
   return supervised;
 }
