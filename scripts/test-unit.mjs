@@ -17,7 +17,7 @@ import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootst
 import { testRunTemp } from './lib/testTemp.mjs';
 import testKinds from './lib/testKinds.cjs';
 
-const { NOT_UNIT_PATTERN, UNIT_RULE, UNIT_RUN_ENV, misnamedUnitTests } = testKinds;
+const { NOT_UNIT_PATTERN, UNIT_RULE, misnamedUnitTests } = testKinds;
 
 ensureNode();
 ensureDependencies();
@@ -54,7 +54,7 @@ if (selfTest.status !== 0) {
 }
 
 const { env: tempEnv } = testRunTemp();
-const env = { ...process.env, ...tempEnv, [UNIT_RUN_ENV]: '1' };
+const env = { ...process.env, ...tempEnv };
 // A misnamed suite must not pass by reaching a developer's running servers.
 delete env.CAPI_OPENSTACK_TEST_SERVERS;
 delete env.CAPI_OPENSTACK_TESTBED_INFO;

@@ -19,9 +19,6 @@ const childProcess = require('node:child_process');
 /** Test files that are not unit tests (a jest testPathIgnorePatterns entry). */
 const NOT_UNIT_PATTERN = String.raw`\.(integration|testbed|e2e)\.test\.[cm]?[jt]sx?$`;
 
-/** Set by `npm run test:unit`; the test support may refuse to start servers under it. */
-const UNIT_RUN_ENV = 'CAPI_OPENSTACK_UNIT_TESTS';
-
 const UNIT_RULE =
   'unit tests (*.test.ts, *.test.tsx) run only Node code: a suite that starts a kube-apiserver, ' +
   'the OpenStack testbed, a browser or any other program is named *.integration.test.ts, ' +
@@ -60,7 +57,6 @@ function refuseChildProcesses() {
 module.exports = {
   NOT_UNIT_PATTERN,
   UNIT_RULE,
-  UNIT_RUN_ENV,
   isUnitTestFile,
   misnamedUnitTests,
   refuseChildProcesses,

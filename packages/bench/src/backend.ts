@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { supervise, Supervised, tail, waitFor } from '@internal/test-support';
+import { supervise, Supervised, tail } from '@internal/test-support';
 
 /** The backend child process and its IPC. */
 export class Backend {
@@ -60,9 +60,9 @@ export class Backend {
   /** Asks the backend to stop itself; after 15 s the supervisor ends it. */
   async stop() {
     if (this.proc.child.connected) this.proc.child.send({ type: 'stop' });
-    await waitFor(() => this.proc.hasExited(), { timeoutMs: 15_000, intervalMs: 50, message: 'the backend to stop' }).catch(
-      () => undefined,
-    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.proc.exited, new Promise(r => (timer = setTimeout(r, 15_000)))]);
+    clearTimeout(timer);
     await this.proc.stop();
   }
 }

@@ -118,10 +118,9 @@ export async function startMariaDb(options: {
     async stop() {
       if (proc.hasExited()) return;
       await sql('SHUTDOWN;').catch(() => undefined);
-      await Promise.race([
-        proc.exited,
-        new Promise(r => setTimeout(r, 30_000)),
-      ]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([proc.exited, new Promise(r => (timer = setTimeout(r, 30_000)))]);
+      clearTimeout(timer);
       await proc.stop();
     },
   };

@@ -13,7 +13,6 @@
 export * from './actions';
 export * from './actionBody';
 export * from './actionTable';
-export * from './annotations';
 export * from './calicoSecurityGroupRules';
 export * from './api';
 export * from './clusterListQuery';

@@ -14,6 +14,7 @@ import {
   ActionResult,
   actionPaths,
   actionRequest,
+  clusterPathSegments,
   ClusterDetailResponse,
   ClusterListQuery,
   ClusterListResponse,
@@ -93,7 +94,7 @@ export interface CapiOpenstackService {
 const PLUGIN_ID = 'capi-openstack';
 
 function clusterPath(ref: ClusterRef, sub?: string) {
-  const base = `clusters/${[ref.managementCluster, ref.namespace, ref.name].map(encodeURIComponent).join('/')}`;
+  const base = `clusters/${clusterPathSegments(ref)}`;
   return sub ? `${base}/${sub}` : base;
 }
 

@@ -28,7 +28,6 @@ export class ClusterScope {
   }
 
   /** The filter as `GET /clusters` parameters, so that the server leaves out what is not published. */
-  /** The scope as filters of `GET /clusters`. */
   query(): { managementCluster?: string[]; namespace?: string[] } {
     return {
       ...(this.managementClusters?.size ? { managementCluster: [...this.managementClusters] } : {}),

@@ -13,14 +13,13 @@ import type {
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
-import { KubeObject } from '../model';
 import { ClusterService } from '../clusters/ClusterService';
 import { ActionsConfig } from '../actionsConfig';
 import { mapKubeError } from './kubeErrors';
 import { loadLiveObjects } from './liveObjects';
 import { topologyClassName } from '../model/shapes';
 import { refuseDeleting, refuseMagnum } from '../plans/guards';
-import { LiveObjects, Plan, PlanContext, Write } from '../plans/types';
+import { LiveObjects, Plan, PlanContext } from '../plans/types';
 import { upgradeOptions } from '../plans/upgrade';
 import { reconcileUpgrades } from './upgradeReconciliation';
 import { executeWrites } from './writeExecution';
@@ -80,7 +79,7 @@ export class ActionService {
     requirements?: RequirementsOf,
   ): Promise<ActionResult> {
     const cache = this.cacheOf(ref);
-    const objs = await this.load(ref);
+    const objs = await loadLiveObjects(cache, ref);
     refuseMagnum(objs.cluster);
     if (action !== 'delete') refuseDeleting(objs.cluster);
     const ctx = this.context();
@@ -95,8 +94,9 @@ export class ActionService {
         `${p.primary.kind} ${p.primary.name} was changed since you loaded it (resourceVersion ${seen}, now ${p.primary.resourceVersion}): reload and try again`,
       );
     }
-    const preflight = requirements ? await this.preflight(ref, objs, requirements(objs, ctx), options) : undefined;
-    const written = await this.execute(cache, ref.namespace, p.writes, options.dryRun);
+    const preflight = requirements ? await this.preflight(cache, ref, objs, requirements(objs, ctx), options) : undefined;
+    // A failed multi-step write is taken back (see executeWrites).
+    const written = await executeWrites(cache, ref.namespace, p.writes, options.dryRun, this.logger);
     const primary = written.find(o => o.kind === p.primary.kind && o.metadata?.name === p.primary.name);
     return {
       ...base,
@@ -120,13 +120,14 @@ export class ActionService {
    * refuses real writes (422) unless forced; dry runs only report it.
    */
   private async preflight(
+    cache: ManagementClusterCache,
     ref: ClusterRef,
     objs: LiveObjects,
     requirements: ChangeRequirements,
     options: RunOptions,
   ): Promise<PreflightResult | undefined> {
     if (!this.openstack || asksNothing(requirements)) return undefined;
-    const cached = this.clusters.cache(ref.managementCluster)?.objectsOf(`${ref.namespace}/${ref.name}`);
+    const cached = cache.objectsOf(`${ref.namespace}/${ref.name}`);
     const identity = identityOfCluster(objs.cluster, cached?.openStackCluster);
     const result = await this.openstack.preflight(ref.managementCluster, ref.namespace, identity, requirements);
     if (result.status !== 'fail' || options.dryRun) return result;
@@ -134,10 +135,6 @@ export class ActionService {
     return { ...result, forced: true };
   }
 
-  /** Executes writes in order; a failed action is taken back (see `executeWrites`). */
-  async execute(cache: ManagementClusterCache, ns: string, writes: Write[], dryRun: boolean): Promise<KubeObject[]> {
-    return executeWrites(cache, ns, writes, dryRun, this.logger);
-  }
 
   /** `GET .../upgrades`, from the watch cache (a read for the UI). */
   async upgrades(ref: ClusterRef): Promise<UpgradesResponse> {

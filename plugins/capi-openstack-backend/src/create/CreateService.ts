@@ -8,9 +8,11 @@
 // The router authorizes and audits; this class does the work.
 
 import {
+  CAPI_GROUP,
   CreateClusterRequest,
   CreateClusterResponse,
   CreateOptionsResponse,
+  INFRA_GROUP,
   PreflightResult,
   REQUESTED_BY_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -26,8 +28,8 @@ import { Manifest, renderManifests, RenderApiVersions } from './renderManifests'
 import { classVariables, validateCreateRequest, workerClasses } from './validateCreateRequest';
 import { UnprocessableError } from '../errors';
 
-const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';
-const CAPO_V1BETA1 = 'infrastructure.cluster.x-k8s.io/v1beta1';
+const CAPI_V1BETA2 = `${CAPI_GROUP}/v1beta2`;
+const CAPO_V1BETA1 = `${INFRA_GROUP}/v1beta1`;
 
 export class CreateService {
   constructor(

@@ -11,6 +11,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   checkDnsLabel,
   CreateClusterRequest,
+  isKubernetesVersion,
   OWNER_LABEL,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { checkAgainstSchema } from './variableSchema';
@@ -35,7 +36,6 @@ export interface CreateValidationContext {
   classVariables: { controlPlaneFlavor: string; workerFlavor: string };
 }
 
-const VERSION = /^v\d+\.\d+\.\d+$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -117,7 +117,7 @@ export function validateCreateRequest(req: CreateClusterRequest, ctx: CreateVali
   const classVersions: string[] = clusterClass?.spec?.kubernetesVersions ?? [];
   const allowedVersions = classVersions.length ? classVersions : ctx.kubernetesVersions.map(v => v.version);
   if (!req.kubernetesVersion) add('kubernetesVersion', 'is required');
-  else if (!VERSION.test(req.kubernetesVersion)) {
+  else if (!isKubernetesVersion(req.kubernetesVersion)) {
     add('kubernetesVersion', `"${req.kubernetesVersion}" must look like v1.34.2`);
   } else if (allowedVersions.length && !allowedVersions.includes(req.kubernetesVersion)) {
     const source = classVersions.length ? `ClusterClass ${req.clusterClass?.name}` : 'capiOpenstack.kubernetesVersions';

@@ -1,6 +1,10 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
-import type { RolloutInfo } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  kcpCertificatesExpiryDays,
+  kcpRolloutAfter,
+  type RolloutInfo,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject, isoTime, num, str } from './objects';
 
 /** Small field readers shared by the tree's node builders. */
@@ -22,12 +26,9 @@ export function strList(v: unknown): string[] | undefined {
 
 /** Scheduled rollout of a KCP or MachineDeployment (v1beta2 `rollout`, v1beta1 `rolloutAfter`/`rolloutBefore`). */
 export function rolloutOf(o: KubeObject | undefined): RolloutInfo {
-  const spec = o?.spec ?? {};
-  const days =
-    num(spec.rollout?.before?.certificatesExpiryDays) ??
-    num(spec.rolloutBefore?.certificatesExpiryDays);
+  const days = num(kcpCertificatesExpiryDays(o ?? {}));
   return compact({
-    after: isoTime(spec.rollout?.after ?? spec.rolloutAfter),
+    after: isoTime(kcpRolloutAfter(o ?? {})),
     before: days !== undefined ? { certificatesExpiryDays: days } : undefined,
   });
 }

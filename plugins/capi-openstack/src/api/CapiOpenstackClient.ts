@@ -7,6 +7,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   actionPaths,
+  clusterPathSegments,
   queryString,
   ActionResult,
   ClusterDetailResponse,
@@ -30,7 +31,7 @@ import {
 } from './CapiOpenstackApi';
 
 function clusterPath(ref: ClusterRef): string {
-  return `/clusters/${[ref.managementCluster, ref.namespace, ref.name].map(encodeURIComponent).join('/')}`;
+  return `/clusters/${clusterPathSegments(ref)}`;
 }
 
 
