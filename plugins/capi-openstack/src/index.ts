@@ -27,6 +27,7 @@ export { CapiOpenstackClient } from './api/CapiOpenstackClient';
 export { isCapiOpenstackAvailable } from './components/isCapiOpenstackAvailable';
 export * from './scaffolder/fieldExtensions';
 export type { ClusterClassPickerOptions } from './scaffolder/ClusterClassPicker';
+export type { ClusterClassValue } from './scaffolder/createOptions';
 export type { FlavorPickerOptions } from './scaffolder/FlavorPicker';
 export type { ImagePickerOptions } from './scaffolder/ImagePicker';
 export type { NetworkPickerOptions } from './scaffolder/NetworkPicker';

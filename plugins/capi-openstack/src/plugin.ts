@@ -36,7 +36,7 @@ export const capiOpenstackPlugin = createPlugin({
  * `clusters/:managementCluster/:namespace/:name`. Mount it at `/capi-openstack`.
  * @public
  */
-export const CapiOpenstackPage = capiOpenstackPlugin.provide(
+export const CapiOpenstackPage: () => JSX.Element = capiOpenstackPlugin.provide(
   createRoutableExtension({
     name: 'CapiOpenstackPage',
     component: () => import('./components/Router').then(m => m.CapiOpenstackRouter),
@@ -48,7 +48,7 @@ export const CapiOpenstackPage = capiOpenstackPlugin.provide(
  * The "Cluster" tab of a `kubernetes-cluster` resource entity (guard with `isCapiOpenstackAvailable`).
  * @public
  */
-export const EntityCapiOpenstackClusterContent = capiOpenstackPlugin.provide(
+export const EntityCapiOpenstackClusterContent: () => JSX.Element = capiOpenstackPlugin.provide(
   createRoutableExtension({
     name: 'EntityCapiOpenstackClusterContent',
     component: () => import('./components/ClusterPage/EntityClusterContent').then(m => m.EntityClusterContent),
@@ -60,7 +60,7 @@ export const EntityCapiOpenstackClusterContent = capiOpenstackPlugin.provide(
  * Overview card of a `kubernetes-cluster` resource entity: verdict, what is happening, top reasons.
  * @public
  */
-export const EntityCapiOpenstackClusterCard = capiOpenstackPlugin.provide(
+export const EntityCapiOpenstackClusterCard: () => JSX.Element = capiOpenstackPlugin.provide(
   createComponentExtension({
     name: 'EntityCapiOpenstackClusterCard',
     component: {

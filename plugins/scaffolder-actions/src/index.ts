@@ -11,6 +11,12 @@
 
 export { scaffolderModuleCapiOpenstack as default } from './module';
 export { createCapiOpenstackCreateClusterAction } from './actions/createCluster';
+export type {
+  CreateClusterActionInput,
+  CreateClusterActionOutput,
+  CreateClusterActionPreflightCheck,
+  CreateClusterActionWorkerPool,
+} from './actions/createCluster.types';
 export { createCapiOpenstackWaitForClusterAction } from './actions/waitForCluster';
 export { createCapiOpenstackScaleClusterAction } from './actions/scaleCluster';
 export { createCapiOpenstackUpgradeClusterAction } from './actions/upgradeCluster';

@@ -8,7 +8,10 @@ import { OpenStackListField } from './OpenStackListField';
 import { liveResourcesFor, OpenStackPickerOptions } from './openstackResources';
 import { useOpenStackPicker } from './useOpenStackPicker';
 
-/** `ui:options` of the availability zone picker. */
+/**
+ * `ui:options` of the availability zone picker.
+ * @public
+ */
 export interface AvailabilityZonePickerOptions extends OpenStackPickerOptions {
   /** Several zones (also implied by an `array` schema). */
   multiple?: boolean;

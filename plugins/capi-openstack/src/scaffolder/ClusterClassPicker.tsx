@@ -20,7 +20,10 @@ import {
 import { textFieldProps } from './textFieldProps';
 import { useCreateOptions } from './useCreateOptions';
 
-/** `ui:options` of the ClusterClass picker. */
+/**
+ * `ui:options` of the ClusterClass picker.
+ * @public
+ */
 export interface ClusterClassPickerOptions {
   /** Variables not to ask for (other fields feed them); default identityRef, imageName, controlPlaneFlavor, workerFlavor. */
   omitVariables?: string[];

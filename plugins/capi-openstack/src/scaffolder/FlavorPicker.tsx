@@ -12,7 +12,10 @@ import { useCreateOptions } from './useCreateOptions';
 import { OpenStackResourcesState } from './useOpenStackResources';
 import { useOpenStackPicker } from './useOpenStackPicker';
 
-/** `ui:options` of the flavor picker. */
+/**
+ * `ui:options` of the flavor picker.
+ * @public
+ */
 export interface FlavorPickerOptions extends OpenStackPickerOptions {
   /** ClusterClass variable whose enum lists the flavors when none are configured (e.g. `workerFlavor`). */
   variable?: string;

@@ -11,7 +11,10 @@ import { imagePrefix, imagesForVersion, liveResourcesFor, OpenStackPickerOptions
 import { OpenStackResourcesState } from './useOpenStackResources';
 import { useOpenStackPicker } from './useOpenStackPicker';
 
-/** `ui:options` of the image picker. */
+/**
+ * `ui:options` of the image picker.
+ * @public
+ */
 export interface ImagePickerOptions extends OpenStackPickerOptions {
   /** Form field holding the Kubernetes version (default `kubernetesVersion`). */
   versionField?: string;

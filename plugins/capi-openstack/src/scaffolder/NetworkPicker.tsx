@@ -9,7 +9,10 @@ import { OpenStackListField } from './OpenStackListField';
 import { liveResourcesFor, NetworkKind, networksOfKind, OpenStackPickerOptions, PickerItem } from './openstackResources';
 import { useOpenStackPicker } from './useOpenStackPicker';
 
-/** `ui:options` of the network picker. */
+/**
+ * `ui:options` of the network picker.
+ * @public
+ */
 export interface NetworkPickerOptions extends OpenStackPickerOptions {
   /** Which networks: `external` (floating IPs come from them; the default), `tenant` or `all`. */
   networks?: NetworkKind;

@@ -15,7 +15,10 @@ import {
   isDnsLabel,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 
-/** Value of the ClusterClass picker. */
+/**
+ * Value of the ClusterClass picker: the class and its variables.
+ * @public
+ */
 export interface ClusterClassValue {
   name?: string;
   variables?: Record<string, unknown>;

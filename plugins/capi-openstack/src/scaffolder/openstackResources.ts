@@ -17,7 +17,10 @@ import { capiOpenstackApiRef, CapiOpenstackApi, OpenStackResourcesQuery } from '
 import { CapiOpenstackClient } from '../api/CapiOpenstackClient';
 import { placeOf } from './createOptions';
 
-/** `ui:options` every cloud picker understands. */
+/**
+ * `ui:options` every cloud picker understands.
+ * @public
+ */
 export interface OpenStackPickerOptions {
   /** Form field holding the identity Secret's name (default `identitySecretName`). */
   secretField?: string;
@@ -108,7 +111,10 @@ export function imagePrefix(image: OpenStackImage, version: string | undefined):
   return image.name.slice(0, -(v.length + 1)) || undefined;
 }
 
-/** Which networks a network picker lists. */
+/**
+ * Which networks a network picker lists.
+ * @public
+ */
 export type NetworkKind = 'external' | 'tenant' | 'all';
 
 export function networksOfKind(networks: OpenStackNetwork[], kind: NetworkKind = 'external'): OpenStackNetwork[] {

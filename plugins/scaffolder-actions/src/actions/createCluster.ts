@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction, TemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ClusterRef,
   CreateClusterRequest,
@@ -13,6 +13,7 @@ import { CapiOpenstackService } from '@capi-openstack/backstage-plugin-capi-open
 import { clusterLinks } from './clusterLinks';
 import { formatClusterRef } from './clusterInput';
 import { examples } from './createCluster.examples';
+import type { CreateClusterActionInput, CreateClusterActionOutput } from './createCluster.types';
 import { writeManifests } from './writeManifests';
 
 /**
@@ -25,7 +26,7 @@ export function createCapiOpenstackCreateClusterAction(options: {
   capiOpenstack: CapiOpenstackService;
   /** `app.baseUrl`, for the cluster page URL. */
   appBaseUrl?: string;
-}) {
+}): TemplateAction<CreateClusterActionInput, CreateClusterActionOutput, 'v2'> {
   return createTemplateAction({
     id: 'capi-openstack:cluster:create',
     description:
