@@ -6,7 +6,8 @@
 // `npm test`: installs what is missing, then runs every check:
 // type-check, lint, unit and integration tests (against real API servers,
 // one per CRD set, and the OpenStack testbed, all shared by all suites) and
-// the browser tests.
+// the browser tests, and the install test (the packed packages in a new
+// app made by @backstage/create-app).
 // Extra arguments go to jest (e.g. `npm test -- plugins/capi-openstack-backend`).
 // CAPI_OPENSTACK_TESTBED_INFO=FILE reuses a running OpenStack testbed
 // (`openstack-testbed start --out FILE`) instead of starting one.
@@ -169,11 +170,38 @@ if (haveBinaries && jestArgs.length === 0) {
 }
 await stopTestbed();
 
+// 4. The install test (packages/install-test): the packed packages in a new
+// app made by @backstage/create-app, built and opened in chromium. Last, on
+// its own: it installs and builds a whole Backstage app.
+let installResult;
+if (haveBinaries && jestArgs.length === 0) {
+  const jsonFile = path.join(resultsDir, 'install-test.json');
+  fs.rmSync(jsonFile, { force: true });
+  step(
+    'install test (packed packages in a create-app app, packages/install-test)',
+    bin('backstage-cli'),
+    [
+      'package',
+      'test',
+      '--ci',
+      '--runInBand',
+      '--json',
+      `--outputFile=${jsonFile}`,
+      'src/install.e2e.test.ts',
+      '--testPathIgnorePatterns=/node_modules/',
+    ],
+    { CI: 'true', ...tempEnv },
+    path.join(repoRoot, 'packages', 'install-test'),
+  );
+  if (fs.existsSync(jsonFile)) installResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+}
+
 console.log('\n== summary');
 for (const line of summary) console.log(line);
 const results = [
   ['jest', jestResult],
   ['browser', e2eResult],
+  ['install', installResult],
 ].filter(([, r]) => r);
 if (results.length > 0) {
   let passed = 0;
