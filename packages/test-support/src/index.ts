@@ -22,3 +22,6 @@ export { KubeApiError, isConflict, isNotFound } from './kubeApiError';
 export type { KubeObject, OwnerReference } from './kubeObject';
 export { requestJson } from './requestJson';
 export type { JsonRequest } from './requestJson';
+export { startPostgres } from './postgres';
+export type { PostgresServer, StartPostgresOptions } from './postgres';
+export { POSTGRES_PACKAGE, postgresBinDir } from './postgresInstall';
