@@ -38,4 +38,12 @@ backend.add(
   import('@capi-openstack/backstage-plugin-catalog-backend-module-capi-openstack'),
 );
 
-backend.start();
+// A failed start-up is logged plugin by plugin, but leaves a process that
+// never gets ready (Backstage keeps it running). Exit instead, so that
+// whatever runs it starts it again: e.g. replicas starting at once on a new
+// database, where one loses the race to create the migration tables
+// ("relation ... already exists") and the next start finds them.
+backend.start().catch(error => {
+  process.stderr.write(`Backend start-up failed, exiting: ${error?.message ?? error}\n`);
+  process.exit(1);
+});
