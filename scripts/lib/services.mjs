@@ -30,6 +30,19 @@ export function startSimulatorCli(kubeconfig, timeScale = 10) {
   );
 }
 
+/**
+ * Starts a disposable PostgreSQL server (packages/test-support/src/postgresCli.ts:
+ * Debian's postgresql package, a cluster in a temporary folder on
+ * 127.0.0.1 and a free port, removed when it stops); resolves with
+ * `host:port`. The superuser is `postgres` with `password`.
+ */
+export function startPostgresCli(password) {
+  return startReadyProcess('packages/test-support/src/postgresCli.ts', [], 'PostgreSQL', undefined, {
+    ...process.env,
+    CAPI_OPENSTACK_POSTGRES_PASSWORD: password,
+  });
+}
+
 const TESTBED_CLI = 'packages/openstack-testbed/src/cli.ts';
 
 /**
@@ -60,10 +73,11 @@ export function pointIdentitiesAtTestbed(infoFile, kubeconfig) {
   });
 }
 
-function startReadyProcess(entry, args, what, logFile) {
+function startReadyProcess(entry, args, what, logFile, env = process.env) {
   const stderr = logFile ? fs.openSync(logFile, 'w') : 'inherit';
   const child = spawn(bin('tsx'), [path.join(repoRoot, entry), ...args], {
     cwd: repoRoot,
+    env,
     stdio: ['ignore', 'pipe', stderr],
   });
   if (typeof stderr === 'number') fs.closeSync(stderr);
