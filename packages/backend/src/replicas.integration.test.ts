@@ -78,7 +78,7 @@ describe('two backend replicas on PostgreSQL', () => {
     );
     expect(entities[0]).toHaveLength(3);
     expect(entities[1]).toEqual(entities[0]);
-  });
+  }, 90_000);
 
   it('stream to B a change written through A, audited once', async () => {
     const stream = await openEventStream(b.url, token);
@@ -104,7 +104,7 @@ describe('two backend replicas on PostgreSQL', () => {
       'A cluster-action initiated',
       'A cluster-action succeeded',
     ]);
-  });
+  }, 90_000);
 
   it('run the catalog sync once per interval across both, from the shared scheduler state', async () => {
     const interval = CATALOG_SYNC_SECONDS * 1000;
@@ -154,7 +154,7 @@ describe('two backend replicas on PostgreSQL', () => {
       ['capi-openstack-refresh-verdicts local'],
       ['capi-openstack-refresh-verdicts local'],
     ]);
-  });
+  }, 120_000);
 
   /** Records the writes, waits until the cluster's two machines run, upgrades through `via`, waits for the end. */
   async function upgradeThrough(via: BackendProcess, name: string, afterStart: () => Promise<void>) {
