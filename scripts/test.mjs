@@ -117,6 +117,9 @@ if (haveBinaries && jestArgs.length === 0) {
   // reports must match the committed report*.api.md (`npm run build:api-reports` updates them).
   step('type-check (tsc) and API reports unchanged', process.execPath, ['scripts/api-reports.mjs', '--ci']);
   step('lint (eslint)', bin('backstage-cli'), ['repo', 'lint']);
+  // The jest step below runs under Node 22; the unit tests also under Node 24
+  // (fetched from the npm registry and cached, as Node 22 is).
+  step('unit tests under Node 24', process.execPath, ['scripts/test-unit.mjs', '--node', '24']);
 }
 
 // 2. Unit and integration tests with shared API servers.

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cacheDir, repoRoot } from '@internal/test-support';
-import { Document, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { PackedPackage } from './packPackages';
 import { addBackendLines, ReadmeSteps } from './readmeSteps';
 import { runLogged } from './runLogged';
@@ -60,8 +60,12 @@ async function yarnOnPath(logFile: string): Promise<string> {
 /** The environment of every yarn and create-app command. */
 export async function adopterEnv(logFile: string): Promise<NodeJS.ProcessEnv> {
   const nodeDir = path.dirname(process.execPath);
+  // An adopter's shell, not jest's: jest sets NODE_ENV=test, which matches
+  // no browserslist environment of the app, and Rspack then fails to parse
+  // the default query.
+  const { NODE_ENV, JEST_WORKER_ID, ...shell } = process.env;
   return {
-    ...process.env,
+    ...shell,
     PATH: [await yarnOnPath(logFile), nodeDir, process.env.PATH].join(
       path.delimiter,
     ),
@@ -187,13 +191,11 @@ export function applyReadmeSteps(
 
   const configFile = path.join(appDir, 'app-config.yaml');
   const config = parseDocument(fs.readFileSync(configFile, 'utf8'));
-  const block = new Document(steps.appConfig);
-  for (const mc of block.getIn([
-    'capiOpenstack',
-    'managementClusters',
-  ]) as any) {
-    mc.setIn(['kubeconfig', 'path'], kubeconfigPath);
-  }
-  config.set('capiOpenstack', block.get('capiOpenstack'));
+  const block = structuredClone(steps.appConfig) as {
+    capiOpenstack: { managementClusters: any[] };
+  };
+  for (const mc of block.capiOpenstack.managementClusters)
+    mc.kubeconfig.path = kubeconfigPath;
+  config.set('capiOpenstack', config.createNode(block.capiOpenstack));
   fs.writeFileSync(configFile, config.toString());
 }

@@ -126,16 +126,21 @@ step(PACK, [], 10 * MINUTE, async () => {
       other: p.files.filter(
         f =>
           !inDist(f) &&
-          !/^(package\.json|README\.md|CHANGELOG\.md|config\.d\.ts)$/.test(f),
+          !/^(package\.json|README\.md|CHANGELOG\.md|config\.d\.ts|config\.schema\.json)$/.test(
+            f,
+          ),
       ),
     }).toEqual({
       name: p.name,
       other: [],
     });
+    // The config schema: prepack compiles config.d.ts into config.schema.json
+    // (as in Backstage's own packages), which the app's config loader reads.
+    const schema = p.packedJson.configSchema;
     expect({
       name: p.name,
       types: p.files.includes('dist/index.d.ts'),
-      schema: p.files.includes('config.d.ts'),
+      schema: schema ? p.files.includes(schema) : false,
     }).toEqual({
       name: p.name,
       types: true,

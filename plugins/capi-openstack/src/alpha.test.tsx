@@ -28,6 +28,9 @@ describe('new frontend system (/alpha)', () => {
     api.list = { items: [summary()], totalCount: 1, verdictCounts: { Healthy: 1 }, managementClusters: [] };
     const tester = createExtensionTester(capiOpenstackPage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/capi-openstack');
+    // What the app's sidebar needs to list the page.
+    expect(tester.get(coreExtensionData.title)).toBe('Clusters');
+    expect(tester.get(coreExtensionData.icon)).toBeTruthy();
     await renderInTestApp(tester.reactElement(), { apis: [[capiOpenstackApiRef, api]] });
     expect(await screen.findByRole('link', { name: 'alpha' })).toBeInTheDocument();
   });

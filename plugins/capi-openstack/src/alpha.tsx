@@ -12,6 +12,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import CloudIcon from '@material-ui/icons/Cloud';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { capiOpenstackApiRef } from './api/CapiOpenstackApi';
 import { CapiOpenstackClient } from './api/CapiOpenstackClient';
@@ -34,6 +35,8 @@ export const capiOpenstackPage = PageBlueprint.make({
   params: {
     path: '/capi-openstack',
     title: 'Clusters',
+    // The app's sidebar lists a page only with a title and an icon.
+    icon: <CloudIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     noHeader: true,
     loader: () => import('./components/Router').then(m => <m.CapiOpenstackRouter />),
