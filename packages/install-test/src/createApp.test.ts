@@ -32,9 +32,18 @@ describe('applyReadmeSteps', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const packed = [
-    { name: BACKEND, packedJson: { version: '0.1.0' } },
-  ] as PackedPackage[];
+  const packed: PackedPackage[] = [
+    {
+      name: BACKEND,
+      dir: '/repo/plugins/capi-openstack-backend',
+      role: 'backend-plugin',
+      installedInto: 'packages/backend',
+      configSchema: true,
+      tarball: '/tmp/backend.tgz',
+      files: ['dist/index.cjs.js'],
+      packedJson: { version: '0.1.0' },
+    },
+  ];
   const steps = {
     install: [{ workspace: 'packages/backend', packages: [BACKEND] }],
     backendLines: [`backend.add(import('${BACKEND}'));`],
