@@ -3,10 +3,14 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-// `npm run build:api-reports`: a clean type-check into dist-types/, then the
-// API report (report*.api.md) of every publishable package. `-- --ci` checks
-// instead of writing (npm test does). Clean, because an incremental build may
-// print the members of inferred types in another order than a fresh clone's.
+// `npm run build:api-reports`: declarations of the published packages only
+// (tsconfig.api-reports.json, a clean build into dist-types/), then the API
+// report (report*.api.md) of each. `-- --ci` checks instead of writing (npm
+// test does). Clean and of these sources only, because the compiler prints
+// the members of an inferred union in the order it first met them: after an
+// incremental build, or with other packages' files in the program (any
+// 'development' literal anywhere), Backstage's inferred types came out
+// reordered.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,8 +32,7 @@ function run(cmd, args) {
 }
 
 fs.rmSync(path.join(repoRoot, 'dist-types'), { recursive: true, force: true });
-fs.rmSync(path.join(repoRoot, 'tsconfig.tsbuildinfo'), { force: true });
-run(bin('tsc'), ['-p', 'tsconfig.json']);
+run(bin('tsc'), ['-p', 'tsconfig.api-reports.json']);
 run(bin('backstage-repo-tools'), [
   'api-reports',
   // As the Backstage repositories do: undocumented members are no warning.
