@@ -74,6 +74,8 @@ export async function adopterEnv(logFile: string): Promise<NodeJS.ProcessEnv> {
     YARN_ENABLE_PROGRESS_BARS: 'false',
     YARN_ENABLE_TELEMETRY: 'false',
     YARN_ENABLE_INLINE_BUILDS: 'false',
+    // Yarn makes installs immutable when CI is set; this app's lockfile is new.
+    YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
     BACKSTAGE_APP_NAME: 'install-test',
   };
 }
