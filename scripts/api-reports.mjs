@@ -16,15 +16,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin, repoRoot } from './lib/bootstrap.mjs';
-
-export const PUBLISHED = [
-  'plugins/capi-openstack',
-  'plugins/capi-openstack-backend',
-  'plugins/capi-openstack-common',
-  'plugins/capi-openstack-node',
-  'plugins/catalog-backend-module-capi-openstack',
-  'plugins/scaffolder-actions',
-];
+import { publishedPackageDirs } from './lib/publishedPackages.mjs';
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
@@ -39,5 +31,5 @@ run(bin('backstage-repo-tools'), [
   '-o',
   'ae-undocumented,ae-wrong-input-file-type',
   ...process.argv.slice(2),
-  ...PUBLISHED,
+  ...publishedPackageDirs(),
 ]);

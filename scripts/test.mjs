@@ -155,50 +155,39 @@ if (haveBinaries) {
   }
 }
 
+/** A package's jest suites as a step of their own, run in band; their jest JSON report. */
+function packageTests(name, pkg, extraArgs = [], env = {}) {
+  const jsonFile = path.join(resultsDir, `${pkg}.json`);
+  fs.rmSync(jsonFile, { force: true });
+  step(
+    name,
+    bin('backstage-cli'),
+    ['package', 'test', '--ci', '--runInBand', '--json', `--outputFile=${jsonFile}`, ...extraArgs],
+    { CI: 'true', ...tempEnv, ...env },
+    path.join(repoRoot, 'packages', pkg),
+  );
+  return fs.existsSync(jsonFile) ? JSON.parse(fs.readFileSync(jsonFile, 'utf8')) : undefined;
+}
+
 // 3. Browser tests (packages/e2e-tests): chromium against the app started as
 // by `npm start` on free ports, with its own management cluster. A step of
 // their own, after the shared API servers are gone: they need the CPU (a
 // frontend build) and would slow the parallel jest suites down.
-let e2eResult;
-if (haveBinaries && jestArgs.length === 0) {
-  const jsonFile = path.join(resultsDir, 'e2e.json');
-  fs.rmSync(jsonFile, { force: true });
-  step(
-    'browser tests (chromium, packages/e2e-tests)',
-    bin('backstage-cli'),
-    ['package', 'test', '--ci', '--runInBand', '--json', `--outputFile=${jsonFile}`],
-    { [TESTBED_ENV]: testbedFile, CI: 'true', ...tempEnv },
-    path.join(repoRoot, 'packages', 'e2e-tests'),
-  );
-  if (fs.existsSync(jsonFile)) e2eResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
-}
+const runsAll = haveBinaries && jestArgs.length === 0;
+const e2eResult = runsAll
+  ? packageTests('browser tests (chromium, packages/e2e-tests)', 'e2e-tests', [], { [TESTBED_ENV]: testbedFile })
+  : undefined;
 await stopTestbed();
 
 // 4. The install test (packages/install-test): the packed packages in a new
 // app made by @backstage/create-app, built and opened in chromium. Last, on
 // its own: it installs and builds a whole Backstage app.
-let installResult;
-if (haveBinaries && jestArgs.length === 0) {
-  const jsonFile = path.join(resultsDir, 'install-test.json');
-  fs.rmSync(jsonFile, { force: true });
-  step(
-    'install test (packed packages in a create-app app, packages/install-test)',
-    bin('backstage-cli'),
-    [
-      'package',
-      'test',
-      '--ci',
-      '--runInBand',
-      '--json',
-      `--outputFile=${jsonFile}`,
+const installResult = runsAll
+  ? packageTests('install test (packed packages in a create-app app, packages/install-test)', 'install-test', [
       'src/install.e2e.test.ts',
       '--testPathIgnorePatterns=/node_modules/',
-    ],
-    { CI: 'true', ...tempEnv },
-    path.join(repoRoot, 'packages', 'install-test'),
-  );
-  if (fs.existsSync(jsonFile)) installResult = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
-}
+    ])
+  : undefined;
 
 console.log('\n== summary');
 for (const line of summary) console.log(line);

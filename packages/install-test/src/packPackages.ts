@@ -52,7 +52,7 @@ export async function packPackages(
     const packedJson = JSON.parse(
       await runLogged('tar', ['-xzOf', tarball, 'package/package.json'], {
         cwd: outDir,
-        logFile: `${logFile}.tar`,
+        logFile,
       }),
     );
     packed.push({

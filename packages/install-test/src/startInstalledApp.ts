@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   freePort,
+  httpStatus,
   repoRoot,
   supervise,
   Supervised,
@@ -42,16 +43,6 @@ export async function startManagementCluster(
   );
   await mc.ready;
   return mc;
-}
-
-async function httpStatus(url: string): Promise<number> {
-  try {
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    return res.status;
-  } catch {
-    return 0;
-  }
 }
 
 /**

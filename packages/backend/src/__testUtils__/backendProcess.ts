@@ -9,7 +9,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, repoRoot, supervise, Supervised, tail } from '@internal/test-support';
+import { freePort, httpStatus, repoRoot, supervise, Supervised, tail } from '@internal/test-support';
 import { readLogLines } from './backendLogs';
 
 export interface BackendProcess {
@@ -22,16 +22,6 @@ export interface BackendProcess {
   hasExited(): boolean;
   /** SIGTERM (Backstage shuts down its plugins), SIGKILL after 20 s. */
   stop(): Promise<void>;
-}
-
-async function status(url: string): Promise<number> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    await res.body?.cancel();
-    return res.status;
-  } catch {
-    return 0;
-  }
 }
 
 /** The backend exited before it was ready (its start-up failed). */
@@ -102,7 +92,7 @@ export async function startBackendProcess(options: {
   const offset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const proc = spawnBackend();
   try {
-    await proc.waitReady(async () => (await status(`${url}/.backstage/health/v1/readiness`)) === 200, {
+    await proc.waitReady(async () => (await httpStatus(`${url}/.backstage/health/v1/readiness`)) === 200, {
       timeoutMs: options.timeoutMs ?? 240_000,
       intervalMs: 500,
       message: `backend ${options.name} to be ready`,

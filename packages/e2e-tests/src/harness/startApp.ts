@@ -18,11 +18,11 @@
 //   (CAPI_OPENSTACK_TESTBED_INFO) or, run alone, a private one.
 
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
   freePort,
+  httpStatus,
   repoRoot,
   supervise,
   Supervised,
@@ -66,17 +66,6 @@ export interface StartAppOptions {
 /** capiOpenstack.openstack.allowedAuthUrls for the testbed: Keystone and each service's origin. */
 function testbedPrefixes(info: TestbedInfo): string[] {
   return [...new Set([info.authUrl, ...Object.values(info.endpoints)].map(u => `${new URL(u).origin}/`))];
-}
-
-function httpStatus(url: string): Promise<number> {
-  return new Promise(resolve => {
-    const req = http.get(url, res => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve(0));
-    req.setTimeout(5000, () => req.destroy());
-  });
 }
 
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
