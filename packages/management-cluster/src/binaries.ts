@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { downloadModule, findGo, runGo } from './go';
@@ -20,7 +21,7 @@ export interface ControlPlaneBinaries {
   source: 'KUBEBUILDER_ASSETS' | 'cache';
 }
 
-function isExecutable(file: string) {
+export function isExecutable(file: string) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
@@ -55,32 +56,61 @@ export async function ensureBinaries(
     'kube-apiserver',
   );
   const etcd = path.join(cacheDir(), 'bin', `etcd-${ETCD_VERSION}`, 'etcd');
-  if (!isExecutable(kubeApiserver)) await buildKubeApiserver(kubeApiserver, log);
+  if (!isExecutable(kubeApiserver) || !reportsVersion(kubeApiserver, KUBERNETES_VERSION, log)) {
+    await buildKubeApiserver(kubeApiserver, log);
+  }
   if (!isExecutable(etcd)) await buildEtcd(etcd, log);
   return { kubeApiserver, etcd, source: 'cache' };
 }
 
+/**
+ * Whether `binary --version` names `version`. Builds before the version was
+ * stamped in said v0.0.0-master (the CAPI controllers refuse such a server).
+ */
+function reportsVersion(binary: string, version: string, log: Logger): boolean {
+  const out = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  const ok = `${out.stdout}${out.stderr}`.includes(version);
+  if (!ok) log(`${binary} does not report ${version}: building it again`);
+  return ok;
+}
+
 /** A throw-away module folder outside the repository. */
-function wrapperDir(name: string) {
+export function wrapperDir(name: string) {
   const dir = path.join(cacheDir(), 'go-wrappers', name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
 
-async function goBuild(
+/**
+ * `-X` flags that set a release's version variables (`gitVersion`, `gitMajor`,
+ * `gitMinor`) in `versionPackage`: a build from the module cache leaves them
+ * at `v0.0.0-master`, which clients that check the server version refuse.
+ */
+export function versionLdflags(versionPackage: string, version: string): string {
+  const [major, minor] = version.replace(/^v/, '').split('.');
+  return [
+    `-X ${versionPackage}.gitVersion=${version}`,
+    `-X ${versionPackage}.gitMajor=${major}`,
+    `-X ${versionPackage}.gitMinor=${minor}`,
+    `-X ${versionPackage}.gitTreeState=clean`,
+  ].join(' ');
+}
+
+export async function goBuild(
   go: string,
   dir: string,
   pkg: string,
   output: string,
   log: Logger,
+  ldflags?: string,
 ) {
   fs.mkdirSync(path.dirname(output), { recursive: true });
   const tmp = `${output}.tmp-${process.pid}`;
   let compiled = 0;
   const started = Date.now();
   // `-v` prints each package as it is compiled: used as a progress counter.
-  await runGo(go, ['build', '-v', '-o', tmp, pkg], {
+  await runGo(go, ['build', '-v', ...(ldflags ? ['-ldflags', ldflags] : []), '-o', tmp, pkg], {
     cwd: dir,
     log: line => {
       compiled++;
@@ -137,7 +167,14 @@ async function buildKubeApiserver(output: string, log: Logger) {
       '',
     ].join('\n'),
   );
-  await tidyAndBuild(go, dir, 'k8s.io/kubernetes/cmd/kube-apiserver', output, log);
+  await tidyAndBuild(
+    go,
+    dir,
+    'k8s.io/kubernetes/cmd/kube-apiserver',
+    output,
+    log,
+    versionLdflags('k8s.io/component-base/version', KUBERNETES_VERSION),
+  );
 }
 
 /** etcd: `go.etcd.io/etcd/server/v3` has a main package at its root. */
@@ -152,13 +189,18 @@ async function buildEtcd(output: string, log: Logger) {
   await tidyAndBuild(go, dir, 'go.etcd.io/etcd/server/v3', output, log);
 }
 
-/** Pins `pkg` in tools.go of the wrapper module, resolves its modules and builds it. */
-async function tidyAndBuild(go: string, dir: string, pkg: string, output: string, log: Logger) {
+/** Pins `packages` in tools.go of the wrapper module and resolves their modules. */
+export async function pinAndTidy(go: string, dir: string, packages: string[]) {
   fs.writeFileSync(
     path.join(dir, 'tools.go'),
-    `//go:build tools\n\npackage tools\n\nimport _ "${pkg}"\n`,
+    `//go:build tools\n\npackage tools\n\n${packages.map(p => `import _ "${p}"`).join('\n')}\n`,
   );
-  log('  resolving modules (go mod tidy)');
   await runGo(go, ['mod', 'tidy'], { cwd: dir, log: () => {} });
-  await goBuild(go, dir, pkg, output, log);
+}
+
+/** Pins `pkg` in tools.go of the wrapper module, resolves its modules and builds it. */
+async function tidyAndBuild(go: string, dir: string, pkg: string, output: string, log: Logger, ldflags?: string) {
+  log('  resolving modules (go mod tidy)');
+  await pinAndTidy(go, dir, [pkg]);
+  await goBuild(go, dir, pkg, output, log, ldflags);
 }

@@ -12,7 +12,9 @@
  *       start one API server per CRD set for a test run and write their
  *       connection details to FILE; runs until SIGTERM.
  *   seed [--kubeconfig FILE]   apply the demo fleet to a running cluster.
- *   ensure [--crds ...]         build the binaries and fetch the CRDs only.
+ *   ensure [--crds ...] [--real-controllers]
+ *       build the binaries (and the CAPI controllers) and fetch the CRDs only.
+ * `start --real-controllers` runs the real CAPI v1.14 controllers too.
  */
 
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { KubeHttp } from '@internal/test-support';
 import { applySeed } from './applySeed';
 import { ensureBinaries } from './binaries';
+import { ensureControllerBinaries } from './controllers/binaries';
 import { clientFromKubeconfig, ConnectionInfo } from './connect';
 import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
 import { localDir, stderrLogger as log } from './paths';
@@ -35,6 +38,7 @@ const { positionals, values } = parseArgs({
     'no-seed': { type: 'boolean', default: false },
     kubeconfig: { type: 'string' },
     out: { type: 'string' },
+    'real-controllers': { type: 'boolean', default: false },
   },
 });
 
@@ -89,7 +93,8 @@ async function main() {
     case 'start': {
       const kubeconfigPath = path.resolve(values.kubeconfig ?? path.join(localDir, 'kubeconfig'));
       stopOnSignals();
-      const cluster = await startManagementCluster({ crdSet: crdSets()[0], kubeconfigPath, log });
+      const realControllers = values['real-controllers'];
+      const cluster = await startManagementCluster({ crdSet: crdSets()[0], kubeconfigPath, log, realControllers });
       running.push(cluster);
       if (!values['no-seed']) {
         await applySeed(cluster.client, demoFleet(await seedTime(cluster.client)), log);
@@ -121,6 +126,10 @@ async function main() {
     }
     case 'ensure': {
       const bins = await ensureBinaries(log);
+      if (values['real-controllers']) {
+        const controllers = await ensureControllerBinaries(log);
+        for (const [name, file] of Object.entries(controllers.paths)) log(`${name} controller: ${file}`);
+      }
       for (const set of crdSets()) {
         const files = await ensureCrds(set, log);
         log(`${set}: ${files.length} CRD files`);

@@ -5,6 +5,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import yaml from 'js-yaml';
+import { kustomizationLabels, kustomizationPatchPaths } from './controllers/manifests';
 import { downloadModule, findGo } from './go';
 import { cacheDir, Logger } from '@internal/test-support';
 import { stderrLogger } from './paths';
@@ -79,6 +81,28 @@ export interface CrdFile {
   group: string;
   file: string;
   path: string;
+  /** `<module>@<version>`, and the component's folder in it (`core`, `controlplane/kubeadm`, ``). */
+  module: string;
+  component: string;
+  /** The labels the component's CRD kustomization sets (the contract versions, read by CAPI). */
+  labels: Record<string, string>;
+  /** `spec.conversion` of the kustomization's `webhook_in_*` patch, for CRDs with a conversion webhook. */
+  conversion?: unknown;
+}
+
+/** Labels and conversion patches of the kustomization beside a `bases` folder. */
+function readKustomization(basesDir: string) {
+  const dir = path.dirname(basesDir);
+  const file = path.join(dir, 'kustomization.yaml');
+  if (!fs.existsSync(file)) return { labels: {}, conversions: new Map<string, unknown>() };
+  const kustomization = yaml.load(fs.readFileSync(file, 'utf8'));
+  const conversions = new Map<string, unknown>();
+  for (const rel of kustomizationPatchPaths(kustomization)) {
+    if (!/webhook_in_/.test(rel)) continue;
+    const patch: any = yaml.load(fs.readFileSync(path.join(dir, rel), 'utf8'));
+    if (patch?.spec?.conversion) conversions.set(patch.metadata.name, patch.spec.conversion);
+  }
+  return { labels: kustomizationLabels(kustomization), conversions };
 }
 
 /**
@@ -96,13 +120,19 @@ export async function ensureCrds(
     const group = `${kind === 'capi' ? 'cluster-api' : 'cluster-api-provider-openstack'}/${mod.version}`;
     for (const folder of mod.folders) {
       const abs = path.join(dir, folder);
+      const { labels, conversions } = readKustomization(abs);
       for (const file of fs.readdirSync(abs).sort()) {
         if (!file.endsWith('.yaml')) continue;
+        const crd: any = yaml.load(fs.readFileSync(path.join(abs, file), 'utf8'));
         files.push({
           source: `${mod.module}@${mod.version}/${folder}/${file}`,
           group,
           file,
           path: path.join(abs, file),
+          module: `${mod.module}@${mod.version}`,
+          component: folder.replace(/\/?config\/crd\/bases$/, ''),
+          labels,
+          conversion: conversions.get(crd?.metadata?.name),
         });
       }
     }

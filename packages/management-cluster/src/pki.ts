@@ -79,3 +79,27 @@ export async function createPki(dir: string): Promise<Pki> {
     caPem: fs.readFileSync(path.join(dir, 'ca.crt'), 'utf8'),
   };
 }
+
+/**
+ * A serving certificate for 127.0.0.1 signed by the CA of `pkiDir`, as
+ * `tls.crt`/`tls.key` in `outDir` (the names controller-runtime's webhook
+ * server reads).
+ */
+export async function issueServingCert(pkiDir: string, outDir: string, commonName: string): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true, mode: 0o700 });
+  const key = path.join(outDir, 'tls.key');
+  const csr = path.join(outDir, 'tls.csr');
+  const ext = path.join(outDir, 'tls.ext');
+  await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${commonName}`, '-keyout', key, '-out', csr], pkiDir);
+  fs.writeFileSync(
+    ext,
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n',
+  );
+  await openssl(
+    ['x509', '-req', '-in', csr, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '30',
+      '-extfile', ext, '-out', path.join(outDir, 'tls.crt')],
+    pkiDir,
+  );
+  fs.rmSync(csr);
+  fs.rmSync(ext);
+}

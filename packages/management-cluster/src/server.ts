@@ -29,12 +29,25 @@ import {
 } from './connect';
 import { stderrLogger } from './paths';
 import { createPki } from './pki';
+import { localCrd } from './controllers/manifests';
+import {
+  prepareControllers,
+  PreparedControllers,
+  RunningControllers,
+  startControllers,
+} from './controllers/start';
+import { ensureControllerBinaries } from './controllers/binaries';
 
 export interface StartOptions {
   crdSet?: CrdSetName;
   /** Write an admin kubeconfig here. */
   kubeconfigPath?: string;
   log?: Logger;
+  /**
+   * Runs the real Cluster API controllers (core, kubeadm control plane,
+   * kubeadm bootstrap) with their webhooks (capi-v1.14 only).
+   */
+  realControllers?: boolean;
 }
 
 export interface ManagementCluster extends ManagementClusterHandle {
@@ -43,6 +56,8 @@ export interface ManagementCluster extends ManagementClusterHandle {
   kubeconfigPath?: string;
   /** Temporary folder of etcd data, certificates and logs (removed by stop). */
   dataDir: string;
+  /** The real controllers, when started with `realControllers`. */
+  controllers?: RunningControllers & { prepared: PreparedControllers };
   /**
    * Stops kube-apiserver and starts it again on the same port and etcd
    * (watches break). `downtimeMs` keeps it down that long before the start,
@@ -78,12 +93,18 @@ export async function startManagementCluster(
 ): Promise<ManagementCluster> {
   const log = options.log ?? stderrLogger;
   const crdSet = options.crdSet ?? DEFAULT_CRD_SET;
+  if (options.realControllers && crdSet !== 'capi-v1.14') {
+    throw new Error(`The real controllers are Cluster API v1.14: they need the capi-v1.14 CRD set, not ${crdSet}`);
+  }
   const [binaries, crdFiles] = await Promise.all([
     ensureBinaries(log),
     ensureCrds(crdSet, log),
+    // Fail before anything starts when they cannot be built.
+    options.realControllers ? ensureControllerBinaries(log) : undefined,
   ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-mc-'));
   const processes: Supervised[] = [];
+  let controllers: RunningControllers | undefined;
   let stopped = false;
   // Last resort on a plain process.exit() (the supervisor ends the processes).
   const exitHook = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -91,6 +112,7 @@ export async function startManagementCluster(
     if (stopped) return;
     stopped = true;
     process.removeListener('exit', exitHook);
+    await controllers?.stop();
     // apiserver first so it doesn't log etcd errors while shutting down.
     for (const p of [...processes].reverse()) await p.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -173,8 +195,20 @@ export async function startManagementCluster(
       });
 
     await waitReady();
+    const prepared = options.realControllers
+      ? await prepareControllers({ dir, caCert: pki.caCert, log })
+      : undefined;
     log(`installing ${crdFiles.length} CRDs (${crdSet})`);
-    const crds: KubeObject[] = crdFiles.map(f => yaml.load(fs.readFileSync(f.path, 'utf8')) as KubeObject);
+    // With the labels of the components' kustomizations (the contract
+    // versions CAPI looks up) and, with real controllers, their conversion webhooks.
+    const crds: KubeObject[] = crdFiles.map(f =>
+      localCrd(yaml.load(fs.readFileSync(f.path, 'utf8')), {
+        labels: f.labels,
+        conversion: f.conversion,
+        baseUrl: prepared?.baseUrlFor(f.module, f.component),
+        caBundle: prepared?.caBundle,
+      }),
+    );
     await Promise.all(crds.map(crd => client.create(crd)));
     await waitFor(
       async () => {
@@ -198,6 +232,16 @@ export async function startManagementCluster(
 
     const info: ConnectionInfo = { url, caPem: pki.caPem, crdSet, tokens };
     const handle = connect(info);
+    if (prepared) {
+      const controllersKubeconfig = path.join(dir, 'controllers.kubeconfig');
+      fs.writeFileSync(controllersKubeconfig, handle.kubeconfig('admin'), { mode: 0o600 });
+      controllers = await startControllers(prepared, {
+        client,
+        kubeconfigPath: controllersKubeconfig,
+        logDir: dir,
+        log,
+      });
+    }
     if (options.kubeconfigPath) {
       fs.mkdirSync(path.dirname(options.kubeconfigPath), { recursive: true });
       fs.writeFileSync(options.kubeconfigPath, handle.kubeconfig('admin'), { mode: 0o600 });
@@ -207,6 +251,7 @@ export async function startManagementCluster(
       info,
       kubeconfigPath: options.kubeconfigPath,
       dataDir: dir,
+      controllers: controllers && prepared ? { ...controllers, prepared } : undefined,
       async restartApiServer({ downtimeMs = 0 } = {}) {
         await apiserver.stop();
         if (downtimeMs > 0) await new Promise(r => setTimeout(r, downtimeMs));

@@ -1,0 +1,181 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import {
+  exitedWith,
+  freePort,
+  httpStatus,
+  KubeHttp,
+  KubeObject,
+  Logger,
+  supervise,
+  Supervised,
+  waitFor,
+} from '@internal/test-support';
+import { downloadModule, findGo } from '../go';
+import { cacheDir } from '@internal/test-support';
+import { issueServingCert } from '../pki';
+import { ensureControllerBinaries } from './binaries';
+import {
+  CAPI_CONTROLLERS_VERSION,
+  CAPI_MODULE,
+  CLUSTERCTL_VARIABLES,
+  CONTROLLER_COMPONENTS,
+  ControllerComponent,
+} from './components';
+import {
+  featureGates,
+  LocalEndpoints,
+  localManagerArgs,
+  localWebhookConfigurations,
+  managerArgs,
+} from './manifests';
+
+/** The namespace the managers believe they run in (POD_NAMESPACE). */
+export const CONTROLLERS_NAMESPACE = 'capi-system';
+
+export interface PreparedController {
+  component: ControllerComponent;
+  binary: string;
+  /** The component's folder in the module (holds `config/`). */
+  dir: string;
+  endpoints: LocalEndpoints;
+  /** https://127.0.0.1:<webhook port> */
+  baseUrl: string;
+  args: string[];
+  featureGates: Record<string, boolean>;
+}
+
+export interface PreparedControllers {
+  controllers: PreparedController[];
+  /** PEM of the CA that signed the webhooks' serving certificate. */
+  caBundle: string;
+  /** The webhook base URL for CRDs of a component folder of the CAPI module. */
+  baseUrlFor(module: string, component: string): string | undefined;
+}
+
+/**
+ * Builds (or finds) the binaries, picks ports and issues the webhooks'
+ * serving certificate; nothing runs yet, so that the CRDs can be installed
+ * with their conversion webhooks pointed at the ports first.
+ */
+export async function prepareControllers(options: {
+  dir: string;
+  caCert: string;
+  log: Logger;
+}): Promise<PreparedControllers> {
+  const go = await findGo();
+  const [binaries, mod] = await Promise.all([
+    ensureControllerBinaries(options.log),
+    downloadModule(go, CAPI_MODULE, CAPI_CONTROLLERS_VERSION, options.log, cacheDir()),
+  ]);
+  const certDir = path.join(options.dir, 'webhook-certs');
+  await issueServingCert(path.dirname(options.caCert), certDir, 'capi-webhooks');
+  const controllers: PreparedController[] = [];
+  for (const component of CONTROLLER_COMPONENTS) {
+    const dir = path.join(mod.dir, component.folder);
+    const deployment = yaml.load(fs.readFileSync(path.join(dir, 'config/manager/manager.yaml'), 'utf8'));
+    const fromManifest = managerArgs(deployment, CLUSTERCTL_VARIABLES);
+    const endpoints: LocalEndpoints = {
+      webhookPort: await freePort(),
+      webhookCertDir: certDir,
+      healthPort: await freePort(),
+      metricsPort: await freePort(),
+    };
+    controllers.push({
+      component,
+      binary: binaries.paths[component.name],
+      dir,
+      endpoints,
+      baseUrl: `https://127.0.0.1:${endpoints.webhookPort}`,
+      args: localManagerArgs(fromManifest, endpoints),
+      featureGates: featureGates(fromManifest),
+    });
+  }
+  const module = `${CAPI_MODULE}@${CAPI_CONTROLLERS_VERSION}`;
+  return {
+    controllers,
+    caBundle: Buffer.from(fs.readFileSync(options.caCert)).toString('base64'),
+    baseUrlFor: (m, component) =>
+      m === module ? controllers.find(c => c.component.folder === component)?.baseUrl : undefined,
+  };
+}
+
+export interface RunningControllers {
+  processes: Supervised[];
+  /** Stops the managers (before kube-apiserver, so they do not log its absence). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Installs the webhook configurations and starts the three managers against
+ * `kubeconfigPath`; resolves once each answers /readyz (its webhook server is
+ * serving and its caches are synced).
+ */
+export async function startControllers(
+  prepared: PreparedControllers,
+  options: { client: KubeHttp; kubeconfigPath: string; logDir: string; log: Logger },
+): Promise<RunningControllers> {
+  const { client, log } = options;
+  await client
+    .create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: CONTROLLERS_NAMESPACE } })
+    .catch(e => {
+      if (e?.statusCode !== 409) throw e;
+    });
+  const configurations: KubeObject[] = prepared.controllers.flatMap(c =>
+    localWebhookConfigurations(
+      yaml.loadAll(fs.readFileSync(path.join(c.dir, 'config/webhook/manifests.yaml'), 'utf8')),
+      { namePrefix: c.component.name, baseUrl: c.baseUrl, caBundle: prepared.caBundle },
+    ),
+  );
+  for (const configuration of configurations) await client.create(configuration);
+
+  const processes: Supervised[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map(p => p.stop()));
+  };
+  try {
+    for (const c of prepared.controllers) {
+      processes.push(
+        supervise(c.component.binary, c.binary, c.args, {
+          logFile: path.join(options.logDir, `${c.component.name}-controller.log`),
+          env: {
+            ...process.env,
+            KUBECONFIG: options.kubeconfigPath,
+            POD_NAMESPACE: CONTROLLERS_NAMESPACE,
+            POD_NAME: `${c.component.name}-controller-manager`,
+          },
+          graceMs: 5_000,
+        }),
+      );
+    }
+    const started = Date.now();
+    await Promise.all(
+      prepared.controllers.map((c, i) =>
+        waitFor(
+          async () => (await httpStatus(`http://127.0.0.1:${c.endpoints.healthPort}/readyz`)) === 200,
+          {
+            timeoutMs: 180_000,
+            intervalMs: 250,
+            message: `${c.component.binary} to answer /readyz`,
+            failFast: exitedWith(processes[i]),
+          },
+        ),
+      ),
+    );
+    log(
+      `Cluster API ${CAPI_CONTROLLERS_VERSION} controllers ready in ${Math.round(
+        (Date.now() - started) / 1000,
+      )} s (webhooks on ${prepared.controllers.map(c => c.endpoints.webhookPort).join(', ')})`,
+    );
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { processes, stop };
+}
