@@ -64,19 +64,26 @@ function sharedInfo(crdSet: CrdSetName): ConnectionInfo | undefined {
  */
 export function setupManagementCluster(
   crdSet: CrdSetName = DEFAULT_CRD_SET,
-  options: { startTimeoutMs?: number } = {},
-): TestManagementCluster {
+  options: {
+    startTimeoutMs?: number;
+    /**
+     * A private server with the real CAPI controllers and their webhooks
+     * (never the shared one: other suites write objects no controller may touch).
+     */
+    realControllers?: boolean;
+  } = {},
+): TestManagementCluster & { controllerLogs(): Record<string, string> } {
   let own: ManagementCluster | undefined;
   let kubeconfigDir: string | undefined;
-  const handle = {} as TestManagementCluster;
+  const handle = {} as TestManagementCluster & { controllerLogs(): Record<string, string> };
 
   beforeAll(async () => {
-    const info = sharedInfo(crdSet);
+    const info = options.realControllers ? undefined : sharedInfo(crdSet);
     let base: ManagementClusterHandle;
     if (info) {
       base = connect(info);
     } else {
-      own = await startManagementCluster({ crdSet, log: () => {} });
+      own = await startManagementCluster({ crdSet, log: () => {}, realControllers: options.realControllers });
       base = own;
     }
     Object.assign(handle, base, {
@@ -89,6 +96,14 @@ export function setupManagementCluster(
         await applySeed(
           base.client,
           objects.map(o => ('manifest' in o ? (o as SeedObject) : { manifest: o as KubeObject })),
+        );
+      },
+      controllerLogs() {
+        return Object.fromEntries(
+          (own?.controllers?.processes ?? []).map(p => [
+            p.name,
+            p.logFile && fs.existsSync(p.logFile) ? fs.readFileSync(p.logFile, 'utf8') : '',
+          ]),
         );
       },
       kubeconfigFile(user: LocalUser = 'admin') {

@@ -4,7 +4,7 @@
  */
 
 import net from 'node:net';
-import { freePort } from './freePort';
+import { freePort, freePorts } from './freePort';
 
 describe('freePort', () => {
   it('returns a port that can be bound on 127.0.0.1', async () => {
@@ -18,5 +18,10 @@ describe('freePort', () => {
     });
     expect((server.address() as net.AddressInfo).port).toBe(port);
     await new Promise(r => server.close(r));
+  });
+
+  it('freePorts returns distinct ports', async () => {
+    const ports = await freePorts(12);
+    expect(new Set(ports).size).toBe(12);
   });
 });

@@ -10,7 +10,7 @@
 export { supervise, exitedWith } from './supervise';
 export type { Supervised, SuperviseOptions } from './supervise';
 export { groupAlive, signalGroup } from './processGroup';
-export { freePort } from './freePort';
+export { freePort, freePorts } from './freePort';
 export { httpStatus } from './httpStatus';
 export { waitFor } from './waitFor';
 export type { Condition, WaitForOptions } from './waitFor';

@@ -45,6 +45,20 @@ export type RequirementsOf = (objs: LiveObjects, ctx: PlanContext) => ChangeRequ
  * from), plans, and writes with resourceVersion preconditions. Writes use the
  * backend's management cluster credentials; authorization happens before.
  */
+/** How often an action is planned again after a 409 from a concurrent status write. */
+const WRITE_ATTEMPTS = 3;
+
+/** A precondition of the backend's own write failed (not the caller's resourceVersion). */
+class WriteConflict extends Error {
+  constructor(
+    readonly cause: Error,
+    /** The primary object as read by the attempt whose caller check passed. */
+    readonly primary: Plan['primary'],
+  ) {
+    super(cause.message);
+  }
+}
+
 export class ActionService {
   constructor(
     private readonly clusters: ClusterService,
@@ -70,13 +84,42 @@ export class ActionService {
     return loadLiveObjects(this.cacheOf(ref), ref);
   }
 
-  /** Plans and (unless nothing changes) executes one action. */
+  /**
+   * Plans and (unless nothing changes) executes one action. A write refused
+   * with 409 because a controller wrote status between the read and the
+   * write (the real controllers do, often, right after a change) is planned
+   * again from fresh objects, up to WRITE_ATTEMPTS times; the caller's
+   * resourceVersion stays valid while the object's generation (its spec)
+   * has not moved.
+   */
   async run(
     ref: ClusterRef,
     action: ClusterAction,
     plan: (objs: LiveObjects, ctx: PlanContext) => Plan,
     options: RunOptions,
     requirements?: RequirementsOf,
+  ): Promise<ActionResult> {
+    let checked: Plan['primary'] | undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(ref, action, plan, options, requirements, checked);
+      } catch (e) {
+        if (!(e instanceof WriteConflict)) throw e;
+        if (attempt >= WRITE_ATTEMPTS) throw e.cause;
+        checked ??= e.primary;
+        this.logger.info(`${action} of ${ref.namespace}/${ref.name}: write conflict (attempt ${attempt}), planning again`);
+      }
+    }
+  }
+
+  private async runOnce(
+    ref: ClusterRef,
+    action: ClusterAction,
+    plan: (objs: LiveObjects, ctx: PlanContext) => Plan,
+    options: RunOptions,
+    requirements: RequirementsOf | undefined,
+    /** The primary object as the first attempt saw it (its resourceVersion check passed then). */
+    checked: Plan['primary'] | undefined,
   ): Promise<ActionResult> {
     const cache = this.cacheOf(ref);
     const objs = await loadLiveObjects(cache, ref);
@@ -89,14 +132,27 @@ export class ActionService {
       return { ...base, changed: false, message: p.message };
     }
     const seen = options.resourceVersion;
-    if (seen !== undefined && seen !== p.primary.resourceVersion && !p.alsoAccepted?.includes(seen)) {
+    const specUnchanged =
+      checked !== undefined && checked.generation !== undefined && checked.generation === p.primary.generation;
+    if (
+      seen !== undefined &&
+      seen !== p.primary.resourceVersion &&
+      !p.alsoAccepted?.includes(seen) &&
+      !specUnchanged
+    ) {
       throw new ConflictError(
         `${p.primary.kind} ${p.primary.name} was changed since you loaded it (resourceVersion ${seen}, now ${p.primary.resourceVersion}): reload and try again`,
       );
     }
     const preflight = requirements ? await this.preflight(cache, ref, objs, requirements(objs, ctx), options) : undefined;
     // A failed multi-step write is taken back (see executeWrites).
-    const written = await executeWrites(cache, ref.namespace, p.writes, options.dryRun, this.logger);
+    let written: Awaited<ReturnType<typeof executeWrites>>;
+    try {
+      written = await executeWrites(cache, ref.namespace, p.writes, options.dryRun, this.logger);
+    } catch (e) {
+      if (e instanceof ConflictError && e.message.includes('changed since you loaded it')) throw new WriteConflict(e, p.primary);
+      throw e;
+    }
     const primary = written.find(o => o.kind === p.primary.kind && o.metadata?.name === p.primary.name);
     return {
       ...base,

@@ -14,6 +14,7 @@ import { ClusterService } from '../clusters/ClusterService';
 import { ActionService } from './ActionService';
 import { DEFAULT_ACTIONS_CONFIG } from '../actionsConfig';
 import { planSetPoolFlavor } from '../plans/flavor';
+import { planScaleControlPlane } from '../plans/scale';
 import { UPGRADE_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { planUpgrade, UPGRADE_FAILED_ANNOTATION } from '../plans/upgrade';
 
@@ -380,8 +381,9 @@ describe('refused writes (real API server, ValidatingAdmissionPolicy)', () => {
   it('keeps the annotation when the control plane write lost to another replica that carried the step out', async () => {
     // Between this request's annotation and its control plane write, a
     // reconciler (as of another replica) sees the annotation and moves the
-    // control plane first: this request's write is a conflict, but the
-    // upgrade is under way and must stay visible and driven.
+    // control plane first: this request's write is a conflict (planned
+    // again, it finds nothing left to do), and the upgrade is under way and
+    // must stay visible and driven.
     let reconciled: number | undefined;
     const restore = interpose(async (method, path) => {
       if (method === 'PATCH' && path.startsWith(kcpPath('r1-control-plane')) && reconciled === undefined) {
@@ -391,8 +393,10 @@ describe('refused writes (real API server, ValidatingAdmissionPolicy)', () => {
       }
     });
     try {
-      await expect(actions.run(ref('r1'), 'upgrade', (o, c) => planUpgrade(o, 'v1.35.0', c), { dryRun: false })).rejects.toMatchObject({
-        name: 'ConflictError',
+      // The conflict is planned again: the control plane is at the target already, nothing is left to write.
+      await expect(actions.run(ref('r1'), 'upgrade', (o, c) => planUpgrade(o, 'v1.35.0', c), { dryRun: false })).resolves.toMatchObject({
+        changed: false,
+        message: 'Cluster r1 is already at v1.35.0.',
       });
     } finally {
       restore();
@@ -405,5 +409,51 @@ describe('refused writes (real API server, ValidatingAdmissionPolicy)', () => {
       filter: { name: 'ubuntu-2404-kube-v1.35.0' },
     });
     expect((await get(CAPI, 'Cluster', 'r1')).metadata.annotations[UPGRADE_ANNOTATION]).toBe('v1.35.0');
+  });
+
+  /** Another writer's merge patch of s1's KCP (its status, or its spec), just before this request's own KCP write. */
+  function beforeKcpWrite(patch: { status?: object; spec?: object }) {
+    let writes = 0;
+    const restore = interpose(async (method, path) => {
+      if (method === 'PATCH' && path.startsWith(kcpPath('s1-control-plane')) && writes === 0) {
+        writes++;
+        const sub = patch.status ? '/status' : '';
+        await mc.client.request('PATCH', `${kcpPath('s1-control-plane')}${sub}`, patch, MERGE);
+      }
+    });
+    return { restore, writes: () => writes };
+  }
+
+  it('a controller\'s status write between the read and the write: planned again; the caller\'s resourceVersion holds while the spec has not moved', async () => {
+    const before = await get(KCP, 'KubeadmControlPlane', 's1-control-plane');
+    const other = beforeKcpWrite({ status: { version: 'v1.34.2' } });
+    try {
+      const result = await actions.run(ref('s1'), 'scale-control-plane', o => planScaleControlPlane(o, 3), {
+        dryRun: false,
+        resourceVersion: before.metadata.resourceVersion,
+      });
+      expect(result.changed).toBe(true);
+    } finally {
+      other.restore();
+    }
+    expect(other.writes()).toBe(1);
+    const after = await get(KCP, 'KubeadmControlPlane', 's1-control-plane');
+    expect([after.spec.replicas, after.status.version, after.metadata.generation]).toEqual([3, 'v1.34.2', before.metadata.generation + 1]);
+  });
+
+  it('another writer\'s spec change between the read and the write: 409 for a caller who named a resourceVersion', async () => {
+    const before = await get(KCP, 'KubeadmControlPlane', 's1-control-plane');
+    const other = beforeKcpWrite({ spec: { replicas: 5 } });
+    try {
+      await expect(
+        actions.run(ref('s1'), 'scale-control-plane', o => planScaleControlPlane(o, 1), {
+          dryRun: false,
+          resourceVersion: before.metadata.resourceVersion,
+        }),
+      ).rejects.toMatchObject({ name: 'ConflictError', message: expect.stringMatching(/^KubeadmControlPlane s1-control-plane was changed since you loaded it/) });
+    } finally {
+      other.restore();
+    }
+    expect((await get(KCP, 'KubeadmControlPlane', 's1-control-plane')).spec.replicas).toBe(5);
   });
 });

@@ -109,14 +109,18 @@ export const problems: VerdictStep = (objs, view) => {
     if (!countersMatch(c, view.counters.source === 'aggregated')) {
       const show = (v: number | undefined) =>
         v === undefined ? '?' : String(v);
+      // The real Cluster controller leaves the counters out until a pool has reported.
+      const unreported = [c.ready, c.available, c.upToDate].every(v => v === undefined);
       out.push(
         reason(cluster, 'warning', {
           reason: 'ReplicasNotReady',
-          message: `${countersLabel(scope)}: ${show(c.ready)} ready, ${show(
-            c.available,
-          )} available, ${show(c.upToDate)} up to date of ${show(
-            c.desired ?? c.replicas,
-          )} desired`,
+          message: unreported
+            ? `${countersLabel(scope)}: ${show(c.desired ?? c.replicas)} desired, none reported yet`
+            : `${countersLabel(scope)}: ${show(c.ready)} ready, ${show(
+                c.available,
+              )} available, ${show(c.upToDate)} up to date of ${show(
+                c.desired ?? c.replicas,
+              )} desired`,
         }),
       );
     }

@@ -424,6 +424,15 @@ describe('Degraded and Progressing (v1beta2)', () => {
     });
   });
 
+  it('says when no pool has reported its replicas yet (the real Cluster controller leaves the counters out)', () => {
+    const objs = buildSnapshot('S2');
+    objs.cluster.status.workers = { desiredReplicas: 4, replicas: 0 };
+    const h = evaluateHealth(objs, SNAPSHOT_NOW);
+    expect(h.reasons.find(r => r.reason === 'ReplicasNotReady')).toMatchObject({
+      message: 'Workers: 4 desired, none reported yet',
+    });
+  });
+
   it('ignores objects of another cluster', () => {
     const objs = buildSnapshot('S2');
     const foreign: KubeObject = structuredClone(objs.machineHealthChecks[0]);

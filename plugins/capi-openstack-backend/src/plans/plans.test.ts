@@ -214,6 +214,25 @@ describe('upgrade', () => {
     expect(patchOf(plan)).toEqual({ spec: { topology: { version: 'v1.35.0' } } });
   });
 
+  // What the real CAPI v1.14 Cluster webhook refuses (seen in the suite against the real controllers).
+  it('classy: refused while the control plane provisions or a previous upgrade rolls out', () => {
+    const provisioning = classy();
+    delete provisioning.controlPlane!.status;
+    expect(() => planUpgrade(provisioning, 'v1.35.0', ctx())).toThrow(
+      'version: Cluster c1 cannot move to v1.35.0 yet: the control plane is still provisioning (Cluster API changes a topology\'s version only once the previous one has rolled out)',
+    );
+    const cpUpgrading = classy();
+    cpUpgrading.controlPlane!.status!.version = 'v1.33.5';
+    expect(() => planUpgrade(cpUpgrading, 'v1.35.0', ctx())).toThrow(/the control plane is still completing a previous upgrade/);
+    // A control plane behind the topology is an upgrade in progress already (our own progress check says so first).
+    const notPropagated = classy();
+    notPropagated.controlPlane!.spec.version = 'v1.33.5';
+    expect(() => planUpgrade(notPropagated, 'v1.35.0', ctx())).toThrow(/an upgrade to v1.34.2 is still in progress \(control-plane\)/);
+    const poolBehind = classy();
+    poolBehind.machineDeployments[0].spec.template.spec.version = 'v1.33.5';
+    expect(() => planUpgrade(poolBehind, 'v1.35.0', ctx())).toThrow(/an upgrade to v1.34.2 is still in progress \(workers\)/);
+  });
+
   it('plain: annotation, new control plane template, version and template in one KCP update', () => {
     const plan = planUpgrade(plain(), 'v1.35.0', ctx());
     expect(plan.writes.map(w => `${w.op} ${w.kind}`)).toEqual([

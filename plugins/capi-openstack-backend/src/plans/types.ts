@@ -67,7 +67,8 @@ export type Write = PatchWrite | CreateWrite | DeleteWrite;
 export interface Plan {
   action: ClusterAction;
   /** The object whose resourceVersion the caller must have seen. */
-  primary: { kind: string; name: string; resourceVersion?: string };
+  /** `generation` moves with spec changes only (status writes leave it). */
+  primary: { kind: string; name: string; resourceVersion?: string; generation?: number };
   /** Other resourceVersions accepted from the caller (e.g. the Cluster's for a plain upgrade). */
   alsoAccepted?: string[];
   writes: Write[];

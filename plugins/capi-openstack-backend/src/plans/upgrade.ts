@@ -184,6 +184,23 @@ function specWithImage(template: KubeObject, image: string) {
   return spec;
 }
 
+/**
+ * Why Cluster API would refuse to change a topology's version now, as its
+ * Cluster webhook does (validateTopologyVersionUpdate, CAPI v1.14), beyond
+ * what upgradeProgress already sees (a control plane or pool behind the
+ * topology): the control plane must have finished provisioning
+ * (`status.version` set) and its last upgrade. A cluster whose control plane
+ * does not exist yet is left to the webhook.
+ */
+export function topologyUpgradeBlocker(objs: LiveObjects): string | undefined {
+  const kcp = objs.controlPlane;
+  if (!kcp) return undefined;
+  const running = kcp.status?.version;
+  if (!running) return 'the control plane is still provisioning';
+  if (running !== kcp.spec?.version) return 'the control plane is still completing a previous upgrade';
+  return undefined;
+}
+
 export function planUpgrade(objs: LiveObjects, version: unknown, ctx: PlanContext): Plan {
   if (!parseVersion(version)) {
     throw new UnprocessableError(`version must look like v1.34.2, got ${JSON.stringify(version)}`);
@@ -213,6 +230,12 @@ export function planUpgrade(objs: LiveObjects, version: unknown, ctx: PlanContex
     );
   }
   if (classy) {
+    const blocker = topologyUpgradeBlocker(objs);
+    if (blocker) {
+      throw new UnprocessableError(
+        `version: Cluster ${cluster.metadata.name} cannot move to ${target} yet: ${blocker} (Cluster API changes a topology's version only once the previous one has rolled out)`,
+      );
+    }
     return {
       action: 'upgrade',
       primary,

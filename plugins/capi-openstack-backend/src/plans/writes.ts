@@ -63,7 +63,12 @@ export function objectPatch(obj: KubeObject, patch: Record<string, unknown>) {
 }
 
 export function primaryOf(obj: KubeObject) {
-  return { kind: obj.kind, name: obj.metadata.name, resourceVersion: obj.metadata.resourceVersion };
+  return {
+    kind: obj.kind,
+    name: obj.metadata.name,
+    resourceVersion: obj.metadata.resourceVersion,
+    generation: obj.metadata.generation,
+  };
 }
 
 /**

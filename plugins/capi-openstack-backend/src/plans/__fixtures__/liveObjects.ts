@@ -68,6 +68,8 @@ export function plain(gen: 'v1beta2' | 'v1beta1' = 'v1beta2', version = 'v1.34.2
           ? { infrastructureRef: ref('OpenStackMachineTemplate', 'c1-control-plane') }
           : { spec: { infrastructureRef: ref('OpenStackMachineTemplate', 'c1-control-plane') } },
       },
+      // The version every control plane machine runs (unset while provisioning).
+      status: { version },
     },
     machineDeployments: [
       {
