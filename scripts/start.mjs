@@ -23,6 +23,14 @@
 // (.local/postgres/app-config.yaml; the password reaches the backend in
 // POSTGRES_PASSWORD, never on disk).
 
+//
+// `npm start -- --real-controllers` (or CAPI_OPENSTACK_CONTROLLERS=real) runs
+// the local management cluster with the real Cluster API v1.14 controllers
+// (core with the topology controller, kubeadm control plane, kubeadm
+// bootstrap) and their webhooks instead of the simulator, and seeds only the
+// live demo clusters (docs/real-controllers.md). No infrastructure provider
+// runs: the clusters wait for their OpenStackCluster, as real CAPI does.
+
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -64,6 +72,7 @@ function configuredManagementClusters(configFiles) {
 const extraArgs = process.argv.slice(2);
 const withOpenStack = extraArgs.includes('--openstack') || process.env.CAPI_OPENSTACK_OPENSTACK === 'testbed';
 const withPostgres = extraArgs.includes('--postgres') || process.env.CAPI_OPENSTACK_DATABASE === 'postgres';
+const realControllers = extraArgs.includes('--real-controllers') || process.env.CAPI_OPENSTACK_CONTROLLERS === 'real';
 const configFiles = ['app-config.yaml'];
 if (fs.existsSync(path.join(repoRoot, 'app-config.local.yaml'))) configFiles.push('app-config.local.yaml');
 for (let i = 0; i < extraArgs.length; i++) {
@@ -118,8 +127,13 @@ if (withPostgres) {
 }
 
 if (localCluster) {
-  log('no management cluster configured: starting the local one with the demo fleet');
-  const mc = startManagementClusterCli(['start']);
+  log(
+    realControllers
+      ? 'no management cluster configured: starting the local one with the real Cluster API controllers and the live demo clusters (the first run builds the controllers: about 6 minutes)'
+      : 'no management cluster configured: starting the local one with the demo fleet',
+  );
+  const started = Date.now();
+  const mc = startManagementClusterCli(realControllers ? ['start', '--real-controllers'] : ['start']);
   children.push(mc.child);
   let kubeconfig;
   try {
@@ -128,15 +142,19 @@ if (localCluster) {
     log(String(e.message));
     await stopAll(1);
   }
-  // Simulated controllers keep the live demo clusters converged and make
-  // lifecycle actions visible (CAPI_OPENSTACK_TIME_SCALE speeds them up).
-  const sim = startSimulatorCli(kubeconfig, Number(process.env.CAPI_OPENSTACK_TIME_SCALE ?? 10));
-  children.push(sim.child);
-  try {
-    await sim.ready;
-  } catch (e) {
-    log(String(e.message));
-    await stopAll(1);
+  if (realControllers) {
+    log(`local management cluster with the real controllers ready in ${Math.round((Date.now() - started) / 1000)} s`);
+  } else {
+    // Simulated controllers keep the live demo clusters converged and make
+    // lifecycle actions visible (CAPI_OPENSTACK_TIME_SCALE speeds them up).
+    const sim = startSimulatorCli(kubeconfig, Number(process.env.CAPI_OPENSTACK_TIME_SCALE ?? 10));
+    children.push(sim.child);
+    try {
+      await sim.ready;
+    } catch (e) {
+      log(String(e.message));
+      await stopAll(1);
+    }
   }
   // Point the backend at it through a generated config file. The OpenStack
   // allow-list names the demo Secrets' Keystone (127.0.0.1:5000, nothing

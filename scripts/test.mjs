@@ -105,9 +105,11 @@ async function testbedReady() {
 }
 
 // 1. Binaries and CRDs first: a missing Go toolchain should fail fast.
-const haveBinaries = step('build kube-apiserver and etcd, fetch CRDs', bin('tsx'), [
+// The real CAPI controllers too, for the suites against them (src/realControllers).
+const haveBinaries = step('build kube-apiserver, etcd and the CAPI controllers, fetch CRDs', bin('tsx'), [
   'packages/management-cluster/src/cli.ts',
   'ensure',
+  '--real-controllers',
   '--crds',
   'capi-v1.14,capi-v1.10',
 ]);

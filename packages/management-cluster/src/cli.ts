@@ -28,6 +28,8 @@ import { clientFromKubeconfig, ConnectionInfo } from './connect';
 import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
 import { localDir, stderrLogger as log } from './paths';
 import { buildDemoFleet } from './seed';
+import { Clock } from './seed/clock';
+import { demoClusterClassObjects } from './seed/clusterClass';
 import { buildLiveClusters } from './seed/liveClusters';
 import { ManagementCluster, startManagementCluster } from './server';
 
@@ -83,6 +85,22 @@ function demoFleet(now: Date) {
   return [...buildDemoFleet({ now }), ...buildLiveClusters()];
 }
 
+/**
+ * What the real controllers run in the local demo: the live clusters, their
+ * namespaces and the demo ClusterClass (the frozen snapshots are status the
+ * real controllers would overwrite).
+ */
+function realControllersFleet(now: Date) {
+  const live = buildLiveClusters();
+  const namespaces = [...new Set(live.map(o => o.manifest.metadata.namespace).filter((n): n is string => !!n))];
+  const clock = new Clock(now);
+  return [
+    ...buildDemoFleet({ now }).filter(o => o.manifest.kind === 'Namespace' && namespaces.includes(o.manifest.metadata.name)),
+    ...namespaces.flatMap(ns => demoClusterClassObjects(ns, clock)),
+    ...live,
+  ];
+}
+
 function crdSets(): CrdSetName[] {
   return (values.crds ?? 'capi-v1.14').split(',').map(s => parseCrdSetName(s.trim()));
 }
@@ -97,7 +115,8 @@ async function main() {
       const cluster = await startManagementCluster({ crdSet: crdSets()[0], kubeconfigPath, log, realControllers });
       running.push(cluster);
       if (!values['no-seed']) {
-        await applySeed(cluster.client, demoFleet(await seedTime(cluster.client)), log);
+        const now = await seedTime(cluster.client);
+        await applySeed(cluster.client, realControllers ? realControllersFleet(now) : demoFleet(now), log);
       }
       log(`local management cluster ready at ${cluster.url}`);
       log(`kubeconfig: ${kubeconfigPath}`);
