@@ -11,46 +11,40 @@
 // What our plans refuse, the real webhooks refuse too when written
 // directly, and the backend's message for their refusal is readable.
 
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
-import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import request from 'supertest';
-import { startCapiBackend } from '../__testUtils__/startCapiBackend';
 import { mapKubeError } from '../actions/kubeErrors';
 import { createKubeClient, KubeClient } from '../kube/createKubeClient';
-
-const CAPI = 'cluster.x-k8s.io/v1beta2';
-const KCP = 'controlplane.cluster.x-k8s.io/v1beta2';
-const INFRA = 'infrastructure.cluster.x-k8s.io/v1beta1';
-
-const waitUntil = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000) =>
-  waitFor(what, probe, { timeoutMs, intervalMs: 250 });
+import {
+  CAPI,
+  IDENTITY,
+  INFRA,
+  KCP,
+  setupRealControllersBackend,
+  waitUntil,
+} from '../__testUtils__/realControllersBackend';
 
 jest.setTimeout(120_000);
 
 describe('lifecycle actions against the real CAPI controllers and webhooks', () => {
-  const mc = setupManagementCluster('capi-v1.14', { realControllers: true });
-  let ns: string;
-  let backend: Awaited<ReturnType<typeof startCapiBackend>>;
+  const env = setupRealControllersBackend('real-actions');
   let kube: KubeClient;
-  const api = (name: string, p = '') => `/api/capi-openstack/clusters/local/${ns}/${name}${p ? `/${p}` : ''}`;
-  const get = (apiVersion: string, kind: string, name: string) => mc.client.get<any>(apiVersion, kind, ns, name);
+  const api = (name: string, p = '') => `/api/capi-openstack/clusters/local/${env.ns}/${name}${p ? `/${p}` : ''}`;
+  const get = (apiVersion: string, kind: string, name: string) => env.mc.client.get<any>(apiVersion, kind, env.ns, name);
   const kcpOf = async (cluster: string) =>
-    (await mc.client.list<any>(KCP, 'KubeadmControlPlane', ns, `cluster.x-k8s.io/cluster-name=${cluster}`))[0];
+    (await env.mc.client.list<any>(KCP, 'KubeadmControlPlane', env.ns, `cluster.x-k8s.io/cluster-name=${cluster}`))[0];
   const mdOf = async (cluster: string, pool: string) =>
     (
-      await mc.client.list<any>(
+      await env.mc.client.list<any>(
         CAPI,
         'MachineDeployment',
-        ns,
+        env.ns,
         `cluster.x-k8s.io/cluster-name=${cluster},topology.cluster.x-k8s.io/deployment-name=${pool}`,
       )
     )[0];
 
   /** POST (or DELETE) through the backend: the dry run first, then the write; both must pass the real webhooks. */
   async function act(cluster: string, path: string, body: Record<string, unknown>, method: 'post' | 'delete' = 'post') {
-    const send = (query: string) => request(backend.server)[method](`${api(cluster, path)}${query}`).send(body);
+    const send = (query: string) => request(env.backend.server)[method](`${api(cluster, path)}${query}`).send(body);
     const dry = await send('?dryRun=true');
     expect([dry.status, dry.body.error?.message, dry.body.dryRun]).toEqual([200, undefined, true]);
     const res = await send('');
@@ -76,51 +70,23 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
   };
 
   const createCluster = (body: Record<string, unknown>) =>
-    request(backend.server)
+    request(env.backend.server)
       .post('/api/capi-openstack/clusters')
       .send({
         managementCluster: 'local',
-        namespace: ns,
-        identity: { secretName: 'real-cloud', cloudName: 'openstack' },
+        namespace: env.ns,
+        identity: IDENTITY,
         owner: 'group:default/platform',
         ...body,
       });
 
   beforeAll(async () => {
-    ns = await mc.createNamespace('real-actions');
-    await mc.apply([
-      ...demoClusterClassObjects(ns, new Clock(new Date())),
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'real-cloud', namespace: ns, labels: { 'capi-openstack.dev/identity': 'true' } },
-        data: { 'clouds.yaml': Buffer.from('clouds: {openstack: {}}\n').toString('base64') },
-      },
-    ]);
-    const kubeconfigPath = mc.kubeconfigFile();
-    backend = await startCapiBackend(
-      {
-        managementClusters: [{ name: 'local', kubeconfig: { path: kubeconfigPath }, namespaces: [ns] }],
-        flavors: ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'],
-        kubernetesVersions: [
-          { version: 'v1.33.5', image: 'ubuntu-2404-kube-v1.33.5' },
-          { version: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2' },
-          { version: 'v1.35.0', image: 'ubuntu-2404-kube-v1.35.0' },
-        ],
-        actions: { upgradeResyncSeconds: 1 },
-      },
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-    );
     kube = await createKubeClient({
       name: 'local',
       title: 'local',
-      source: { type: 'kubeconfig', path: kubeconfigPath },
+      source: { type: 'kubeconfig', path: env.kubeconfigPath },
       skipTLSVerify: false,
     } as any);
-    await waitUntil('the backend to sync the management cluster', async () => {
-      const res = await request(backend.server).get('/api/capi-openstack/clusters');
-      return res.body.managementClusters?.[0]?.state === 'synced';
-    });
     const plain = await createCluster({
       name: 'p1',
       kubernetesVersion: 'v1.33.5',
@@ -141,14 +107,13 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
     created(classy);
     await waitUntil('the topology controller to expand k1', async () => (await kcpOf('k1')) && (await mdOf('k1', 'md-0')));
     await waitUntil('the backend to see both clusters with their pools', async () => {
-      const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}`);
+      const res = await request(env.backend.server).get(`/api/capi-openstack/clusters?namespace=${env.ns}`);
       return res.body.items?.filter((c: any) => c.workers?.desired === 2).length === 2;
     });
   }, 240_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     kube?.close();
-    await backend?.stop();
   });
 
   it('scales a plain control plane and pool; KCP and the MachineDeployment controller report the new sizes', async () => {
@@ -214,13 +179,13 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
 
   it('upgrades: refused as the real webhook does while the control plane provisions; a plain one waits for the real control plane', async () => {
     // The Cluster webhook changes a topology's version only once the control plane has a version (finished provisioning).
-    const classy = await request(backend.server).post(api('k1', 'upgrade')).send({ version: 'v1.34.2' });
+    const classy = await request(env.backend.server).post(api('k1', 'upgrade')).send({ version: 'v1.34.2' });
     expect([classy.status, classy.body.error?.message]).toEqual([
       422,
       "version: Cluster k1 cannot move to v1.34.2 yet: the control plane is still provisioning (Cluster API changes a topology's version only once the previous one has rolled out)",
     ]);
     const direct = await kube
-      .request('PATCH', `/apis/${CAPI}/namespaces/${ns}/clusters/k1`, {
+      .request('PATCH', `/apis/${CAPI}/namespaces/${env.ns}/clusters/k1`, {
         body: { spec: { topology: { version: 'v1.34.2' } } },
         contentType: 'application/merge-patch+json',
       })
@@ -232,7 +197,7 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
     expect(kcp.spec.version).toBe('v1.34.2');
     // No machine runs (no infrastructure provider): KCP never reports v1.34.2, so the workers wait.
     const progress = await waitUntil('the upgrade to show as in progress', async () => {
-      const res = await request(backend.server).get(api('p1', 'upgrades'));
+      const res = await request(env.backend.server).get(api('p1', 'upgrades'));
       return res.body.inProgress;
     });
     expect(progress).toMatchObject({ version: 'v1.34.2', phase: 'control-plane' });
@@ -245,7 +210,7 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
       const c = await get(CAPI, 'Cluster', 'p1');
       return c.status?.conditions?.find((x: any) => x.type === 'Paused')?.status === 'True';
     });
-    const paused = await request(backend.server).get(api('p1'));
+    const paused = await request(env.backend.server).get(api('p1'));
     expect(paused.body.health.verdict).toBe('Paused');
     await act('p1', 'resume', {});
     await waitUntil('the Cluster controller to report not Paused', async () => {
@@ -255,9 +220,9 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
   });
 
   it('what our plans refuse, the real webhooks refuse too; the backend words their refusal readably', async () => {
-    const ours = await request(backend.server).post(api('p1', 'control-plane/scale')).send({ replicas: 4 });
+    const ours = await request(env.backend.server).post(api('p1', 'control-plane/scale')).send({ replicas: 4 });
     expect([ours.status, ours.body.error.message]).toEqual([422, expect.stringMatching(/^replicas must be odd/)]);
-    const kcpPath = `/apis/${KCP}/namespaces/${ns}/kubeadmcontrolplanes/p1-control-plane`;
+    const kcpPath = `/apis/${KCP}/namespaces/${env.ns}/kubeadmcontrolplanes/p1-control-plane`;
     const even = await kube
       .request('PATCH', kcpPath, { body: { spec: { replicas: 4 } }, contentType: 'application/merge-patch+json' })
       .catch(e => e);
@@ -267,9 +232,9 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
       expect.stringMatching(/^KubeadmControlPlane p1-control-plane was refused by the management cluster's admission control: .*replicas.*even/),
     ]);
 
-    const skip = await request(backend.server).post(api('k1', 'upgrade')).send({ version: 'v1.36.0' });
+    const skip = await request(env.backend.server).post(api('k1', 'upgrade')).send({ version: 'v1.36.0' });
     expect(skip.status).toBe(422);
-    const clusterPath = `/apis/${CAPI}/namespaces/${ns}/clusters/k1`;
+    const clusterPath = `/apis/${CAPI}/namespaces/${env.ns}/clusters/k1`;
     const skipped = await kube
       .request('PATCH', clusterPath, { body: { spec: { topology: { version: 'v1.36.0' } } }, contentType: 'application/merge-patch+json' })
       .catch(e => e);
@@ -287,11 +252,11 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
     expect([variable.status, variable.body.error?.message]).toEqual([422, expect.stringMatching(/certificatesExpiryDays/)]);
     const k1 = await get(CAPI, 'Cluster', 'k1');
     const invalid = await kube
-      .request('POST', `/apis/${CAPI}/namespaces/${ns}/clusters`, {
+      .request('POST', `/apis/${CAPI}/namespaces/${env.ns}/clusters`, {
         body: {
           apiVersion: CAPI,
           kind: 'Cluster',
-          metadata: { name: 'bad2', namespace: ns },
+          metadata: { name: 'bad2', namespace: env.ns },
           spec: {
             ...k1.spec,
             controlPlaneRef: undefined,
@@ -314,6 +279,6 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
     const cluster = await get(CAPI, 'Cluster', 'k1');
     await act('k1', '', { confirmName: 'k1', resourceVersion: cluster.metadata.resourceVersion }, 'delete');
     await waitUntil('k1 and its control plane gone', async () => !(await get(CAPI, 'Cluster', 'k1')) && !(await kcpOf('k1')), 90_000);
-    expect(await mc.client.list(CAPI, 'MachineDeployment', ns, 'cluster.x-k8s.io/cluster-name=k1')).toEqual([]);
+    expect(await env.mc.client.list(CAPI, 'MachineDeployment', env.ns, 'cluster.x-k8s.io/cluster-name=k1')).toEqual([]);
   });
 });

@@ -9,69 +9,22 @@
 // clusters stop where the real controllers stop, waiting for the
 // OpenStackCluster, and the verdict's reasons are their conditions.
 
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
-import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
 import request from 'supertest';
-import { startCapiBackend } from '../__testUtils__/startCapiBackend';
-
-const CAPI = 'cluster.x-k8s.io/v1beta2';
-const KCP = 'controlplane.cluster.x-k8s.io/v1beta2';
-const INFRA = 'infrastructure.cluster.x-k8s.io/v1beta1';
-
-const waitUntil = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000) =>
-  waitFor(what, probe, { timeoutMs, intervalMs: 250 });
+import {
+  CAPI,
+  IDENTITY,
+  INFRA,
+  KCP,
+  setupRealControllersBackend,
+  waitUntil,
+} from '../__testUtils__/realControllersBackend';
 
 jest.setTimeout(120_000);
 
 describe('create and verdict against the real CAPI controllers', () => {
-  const mc = setupManagementCluster('capi-v1.14', { realControllers: true });
-  let ns: string;
-  let backend: Awaited<ReturnType<typeof startCapiBackend>>;
-  const api = (name: string, p = '') => `/api/capi-openstack/clusters/local/${ns}/${name}${p ? `/${p}` : ''}`;
-  const get = (apiVersion: string, kind: string, name: string) => mc.client.get<any>(apiVersion, kind, ns, name);
-
-  beforeAll(async () => {
-    ns = await mc.createNamespace('real');
-    await mc.apply([
-      ...demoClusterClassObjects(ns, new Clock(new Date())),
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'real-cloud', namespace: ns, labels: { 'capi-openstack.dev/identity': 'true' } },
-        data: { 'clouds.yaml': Buffer.from('clouds: {openstack: {}}\n').toString('base64') },
-      },
-    ]);
-    backend = await startCapiBackend(
-      {
-        managementClusters: [{ name: 'local', kubeconfig: { path: mc.kubeconfigFile() }, namespaces: [ns] }],
-        flavors: ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'],
-        kubernetesVersions: [
-          { version: 'v1.33.5', image: 'ubuntu-2404-kube-v1.33.5' },
-          { version: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2' },
-        ],
-      },
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-    );
-    await waitUntil('the backend to sync the management cluster', async () => {
-      const res = await request(backend.server).get('/api/capi-openstack/clusters');
-      return res.body.managementClusters?.[0]?.state === 'synced';
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await backend?.stop();
-  });
-
-  afterEach(() => {
-    const state = expect.getState();
-    if (state.assertionCalls !== state.numPassingAsserts) {
-      for (const [name, log] of Object.entries(mc.controllerLogs())) {
-        process.stderr.write(`--- ${name} (last lines)\n${log.split('\n').filter(l => /^E/.test(l)).slice(-20).join('\n')}\n`);
-      }
-    }
-  });
+  const env = setupRealControllersBackend('real');
+  const api = (name: string, p = '') => `/api/capi-openstack/clusters/local/${env.ns}/${name}${p ? `/${p}` : ''}`;
+  const get = (apiVersion: string, kind: string, name: string) => env.mc.client.get<any>(apiVersion, kind, env.ns, name);
 
   const apiVersionOf: Record<string, string> = {
     Cluster: CAPI,
@@ -88,11 +41,11 @@ describe('create and verdict against the real CAPI controllers', () => {
    * the real controller wrote it on that object (type, reason, message).
    */
   async function reasonsMatchConditions(name: string) {
-    const res = await request(backend.server).get(api(name));
+    const res = await request(env.backend.server).get(api(name));
     if (res.status !== 200) return false;
     const health = res.body.health;
     for (const r of health.reasons.filter((x: any) => x.conditionType)) {
-      const o = await mc.client.get<any>(apiVersionOf[r.object.kind], r.object.kind, ns, r.object.name);
+      const o = await env.mc.client.get<any>(apiVersionOf[r.object.kind], r.object.kind, env.ns, r.object.name);
       const c = o?.status?.conditions?.find((x: any) => x.type === r.conditionType);
       if (!c || c.reason !== r.reason || c.message !== r.message) return false;
     }
@@ -111,17 +64,17 @@ describe('create and verdict against the real CAPI controllers', () => {
   it.each(modes.map(m => [m.mode, m] as const))(
     'creates a cluster (%s) that the real controllers take up; the verdict and its reasons are their conditions',
     async (mode, m) => {
-      const res = await request(backend.server)
+      const res = await request(env.backend.server)
         .post('/api/capi-openstack/clusters')
         .send({
           managementCluster: 'local',
-          namespace: ns,
+          namespace: env.ns,
           name: m.name,
           kubernetesVersion: 'v1.34.2',
           mode,
           controlPlane: { replicas: 3, flavor: 'm1.large' },
           workerPools: [{ name: 'md-0', replicas: 2, flavor: 'm1.medium' }],
-          identity: { secretName: 'real-cloud', cloudName: 'openstack' },
+          identity: IDENTITY,
           owner: 'group:default/platform',
           ...m.extra,
         });
@@ -129,7 +82,7 @@ describe('create and verdict against the real CAPI controllers', () => {
 
       // The control plane and the pool exist (the topology controller made them for the class) and report scaling up.
       const kcp = await waitUntil('the KubeadmControlPlane to report scaling up', async () => {
-        const [k] = await mc.client.list<any>(KCP, 'KubeadmControlPlane', ns, `cluster.x-k8s.io/cluster-name=${m.name}`);
+        const [k] = await env.mc.client.list<any>(KCP, 'KubeadmControlPlane', env.ns, `cluster.x-k8s.io/cluster-name=${m.name}`);
         return k?.status?.conditions?.some((c: any) => c.type === 'ScalingUp' && c.status === 'True') && k;
       });
       expect([kcp.spec.replicas, kcp.spec.version]).toEqual([3, 'v1.34.2']);
@@ -153,7 +106,7 @@ describe('create and verdict against the real CAPI controllers', () => {
       // The tree holds what the real controllers made, by their names.
       const tree = detail.tree;
       expect(tree.controlPlane).toMatchObject({ kind: 'KubeadmControlPlane', name: kcp.metadata.name });
-      const [md] = await mc.client.list<any>(CAPI, 'MachineDeployment', ns, `cluster.x-k8s.io/cluster-name=${m.name}`);
+      const [md] = await env.mc.client.list<any>(CAPI, 'MachineDeployment', env.ns, `cluster.x-k8s.io/cluster-name=${m.name}`);
       expect(tree.pools.map((p: any) => p.name)).toEqual([md.metadata.name]);
       expect(tree.infrastructure).toMatchObject({ kind: 'OpenStackCluster' });
       expect(tree.machines).toEqual([]);

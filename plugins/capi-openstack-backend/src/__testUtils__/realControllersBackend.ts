@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
+import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
+import request from 'supertest';
+import { startCapiBackend } from './startCapiBackend';
+
+export const CAPI = 'cluster.x-k8s.io/v1beta2';
+export const KCP = 'controlplane.cluster.x-k8s.io/v1beta2';
+export const INFRA = 'infrastructure.cluster.x-k8s.io/v1beta1';
+/** The identity Secret every cluster of these suites names. */
+export const IDENTITY = { secretName: 'real-cloud', cloudName: 'openstack' };
+
+/** The tooling's waitFor: 60 s, every 250 ms (the real controllers take a few seconds per step). */
+export const waitUntil = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000) =>
+  waitFor(what, probe, { timeoutMs, intervalMs: 250 });
+
+export interface RealControllersBackend {
+  mc: ReturnType<typeof setupManagementCluster>;
+  ns: string;
+  backend: Awaited<ReturnType<typeof startCapiBackend>>;
+  /** `kubeconfig` of the admin, for the backend and for clients of the suite. */
+  kubeconfigPath: string;
+}
+
+/**
+ * Registers the hooks of a suite against the real CAPI controllers: a
+ * private management cluster running them, a namespace holding the demo
+ * ClusterClass and an identity Secret, and a backend (every permission
+ * allowed) synced with it. When a test fails, the managers' error lines go
+ * to stderr.
+ */
+export function setupRealControllersBackend(prefix: string): RealControllersBackend {
+  const mc = setupManagementCluster('capi-v1.14', { realControllers: true });
+  const env = { mc } as RealControllersBackend;
+
+  beforeAll(async () => {
+    env.ns = await mc.createNamespace(prefix);
+    await mc.apply([
+      ...demoClusterClassObjects(env.ns, new Clock(new Date())),
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: IDENTITY.secretName, namespace: env.ns, labels: { 'capi-openstack.dev/identity': 'true' } },
+        data: { 'clouds.yaml': Buffer.from('clouds: {openstack: {}}\n').toString('base64') },
+      },
+    ]);
+    env.kubeconfigPath = mc.kubeconfigFile();
+    env.backend = await startCapiBackend(
+      {
+        managementClusters: [{ name: 'local', kubeconfig: { path: env.kubeconfigPath }, namespaces: [env.ns] }],
+        flavors: ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'],
+        kubernetesVersions: [
+          { version: 'v1.33.5', image: 'ubuntu-2404-kube-v1.33.5' },
+          { version: 'v1.34.2', image: 'ubuntu-2404-kube-v1.34.2' },
+          { version: 'v1.35.0', image: 'ubuntu-2404-kube-v1.35.0' },
+        ],
+        actions: { upgradeResyncSeconds: 1 },
+      },
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+    );
+    await waitUntil('the backend to sync the management cluster', async () => {
+      const res = await request(env.backend.server).get('/api/capi-openstack/clusters');
+      return res.body.managementClusters?.[0]?.state === 'synced';
+    });
+  }, 240_000);
+
+  afterEach(() => {
+    const state = expect.getState();
+    if (state.assertionCalls === state.numPassingAsserts) return;
+    for (const [name, log] of Object.entries(mc.controllerLogs())) {
+      const errors = log.split('\n').filter(l => l.startsWith('E'));
+      process.stderr.write(`--- ${name}: last error lines\n${errors.slice(-20).join('\n')}\n`);
+    }
+  });
+
+  afterAll(async () => {
+    await env.backend?.stop();
+  });
+
+  return env;
+}
