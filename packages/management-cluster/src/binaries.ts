@@ -189,13 +189,22 @@ async function buildEtcd(output: string, log: Logger) {
   await tidyAndBuild(go, dir, 'go.etcd.io/etcd/server/v3', output, log);
 }
 
-/** Pins `packages` in tools.go of the wrapper module and resolves their modules. */
-export async function pinAndTidy(go: string, dir: string, packages: string[]) {
+/**
+ * Pins `packages` in tools.go of the wrapper module and resolves their
+ * modules; `tolerateErrors` tidies with `-e` (a module only the packages'
+ * tests import cannot be fetched).
+ */
+export async function pinAndTidy(
+  go: string,
+  dir: string,
+  packages: string[],
+  options: { tolerateErrors?: boolean } = {},
+) {
   fs.writeFileSync(
     path.join(dir, 'tools.go'),
     `//go:build tools\n\npackage tools\n\n${packages.map(p => `import _ "${p}"`).join('\n')}\n`,
   );
-  await runGo(go, ['mod', 'tidy'], { cwd: dir, log: () => {} });
+  await runGo(go, ['mod', 'tidy', ...(options.tolerateErrors ? ['-e'] : [])], { cwd: dir, log: () => {} });
 }
 
 /** Pins `pkg` in tools.go of the wrapper module, resolves its modules and builds it. */

@@ -37,6 +37,7 @@ import {
   startControllers,
 } from './controllers/start';
 import { ensureControllerBinaries } from './controllers/binaries';
+import { ensureCapoBinary } from './controllers/capo';
 
 export interface StartOptions {
   crdSet?: CrdSetName;
@@ -48,6 +49,8 @@ export interface StartOptions {
    * kubeadm bootstrap) with their webhooks (capi-v1.14 only).
    */
   realControllers?: boolean;
+  /** With `realControllers`: also runs CAPO v0.14.7's manager (webhooks, CRD conversion). */
+  capo?: boolean;
 }
 
 export interface ManagementCluster extends ManagementClusterHandle {
@@ -99,8 +102,10 @@ export async function startManagementCluster(
   const [binaries, crdFiles] = await Promise.all([
     ensureBinaries(log),
     ensureCrds(crdSet, log),
-    // Fail before anything starts when they cannot be built.
-    options.realControllers ? ensureControllerBinaries(log) : undefined,
+    // Fail before anything starts when they cannot be built (one Go build at a time).
+    options.realControllers
+      ? ensureControllerBinaries(log).then(() => (options.capo ? ensureCapoBinary(log) : undefined))
+      : undefined,
   ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-mc-'));
   const processes: Supervised[] = [];
@@ -196,19 +201,22 @@ export async function startManagementCluster(
 
     await waitReady();
     const prepared = options.realControllers
-      ? await prepareControllers({ dir, caCert: pki.caCert, log })
+      ? await prepareControllers({ dir, caCert: pki.caCert, log, capo: options.capo })
       : undefined;
     log(`installing ${crdFiles.length} CRDs (${crdSet})`);
     // With the labels of the components' kustomizations (the contract
     // versions CAPI looks up) and, with real controllers, their conversion webhooks.
-    const crds: KubeObject[] = crdFiles.map(f =>
-      localCrd(yaml.load(fs.readFileSync(f.path, 'utf8')), {
-        labels: f.labels,
-        conversion: f.conversion,
-        baseUrl: prepared?.baseUrlFor(f.module, f.component),
-        caBundle: prepared?.caBundle,
-      }),
-    );
+    const crds: KubeObject[] = [
+      ...crdFiles.map(f =>
+        localCrd(yaml.load(fs.readFileSync(f.path, 'utf8')), {
+          labels: f.labels,
+          conversion: f.conversion,
+          baseUrl: prepared?.baseUrlFor(f.module, f.component),
+          caBundle: prepared?.caBundle,
+        }),
+      ),
+      ...(prepared?.extraCrds ?? []),
+    ];
     await Promise.all(crds.map(crd => client.create(crd)));
     await waitFor(
       async () => {

@@ -21,6 +21,7 @@ import { downloadModule, findGo } from '../go';
 import { cacheDir } from '@internal/test-support';
 import { issueServingCert } from '../pki';
 import { ensureControllerBinaries } from './binaries';
+import { CAPO_COMPONENT, CapoComponent, prepareCapo } from './capo';
 import {
   CAPI_CONTROLLERS_VERSION,
   CAPI_MODULE,
@@ -40,7 +41,7 @@ import {
 export const CONTROLLERS_NAMESPACE = 'capi-system';
 
 export interface PreparedController {
-  component: ControllerComponent;
+  component: ControllerComponent | CapoComponent;
   binary: string;
   /** The component's folder in the module (holds `config/`). */
   dir: string;
@@ -55,8 +56,10 @@ export interface PreparedControllers {
   controllers: PreparedController[];
   /** PEM of the CA that signed the webhooks' serving certificate. */
   caBundle: string;
-  /** The webhook base URL for CRDs of a component folder of the CAPI module. */
+  /** The webhook base URL for CRDs of a component folder of the CAPI (or, with CAPO, CAPO) module. */
   baseUrlFor(module: string, component: string): string | undefined;
+  /** CRDs the managers need beyond the CRD set (with CAPO: ORC's Image). */
+  extraCrds: KubeObject[];
 }
 
 /**
@@ -68,6 +71,8 @@ export async function prepareControllers(options: {
   dir: string;
   caCert: string;
   log: Logger;
+  /** Also CAPO v0.14.7's manager, with its webhooks and CRD conversion. */
+  capo?: boolean;
 }): Promise<PreparedControllers> {
   const go = await findGo();
   const [binaries, mod] = await Promise.all([
@@ -98,11 +103,27 @@ export async function prepareControllers(options: {
     });
   }
   const module = `${CAPI_MODULE}@${CAPI_CONTROLLERS_VERSION}`;
+  const capo = options.capo ? await prepareCapo({ certDir, log: options.log }) : undefined;
+  if (capo) {
+    controllers.push({
+      component: CAPO_COMPONENT,
+      binary: capo.binary,
+      dir: capo.dir,
+      endpoints: capo.endpoints,
+      baseUrl: `https://127.0.0.1:${capo.endpoints.webhookPort}`,
+      args: capo.args,
+      featureGates: capo.featureGates,
+    });
+  }
   return {
     controllers,
     caBundle: Buffer.from(fs.readFileSync(options.caCert)).toString('base64'),
-    baseUrlFor: (m, component) =>
-      m === module ? controllers.find(c => c.component.folder === component)?.baseUrl : undefined,
+    baseUrlFor: (m, component) => {
+      if (m === module) return controllers.find(c => c.component.folder === component)?.baseUrl;
+      if (capo && m === capo.module) return controllers.find(c => c.component === CAPO_COMPONENT)?.baseUrl;
+      return undefined;
+    },
+    extraCrds: capo?.crds ?? [],
   };
 }
 
