@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { cacheDir, freePort, KubeObject, Logger } from '@internal/test-support';
+import { cacheDir, KubeObject, Logger } from '@internal/test-support';
 import { goBuild, isExecutable, pinAndTidy, versionLdflags, wrapperDir } from '../binaries';
 import { downloadModule, findGo } from '../go';
 import { stderrLogger } from '../paths';
@@ -112,7 +112,12 @@ async function orcImageCrd(go: string, capoGoMod: string, log: Logger): Promise<
 }
 
 /** Builds (or finds) the manager and picks its loopback ports. */
-export async function prepareCapo(options: { certDir: string; log: Logger }): Promise<PreparedCapo> {
+export async function prepareCapo(options: {
+  certDir: string;
+  log: Logger;
+  /** Webhook, health and metrics ports, picked with the other managers' (freePorts). */
+  ports: number[];
+}): Promise<PreparedCapo> {
   const go = await findGo();
   const [binary, mod] = await Promise.all([
     ensureCapoBinary(options.log),
@@ -121,12 +126,8 @@ export async function prepareCapo(options: { certDir: string; log: Logger }): Pr
   const orcImage = await orcImageCrd(go, mod.goMod, options.log);
   const deployment = yaml.load(fs.readFileSync(path.join(mod.dir, 'config/manager/manager.yaml'), 'utf8'));
   const fromManifest = managerArgs(deployment, CAPO_CLUSTERCTL_VARIABLES);
-  const endpoints: LocalEndpoints = {
-    webhookPort: await freePort(),
-    webhookCertDir: options.certDir,
-    healthPort: await freePort(),
-    metricsPort: await freePort(),
-  };
+  const [webhookPort, healthPort, metricsPort] = options.ports;
+  const endpoints: LocalEndpoints = { webhookPort, webhookCertDir: options.certDir, healthPort, metricsPort };
   return {
     binary,
     dir: mod.dir,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import {
   exitedWith,
-  freePort,
+  freePorts,
   httpStatus,
   KubeHttp,
   KubeObject,
@@ -82,16 +82,14 @@ export async function prepareControllers(options: {
   const certDir = path.join(options.dir, 'webhook-certs');
   await issueServingCert(path.dirname(options.caCert), certDir, 'capi-webhooks');
   const controllers: PreparedController[] = [];
+  // Three ports per manager (CAPO's too), all picked at once so that none repeats.
+  const ports = await freePorts((CONTROLLER_COMPONENTS.length + 1) * 3);
   for (const component of CONTROLLER_COMPONENTS) {
     const dir = path.join(mod.dir, component.folder);
     const deployment = yaml.load(fs.readFileSync(path.join(dir, 'config/manager/manager.yaml'), 'utf8'));
     const fromManifest = managerArgs(deployment, CLUSTERCTL_VARIABLES);
-    const endpoints: LocalEndpoints = {
-      webhookPort: await freePort(),
-      webhookCertDir: certDir,
-      healthPort: await freePort(),
-      metricsPort: await freePort(),
-    };
+    const [webhookPort, healthPort, metricsPort] = ports.splice(0, 3);
+    const endpoints: LocalEndpoints = { webhookPort, webhookCertDir: certDir, healthPort, metricsPort };
     controllers.push({
       component,
       binary: binaries.paths[component.name],
@@ -103,7 +101,7 @@ export async function prepareControllers(options: {
     });
   }
   const module = `${CAPI_MODULE}@${CAPI_CONTROLLERS_VERSION}`;
-  const capo = options.capo ? await prepareCapo({ certDir, log: options.log }) : undefined;
+  const capo = options.capo ? await prepareCapo({ certDir, log: options.log, ports: ports.splice(0, 3) }) : undefined;
   if (capo) {
     controllers.push({
       component: CAPO_COMPONENT,
@@ -190,9 +188,9 @@ export async function startControllers(
       ),
     );
     log(
-      `Cluster API ${CAPI_CONTROLLERS_VERSION} controllers ready in ${Math.round(
-        (Date.now() - started) / 1000,
-      )} s (webhooks on ${prepared.controllers.map(c => c.endpoints.webhookPort).join(', ')})`,
+      `Cluster API ${CAPI_CONTROLLERS_VERSION} controllers ready in ${((Date.now() - started) / 1000).toFixed(1)} s (webhooks on ${prepared.controllers
+        .map(c => c.endpoints.webhookPort)
+        .join(', ')})`,
     );
   } catch (e) {
     await stop();
