@@ -71,6 +71,28 @@ describe('evaluateHealth on the section 4 snapshots', () => {
     });
   });
 
+  // What the real CAPO v0.14.7 wrote for a Nova quota refusal (docs/real-controllers-capo.md): the
+  // failure only on the OpenStackServer; the OpenStackMachine and the Machine still wait for bootstrap data.
+  it('S5 with the conditions the real CAPO writes is Failed from the OpenStackServer alone', () => {
+    const objs = buildSnapshot('S5');
+    const waiting = {
+      type: 'Ready',
+      status: 'False',
+      severity: 'Info',
+      reason: 'WaitingForBootstrapData',
+      lastTransitionTime: '2026-09-01T10:00:00Z',
+    };
+    const osm = objs.openStackMachines.find(o => o.metadata.name === S5_MACHINE_NAME)!;
+    osm.status = { ready: false, conditions: [waiting, { ...waiting, type: 'InstanceReady' }] };
+    const failed = evaluateHealth(objs, at('2026-09-01T10:16:00Z'));
+    expect(failed.verdict).toBe('Failed');
+    expect(failed.reasons[0]).toMatchObject({
+      object: { kind: 'OpenStackServer', name: S5_MACHINE_NAME },
+      reason: 'InstanceCreateFailed',
+      severity: 'error',
+    });
+  });
+
   it('S5 at 10:10 reports the pending instance failure as a warning', () => {
     const health = evaluateHealth(buildSnapshot('S5'), SNAPSHOT_NOW);
     expect(health.reasons).toContainEqual(
