@@ -119,7 +119,8 @@ export async function goBuild(
           `  ${path.basename(output)}: ${compiled} packages compiled (${Math.round((Date.now() - started) / 1000)} s)`,
         );
       }
-      if (/error|cannot|undefined/i.test(line)) log(line);
+      // `-v` lines are bare package paths (some named …/errors); compiler messages have spaces.
+      if (/\s/.test(line.trim()) && /error|cannot|undefined/i.test(line)) log(line);
     },
   });
   // Rename is atomic: a concurrent build of the same version is harmless.
