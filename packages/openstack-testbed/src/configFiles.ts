@@ -13,10 +13,14 @@ import {
   ConfigContext,
   glanceConf,
   keystoneConf,
+  linuxbridgeAgentConf,
   ml2Conf,
   neutronConf,
+  neutronRpcConf,
   novaConf,
+  OctaviaCa,
   octaviaConf,
+  octaviaWorkerConf,
   placementConf,
 } from './configs';
 import { Ini, renderIni } from './ini';
@@ -37,6 +41,7 @@ export interface ConfigFiles {
   nova: string;
   neutron: string;
   ml2: string;
+  neutronRpc: string;
 }
 
 export function writeConfigs(ctx: ConfigContext): ConfigFiles {
@@ -52,6 +57,7 @@ export function writeConfigs(ctx: ConfigContext): ConfigFiles {
     'nova/lock',
     'neutron/state',
     'neutron/lock',
+    'octavia',
     'cinder/state',
     'cinder/lock',
     'keystone/fernet-keys',
@@ -74,6 +80,7 @@ export function writeConfigs(ctx: ConfigContext): ConfigFiles {
   );
   writeIni(d('neutron', 'neutron.conf'), neutronConf(ctx));
   writeIni(d('neutron', 'ml2_conf.ini'), ml2Conf());
+  writeIni(d('neutron', 'rpc.conf'), neutronRpcConf());
   fs.copyFileSync(
     '/usr/share/neutron-common/api-paste.ini',
     d('neutron', 'api-paste.ini'),
@@ -91,6 +98,7 @@ export function writeConfigs(ctx: ConfigContext): ConfigFiles {
     nova: d('nova', 'nova.conf'),
     neutron: d('neutron', 'neutron.conf'),
     ml2: d('neutron', 'ml2_conf.ini'),
+    neutronRpc: d('neutron', 'rpc.conf'),
   };
 }
 
@@ -104,4 +112,24 @@ export function writeComputeHostConfigs(
     writeIni(f, { DEFAULT: { host } });
     return { host, f };
   });
+}
+
+/** One linuxbridge agent config per fake compute host. */
+export function writeLinuxbridgeAgentConfigs(
+  dir: string,
+  hosts: string[],
+  publicBridge: string,
+): Array<{ host: string; f: string }> {
+  return hosts.map(host => {
+    const f = path.join(dir, 'neutron', `linuxbridge-${host}.ini`);
+    writeIni(f, linuxbridgeAgentConf(host, publicBridge));
+    return { host, f };
+  });
+}
+
+/** octavia-worker's overlay file. */
+export function writeOctaviaWorkerConfig(dir: string, ca: OctaviaCa): string {
+  const f = path.join(dir, 'octavia', 'worker.conf');
+  writeIni(f, octaviaWorkerConf(ca));
+  return f;
 }

@@ -174,13 +174,16 @@ export function neutronConf(ctx: ConfigContext): Ini {
       transport_url: transportUrl(ctx),
       state_path: stateDir(ctx, 'neutron', 'state'),
       api_paste_config: path.join(ctx.dir, 'neutron', 'api-paste.ini'),
-      // No Nova port notifications: there are no ports to bind.
+      // No Nova port notifications: the fake driver plugs no tap device, so
+      // no port goes ACTIVE and Nova waits for no vif-plugged event.
       notify_nova_on_port_status_changes: false,
       notify_nova_on_port_data_changes: false,
       api_workers: 1,
       rpc_workers: 0,
       debug: false,
     },
+    // Zed refuses the linuxbridge mechanism driver and agent otherwise.
+    experimental: { linuxbridge: true },
     database: { connection: dbUrl(ctx, 'neutron') },
     keystone_authtoken: authtoken(ctx, 'neutron'),
     nova: serviceAuth(ctx, 'nova'),
@@ -189,18 +192,76 @@ export function neutronConf(ctx: ConfigContext): Ini {
   };
 }
 
-/** ML2 without agents: networks, subnets, routers and ports live in the database only. */
+/**
+ * ML2 with the linuxbridge mechanism driver: a port binds on a host whose
+ * neutron-linuxbridge-agent reports alive (one per fake compute host).
+ */
 export function ml2Conf(): Ini {
   return {
     ml2: {
       type_drivers: 'flat,vlan,vxlan',
       tenant_network_types: 'vxlan',
-      mechanism_drivers: '',
+      mechanism_drivers: 'linuxbridge',
       extension_drivers: 'port_security',
     },
     ml2_type_flat: { flat_networks: 'public' },
     ml2_type_vlan: { network_vlan_ranges: 'public' },
     ml2_type_vxlan: { vni_ranges: '1:1000' },
+  };
+}
+
+/** neutron-rpc-server's overlay: the agents report over RPC, which the uwsgi API does not serve. */
+export function neutronRpcConf(): Ini {
+  return { DEFAULT: { rpc_workers: 1, rpc_state_report_workers: 1 } };
+}
+
+/**
+ * One neutron-linuxbridge-agent per fake compute host (`host`): VXLAN on
+ * loopback for tenant networks, `public` on a Linux bridge of the testbed,
+ * no firewall (the fake driver plugs no tap device to filter).
+ */
+export function linuxbridgeAgentConf(host: string, publicBridge: string): Ini {
+  return {
+    DEFAULT: { host },
+    agent: { root_helper: 'sudo' },
+    linux_bridge: { bridge_mappings: `public:${publicBridge}` },
+    vxlan: { enable_vxlan: true, local_ip: '127.0.0.1' },
+    securitygroup: { firewall_driver: 'noop' },
+  };
+}
+
+/** The throw-away CA the Octavia worker signs amphora certificates with. */
+export interface OctaviaCa {
+  certificate: string;
+  privateKey: string;
+  passphrase: string;
+  /** 32 characters (a Fernet key is derived from it). */
+  serverCertsKeyPassphrase: string;
+}
+
+/**
+ * octavia-worker's overlay: the amphora provider with the noop amphora,
+ * compute, network and volume drivers, so a load balancer goes ACTIVE
+ * without VMs. No jobboard (it would need Redis or ZooKeeper).
+ */
+export function octaviaWorkerConf(ca: OctaviaCa): Ini {
+  return {
+    controller_worker: {
+      workers: 1,
+      amphora_driver: 'amphora_noop_driver',
+      compute_driver: 'compute_noop_driver',
+      network_driver: 'network_noop_driver',
+      volume_driver: 'volume_noop_driver',
+      client_ca: ca.certificate,
+    },
+    certificates: {
+      cert_generator: 'local_cert_generator',
+      ca_certificate: ca.certificate,
+      ca_private_key: ca.privateKey,
+      ca_private_key_passphrase: ca.passphrase,
+      server_certs_key_passphrase: ca.serverCertsKeyPassphrase,
+    },
+    task_flow: { jobboard_enabled: false },
   };
 }
 

@@ -25,8 +25,10 @@ export const DEBIAN_PACKAGES = [
   'nova-conductor',
   'nova-scheduler',
   'neutron-server',
+  'neutron-linuxbridge-agent',
   'cinder-api',
   'octavia-api',
+  'octavia-worker',
   'python3-openstackclient',
 ] as const;
 

@@ -11,6 +11,8 @@ import { run, superviseService } from './processes';
 
 export interface RabbitMq {
   amqpPort: number;
+  /** The consumer count of each queue (rabbitmqctl list_queues). */
+  queueConsumers(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,22 @@ export async function startRabbitMq(
   log(`RabbitMQ ready in ${Math.round((Date.now() - started) / 1000)} s`);
   return {
     amqpPort,
+    async queueConsumers() {
+      const out = path.join(runDir, 'list_queues.out');
+      await run(
+        '/usr/lib/rabbitmq/bin/rabbitmqctl',
+        ['-n', env.RABBITMQ_NODENAME, '-q', 'list_queues', 'name', 'consumers'],
+        { logFile: out, env, timeoutMs: 60_000 },
+      );
+      const text = fs.readFileSync(out, 'utf8');
+      fs.rmSync(out, { force: true });
+      const counts: Record<string, number> = {};
+      for (const line of text.split('\n')) {
+        const m = /^(\S+)\t(\d+)$/.exec(line);
+        if (m) counts[m[1]] = Number(m[2]);
+      }
+      return counts;
+    },
     async stop() {
       await proc.stop();
       // The port mapper daemon erl started for this node only.

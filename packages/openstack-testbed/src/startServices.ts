@@ -8,12 +8,14 @@
 // Each started process goes into the caller's `processes` list at once, so
 // that stop() ends it even when a later start fails.
 
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { exitedWith, freePort, Supervised, waitFor } from '@internal/test-support';
 import type { ConfigFiles } from './configFiles';
-import { REGION } from './configs';
+import { OctaviaCa, REGION } from './configs';
 import { request, Session } from './openstackHttp';
 import { run } from './processes';
+import type { RabbitMq } from './rabbitmq';
 import { startPythonService, startWsgi, waitForApi } from './services';
 
 export interface ServicePorts {
@@ -112,6 +114,11 @@ export function startApis(
           OS_NEUTRON_CONFIG_DIR: files.neutronDir,
           OS_NEUTRON_CONFIG_FILES: 'neutron.conf;ml2_conf.ini',
         },
+        // Single-threaded like nova-api: with 4 threads the (eventlet)
+        // API froze for minutes after the port notifications to the
+        // linuxbridge agents (RabbitMQ: missed heartbeats from client).
+        processes: 2,
+        threads: 1,
       },
       logDir,
     ),
@@ -281,6 +288,149 @@ export async function registerComputeHosts(
     {
       logFile: path.join(logDir, 'nova-discover-hosts.log'),
       env,
+    },
+  );
+}
+
+/**
+ * A Linux bridge for the linuxbridge agents' `public` mapping, named after
+ * this process (at most 15 characters). Needs CAP_NET_ADMIN (root).
+ */
+export async function createPublicBridge(logFile: string): Promise<string> {
+  const name = `tbpub${process.pid.toString(36)}`;
+  await run('ip', ['link', 'add', name, 'type', 'bridge'], { logFile });
+  await run('ip', ['link', 'set', name, 'up'], { logFile });
+  return name;
+}
+
+export async function removePublicBridge(
+  name: string,
+  logFile: string,
+): Promise<void> {
+  await run('ip', ['link', 'del', name], { logFile, timeoutMs: 10_000 });
+}
+
+/**
+ * neutron-rpc-server (the agents' reports and RPC) and one
+ * neutron-linuxbridge-agent per fake compute host. Returns them; the caller
+ * adds them to its processes.
+ */
+export function startNeutronAgents(
+  files: ConfigFiles,
+  agentConfigs: Array<{ host: string; f: string }>,
+  logDir: string,
+): Supervised[] {
+  return [
+    startPythonService(
+      'neutron-rpc-server',
+      ['/usr/bin/neutron-rpc-server'],
+      [files.neutron, files.ml2, files.neutronRpc],
+      logDir,
+    ),
+    ...agentConfigs.map(({ host, f }) =>
+      startPythonService(
+        `neutron-linuxbridge-agent-${host}`,
+        ['/usr/bin/neutron-linuxbridge-agent'],
+        [files.neutron, f],
+        logDir,
+      ),
+    ),
+  ];
+}
+
+/** Waits until Neutron lists a live Linux bridge agent on every host. */
+export async function waitForNeutronAgents(
+  admin: Session,
+  hosts: string[],
+  agents: Supervised[],
+): Promise<void> {
+  const neutron = admin.endpoint('network');
+  await waitFor(
+    async () => {
+      const res = await request(
+        'GET',
+        `${neutron}/v2.0/agents?agent_type=${encodeURIComponent(
+          'Linux bridge agent',
+        )}`,
+        { token: admin.token },
+      );
+      const alive = res.body.agents
+        .filter((a: any) => a.alive && a.admin_state_up)
+        .map((a: any) => a.host);
+      return hosts.every(h => alive.includes(h));
+    },
+    {
+      timeoutMs: 180_000,
+      intervalMs: 1000,
+      message: 'the neutron-linuxbridge-agents to report alive',
+      failFast: () => agents.map(p => exitedWith(p)()).find(Boolean),
+    },
+  );
+}
+
+/** A throw-away CA (key encrypted with a random passphrase) for octavia-worker. */
+export async function writeOctaviaCa(
+  dir: string,
+  logFile: string,
+): Promise<OctaviaCa> {
+  const ca: OctaviaCa = {
+    certificate: path.join(dir, 'octavia', 'ca.pem'),
+    privateKey: path.join(dir, 'octavia', 'ca.key'),
+    passphrase: crypto.randomBytes(12).toString('hex'),
+    serverCertsKeyPassphrase: crypto.randomBytes(16).toString('hex'),
+  };
+  await run(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=openstack-testbed-octavia-ca',
+      '-keyout',
+      ca.privateKey,
+      '-out',
+      ca.certificate,
+      '-passout',
+      `pass:${ca.passphrase}`,
+    ],
+    { logFile },
+  );
+  return ca;
+}
+
+/** octavia-worker with the noop drivers (see octaviaWorkerConf). */
+export function startOctaviaWorker(
+  files: ConfigFiles,
+  workerConf: string,
+  logDir: string,
+): Supervised {
+  return startPythonService(
+    'octavia-worker',
+    ['/usr/bin/octavia-worker'],
+    [files.octavia, workerConf],
+    logDir,
+  );
+}
+
+/** The queue the amphora provider driver casts to (octavia constants.TOPIC_AMPHORA_V2). */
+export const OCTAVIA_WORKER_QUEUE = 'octavia_provisioning_v2';
+
+/** Waits until octavia-worker consumes the amphora provider's queue. */
+export async function waitForOctaviaWorker(
+  rabbit: RabbitMq,
+  worker: Supervised,
+): Promise<void> {
+  await worker.waitReady(
+    async () =>
+      ((await rabbit.queueConsumers())[OCTAVIA_WORKER_QUEUE] ?? 0) > 0,
+    {
+      timeoutMs: 180_000,
+      intervalMs: 1000,
+      message: `octavia-worker to consume ${OCTAVIA_WORKER_QUEUE}`,
     },
   );
 }

@@ -12,7 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Supervised } from '@internal/test-support';
 import { renderCloudsYaml } from './cloudsYaml';
-import { writeComputeHostConfigs, writeConfigs } from './configFiles';
+import {
+  writeComputeHostConfigs,
+  writeConfigs,
+  writeLinuxbridgeAgentConfigs,
+  writeOctaviaWorkerConfig,
+} from './configFiles';
 import { ConfigContext, REGION } from './configs';
 import {
   createDatabaseTemplate,
@@ -30,11 +35,18 @@ import { AVAILABILITY_ZONES, seedAvailabilityZones } from './seedResources';
 import { seedDemoResources, seedServicesAndCatalog } from './seedTestbed';
 import { serviceEnv, waitForApi } from './services';
 import {
+  createPublicBridge,
   freePorts,
   registerComputeHosts,
+  removePublicBridge,
   startApis,
   startKeystone,
+  startNeutronAgents,
   startNovaServices,
+  startOctaviaWorker,
+  waitForNeutronAgents,
+  waitForOctaviaWorker,
+  writeOctaviaCa,
 } from './startServices';
 import type {
   OpenStackTestbed,
@@ -52,7 +64,9 @@ export type {
 /**
  * Starts MariaDB, RabbitMQ, Keystone, Glance, Placement, Nova (API,
  * conductor, scheduler, one fake compute per availability zone), Neutron
- * (ML2), Cinder and Octavia APIs on loopback, and seeds them.
+ * (ML2 linuxbridge: API, RPC server, one agent per fake compute host, so
+ * ports bind), Cinder API, Octavia API and a worker with the noop drivers
+ * (load balancers go ACTIVE) on loopback, and seeds them.
  */
 export async function startOpenStackTestbed(
   options: TestbedOptions = {},
@@ -78,13 +92,19 @@ export async function startOpenStackTestbed(
   const processes: Supervised[] = [];
   let db: MariaDb | undefined;
   let rabbit: RabbitMq | undefined;
+  let publicBridge: string | undefined;
   let stopped = false;
   // CAPI_OPENSTACK_TESTBED_KEEP=1 keeps the folder (configs, logs) for a look.
   const stop = async (keep = !!process.env.CAPI_OPENSTACK_TESTBED_KEEP) => {
     if (stopped) return;
     stopped = true;
     await Promise.all([...processes].reverse().map(p => p.stop()));
-    await Promise.all([rabbit?.stop(), db?.stop()]);
+    await Promise.all([
+      rabbit?.stop(),
+      db?.stop(),
+      publicBridge &&
+        removePublicBridge(publicBridge, path.join(logDir, 'network.log')),
+    ]);
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   };
 
@@ -181,6 +201,29 @@ export async function startOpenStackTestbed(
     // (a 401 is fatal), so they come after the service users.
     const novaServices = startNovaServices(files, hostConfigs, logDir);
     processes.push(...novaServices);
+    // Port binding: the linuxbridge agents of the fake compute hosts report
+    // to neutron-rpc-server. Load balancers: octavia-worker.
+    const hosts = hostConfigs.map(h => h.host);
+    let agents: Supervised[] = [];
+    if (hosts.length) {
+      publicBridge = await createPublicBridge(path.join(logDir, 'network.log'));
+      agents = startNeutronAgents(
+        files,
+        writeLinuxbridgeAgentConfigs(dir, hosts, publicBridge),
+        logDir,
+      );
+      processes.push(...agents);
+    }
+    let octaviaWorker: Supervised | undefined;
+    if (withOctavia) {
+      const ca = await writeOctaviaCa(dir, path.join(logDir, 'octavia-ca.log'));
+      octaviaWorker = startOctaviaWorker(
+        files,
+        writeOctaviaWorkerConfig(dir, ca),
+        logDir,
+      );
+      processes.push(octaviaWorker);
+    }
     const demoIdentity = await seedDemoIdentity(admin, keystoneUrl);
     // A new token carries the new catalog.
     admin = await authenticate(keystoneUrl, adminCreds);
@@ -205,6 +248,12 @@ export async function startOpenStackTestbed(
       });
       await seedAvailabilityZones(admin, zones);
       phase('compute and availability zones');
+      await waitForNeutronAgents(admin, hosts, agents);
+      phase('neutron agents alive');
+    }
+    if (octaviaWorker) {
+      await waitForOctaviaWorker(rabbit, octaviaWorker);
+      phase('octavia worker consuming');
     }
 
     const endpoints: Record<string, string> = { identity: `${keystoneUrl}/v3` };
