@@ -13,7 +13,7 @@
  *       connection details to FILE; runs until SIGTERM.
  *   seed [--kubeconfig FILE]   apply the demo fleet to a running cluster.
  *   ensure [--crds ...] [--real-controllers]
- *       build the binaries (and the CAPI controllers) and fetch the CRDs only.
+ *       build the binaries (and the CAPI controllers and CAPO) and fetch the CRDs only.
  * `start --real-controllers` runs the real CAPI v1.14 controllers too.
  */
 
@@ -24,6 +24,7 @@ import { KubeHttp } from '@internal/test-support';
 import { applySeed } from './applySeed';
 import { ensureBinaries } from './binaries';
 import { ensureControllerBinaries } from './controllers/binaries';
+import { ensureCapoBinary } from './controllers/capo';
 import { clientFromKubeconfig, ConnectionInfo } from './connect';
 import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
 import { localDir, stderrLogger as log } from './paths';
@@ -148,6 +149,8 @@ async function main() {
       if (values['real-controllers']) {
         const controllers = await ensureControllerBinaries(log);
         for (const [name, file] of Object.entries(controllers.paths)) log(`${name} controller: ${file}`);
+        // The CAPO suites start it; built here so that no suite builds it under jest.
+        log(`capo controller: ${await ensureCapoBinary(log)}`);
       }
       for (const set of crdSets()) {
         const files = await ensureCrds(set, log);

@@ -71,6 +71,8 @@ export function setupManagementCluster(
      * (never the shared one: other suites write objects no controller may touch).
      */
     realControllers?: boolean;
+    /** With realControllers: CAPO v0.14.7 as well (see docs/real-controllers-capo.md). */
+    capo?: boolean;
   } = {},
 ): TestManagementCluster & { controllerLogs(): Record<string, string> } {
   let own: ManagementCluster | undefined;
@@ -83,7 +85,12 @@ export function setupManagementCluster(
     if (info) {
       base = connect(info);
     } else {
-      own = await startManagementCluster({ crdSet, log: () => {}, realControllers: options.realControllers });
+      own = await startManagementCluster({
+        crdSet,
+        log: () => {},
+        realControllers: options.realControllers,
+        capo: options.capo,
+      });
       base = own;
     }
     Object.assign(handle, base, {
