@@ -33,10 +33,10 @@ export interface RealControllersBackend {
  * private management cluster running them, a namespace holding the demo
  * ClusterClass and an identity Secret, and a backend (every permission
  * allowed) synced with it. When a test fails, the managers' error lines go
- * to stderr.
+ * to stderr. `capo`: the real CAPO v0.14.7 runs too.
  */
-export function setupRealControllersBackend(prefix: string): RealControllersBackend {
-  const mc = setupManagementCluster('capi-v1.14', { realControllers: true });
+export function setupRealControllersBackend(prefix: string, options: { capo?: boolean } = {}): RealControllersBackend {
+  const mc = setupManagementCluster('capi-v1.14', { realControllers: true, capo: options.capo });
   const env = { mc } as RealControllersBackend;
 
   beforeAll(async () => {
