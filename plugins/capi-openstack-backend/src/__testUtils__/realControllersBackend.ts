@@ -13,6 +13,19 @@ import { startCapiBackend } from './startCapiBackend';
 export const CAPI = 'cluster.x-k8s.io/v1beta2';
 export const KCP = 'controlplane.cluster.x-k8s.io/v1beta2';
 export const INFRA = 'infrastructure.cluster.x-k8s.io/v1beta1';
+export const OSS = 'infrastructure.cluster.x-k8s.io/v1alpha1';
+
+/** The version the suites read each kind a verdict reason can name with. */
+const API_VERSION_OF: Record<string, string> = {
+  Cluster: CAPI,
+  KubeadmControlPlane: KCP,
+  MachineDeployment: CAPI,
+  MachineSet: CAPI,
+  Machine: CAPI,
+  OpenStackCluster: INFRA,
+  OpenStackMachine: INFRA,
+  OpenStackServer: OSS,
+};
 /** The identity Secret every cluster of these suites names. */
 export const IDENTITY = { secretName: 'real-cloud', cloudName: 'openstack' };
 
@@ -84,4 +97,22 @@ export function setupRealControllersBackend(prefix: string, options: { capo?: bo
   });
 
   return env;
+}
+
+/**
+ * The backend's detail of `name` once every reason it gives from a condition
+ * is that condition as the controller wrote it (type, reason, message);
+ * false until then (a probe for waitUntil).
+ */
+export async function reasonsMatchConditions(env: RealControllersBackend, name: string) {
+  const res = await request(env.backend.server).get(`/api/capi-openstack/clusters/local/${env.ns}/${name}`);
+  if (res.status !== 200) return false;
+  for (const r of res.body.health.reasons.filter((x: any) => x.conditionType)) {
+    const apiVersion = API_VERSION_OF[r.object.kind];
+    if (!apiVersion) throw new Error(`a reason from an unexpected kind: ${JSON.stringify(r)}`);
+    const o = await env.mc.client.get<any>(apiVersion, r.object.kind, env.ns, r.object.name);
+    const c = o?.status?.conditions?.find((x: any) => x.type === r.conditionType);
+    if (!c || c.reason !== r.reason || (c.message ?? '') !== (r.message ?? '')) return false;
+  }
+  return res.body;
 }

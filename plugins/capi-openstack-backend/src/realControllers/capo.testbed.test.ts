@@ -25,12 +25,17 @@ import {
 } from '@internal/openstack-testbed';
 import crypto from 'node:crypto';
 import request from 'supertest';
-import { CAPI, INFRA, KCP, setupRealControllersBackend, waitUntil } from '../__testUtils__/realControllersBackend';
+import {
+  CAPI,
+  INFRA,
+  OSS,
+  reasonsMatchConditions,
+  setupRealControllersBackend,
+  waitUntil,
+} from '../__testUtils__/realControllersBackend';
 
 // A suite run alone starts its own testbed (and, the first time on a machine, installs it).
 jest.setTimeout(20 * 60_000);
-
-const OSS = 'infrastructure.cluster.x-k8s.io/v1alpha1';
 
 interface Project {
   id: string;
@@ -143,30 +148,6 @@ describe('the backend with the real CAPI controllers, the real CAPO and the Open
     }
   }
 
-  const apiVersionOf: Record<string, string> = {
-    Cluster: CAPI,
-    KubeadmControlPlane: KCP,
-    MachineDeployment: CAPI,
-    MachineSet: CAPI,
-    Machine: CAPI,
-    OpenStackCluster: INFRA,
-    OpenStackMachine: INFRA,
-    OpenStackServer: OSS,
-  };
-
-  /** The backend's detail once every reason it gives from a condition is that condition as the controller wrote it. */
-  async function reasonsMatchConditions(name: string) {
-    const res = await request(env.backend.server).get(api(name));
-    if (res.status !== 200) return false;
-    for (const r of res.body.health.reasons.filter((x: any) => x.conditionType)) {
-      if (!apiVersionOf[r.object.kind]) throw new Error(`a reason from an unexpected kind: ${JSON.stringify(r)}`);
-      const o = await get(apiVersionOf[r.object.kind], r.object.kind, r.object.name);
-      const c = o?.status?.conditions?.find((x: any) => x.type === r.conditionType);
-      if (!c || c.reason !== r.reason || (c.message ?? '') !== (r.message ?? '')) return false;
-    }
-    return res.body;
-  }
-
   const neutron = (p: Project, path: string) => os('GET', `${p.session.endpoint('network')}/v2.0/${path}`, { token: p.session.token });
   const nova = (p: Project, path: string) => os('GET', `${p.session.endpoint('compute')}/${path}`, { token: p.session.token });
 
@@ -228,7 +209,7 @@ describe('the backend with the real CAPI controllers, the real CAPO and the Open
 
     // The backend's tree holds them by the same ids, and its verdict's reasons are the real conditions.
     const detail = await waitUntil('the backend to show the server and the live conditions', async () => {
-      const d = await reasonsMatchConditions('booted');
+      const d = await reasonsMatchConditions(env, 'booted');
       return d?.tree?.machines?.some((m: any) => m.server?.state === 'ACTIVE') && d;
     });
     const infra = detail.tree.infrastructure;
@@ -268,7 +249,7 @@ describe('the backend with the real CAPI controllers, the real CAPO and the Open
     const condition = server.status.conditions.find((x: any) => x.type === 'InstanceReady');
     expect(condition.message).toContain('Quota exceeded for instances: Requested 1, but already used 0 of 0 instances');
     const detail = await waitUntil('the backend to give the refusal', async () => {
-      const d = await reasonsMatchConditions('refused');
+      const d = await reasonsMatchConditions(env, 'refused');
       return d?.health?.reasons?.some((r: any) => r.object.kind === 'OpenStackServer') && d;
     });
     const reason = detail.health.reasons.find((r: any) => r.object.kind === 'OpenStackServer');

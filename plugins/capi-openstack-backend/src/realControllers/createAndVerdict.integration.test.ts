@@ -13,8 +13,8 @@ import request from 'supertest';
 import {
   CAPI,
   IDENTITY,
-  INFRA,
   KCP,
+  reasonsMatchConditions,
   setupRealControllersBackend,
   waitUntil,
 } from '../__testUtils__/realControllersBackend';
@@ -23,34 +23,7 @@ jest.setTimeout(120_000);
 
 describe('create and verdict against the real CAPI controllers', () => {
   const env = setupRealControllersBackend('real');
-  const api = (name: string, p = '') => `/api/capi-openstack/clusters/local/${env.ns}/${name}${p ? `/${p}` : ''}`;
   const get = (apiVersion: string, kind: string, name: string) => env.mc.client.get<any>(apiVersion, kind, env.ns, name);
-
-  const apiVersionOf: Record<string, string> = {
-    Cluster: CAPI,
-    KubeadmControlPlane: KCP,
-    MachineDeployment: CAPI,
-    MachineSet: CAPI,
-    Machine: CAPI,
-    OpenStackCluster: INFRA,
-    OpenStackMachine: INFRA,
-  };
-
-  /**
-   * Every reason the backend gives from a condition is that condition as
-   * the real controller wrote it on that object (type, reason, message).
-   */
-  async function reasonsMatchConditions(name: string) {
-    const res = await request(env.backend.server).get(api(name));
-    if (res.status !== 200) return false;
-    const health = res.body.health;
-    for (const r of health.reasons.filter((x: any) => x.conditionType)) {
-      const o = await env.mc.client.get<any>(apiVersionOf[r.object.kind], r.object.kind, env.ns, r.object.name);
-      const c = o?.status?.conditions?.find((x: any) => x.type === r.conditionType);
-      if (!c || c.reason !== r.reason || c.message !== r.message) return false;
-    }
-    return res.body;
-  }
 
   const modes = [
     {
@@ -96,7 +69,7 @@ describe('create and verdict against the real CAPI controllers', () => {
         message: 'OpenStackCluster status.initialization.provisioned is false',
       });
 
-      const detail = await waitUntil('the backend reasons to be the live conditions', () => reasonsMatchConditions(m.name));
+      const detail = await waitUntil('the backend reasons to be the live conditions', () => reasonsMatchConditions(env, m.name));
       expect(detail.health.verdict).toBe('Progressing');
       const available = detail.health.reasons.find((r: any) => r.conditionType === 'Available');
       expect(available).toMatchObject({ object: { kind: 'Cluster', name: m.name }, reason: 'NotAvailable', severity: 'info' });
