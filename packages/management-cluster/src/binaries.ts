@@ -67,10 +67,15 @@ export async function ensureBinaries(
  * Whether `binary --version` names `version`. Builds before the version was
  * stamped in said v0.0.0-master (the CAPI controllers refuse such a server).
  */
+const checkedVersions = new Set<string>();
+
 function reportsVersion(binary: string, version: string, log: Logger): boolean {
+  // Asked once per process: a test run starts many servers from one binary.
+  if (checkedVersions.has(binary)) return true;
   const out = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 });
   const ok = `${out.stdout}${out.stderr}`.includes(version);
-  if (!ok) log(`${binary} does not report ${version}: building it again`);
+  if (ok) checkedVersions.add(binary);
+  else log(`${binary} does not report ${version}: building it again`);
   return ok;
 }
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import {
+  cacheDir,
   exitedWith,
   freePorts,
   httpStatus,
@@ -18,7 +19,6 @@ import {
   waitFor,
 } from '@internal/test-support';
 import { downloadModule, findGo } from '../go';
-import { cacheDir } from '@internal/test-support';
 import { issueServingCert } from '../pki';
 import { ensureControllerBinaries } from './binaries';
 import { CAPO_COMPONENT, CapoComponent, prepareCapo } from './capo';

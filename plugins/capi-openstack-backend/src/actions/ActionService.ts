@@ -15,7 +15,7 @@ import type {
 import { ManagementClusterCache } from '../cache/ManagementClusterCache';
 import { ClusterService } from '../clusters/ClusterService';
 import { ActionsConfig } from '../actionsConfig';
-import { mapKubeError } from './kubeErrors';
+import { isStaleWrite, mapKubeError } from './kubeErrors';
 import { loadLiveObjects } from './liveObjects';
 import { topologyClassName } from '../model/shapes';
 import { refuseDeleting, refuseMagnum } from '../plans/guards';
@@ -150,7 +150,7 @@ export class ActionService {
     try {
       written = await executeWrites(cache, ref.namespace, p.writes, options.dryRun, this.logger);
     } catch (e) {
-      if (e instanceof ConflictError && e.message.includes('changed since you loaded it')) throw new WriteConflict(e, p.primary);
+      if (isStaleWrite(e)) throw new WriteConflict(e as Error, p.primary);
       throw e;
     }
     const primary = written.find(o => o.kind === p.primary.kind && o.metadata?.name === p.primary.name);

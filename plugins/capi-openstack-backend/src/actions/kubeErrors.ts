@@ -12,6 +12,13 @@ function readable(message: string): string {
   return short.length > 300 ? `${short.slice(0, 297)}...` : short;
 }
 
+const STALE = 'was changed since you loaded it';
+
+/** Whether `e` is mapKubeError's answer to a failed resourceVersion precondition (not "already exists"). */
+export function isStaleWrite(e: unknown): boolean {
+  return e instanceof ConflictError && e.message.includes(STALE);
+}
+
 /** API server errors as readable messages (no request paths, no raw Status objects). */
 export function mapKubeError(e: unknown, kind: string, name: string): Error {
   if (!(e instanceof KubeRequestError)) return e as Error;
@@ -32,7 +39,7 @@ export function mapKubeError(e: unknown, kind: string, name: string): Error {
   switch (e.statusCode) {
     case 409:
       if (e.reason === 'AlreadyExists') return new ConflictError(`${what} already exists`);
-      return new ConflictError(`${what} was changed since you loaded it: reload and try again`);
+      return new ConflictError(`${what} ${STALE}: reload and try again`);
     case 404:
       return new NotFoundError(`${what} no longer exists`);
     case 422: {
