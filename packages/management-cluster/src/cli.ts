@@ -14,7 +14,8 @@
  *   seed [--kubeconfig FILE]   apply the demo fleet to a running cluster.
  *   ensure [--crds ...] [--real-controllers]
  *       build the binaries (and the CAPI controllers and CAPO) and fetch the CRDs only.
- * `start --real-controllers` runs the real CAPI v1.14 controllers too.
+ * `start --real-controllers` runs the real CAPI v1.14 controllers too, with an
+ * in-memory workload cluster per Cluster (controllers/workloads.ts).
  */
 
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ import { applySeed } from './applySeed';
 import { ensureBinaries } from './binaries';
 import { ensureControllerBinaries } from './controllers/binaries';
 import { ensureCapoBinary } from './controllers/capo';
+import { ensureWorkloadsBinary } from './controllers/workloads';
 import { clientFromKubeconfig, ConnectionInfo } from './connect';
 import { CrdSetName, ensureCrds, parseCrdSetName } from './crds';
 import { localDir, stderrLogger as log } from './paths';
@@ -113,7 +115,13 @@ async function main() {
       const kubeconfigPath = path.resolve(values.kubeconfig ?? path.join(localDir, 'kubeconfig'));
       stopOnSignals();
       const realControllers = values['real-controllers'];
-      const cluster = await startManagementCluster({ crdSet: crdSets()[0], kubeconfigPath, log, realControllers });
+      const cluster = await startManagementCluster({
+        crdSet: crdSets()[0],
+        kubeconfigPath,
+        log,
+        realControllers,
+        workloadClusters: realControllers,
+      });
       running.push(cluster);
       if (!values['no-seed']) {
         const now = await seedTime(cluster.client);
@@ -151,6 +159,7 @@ async function main() {
         for (const [name, file] of Object.entries(controllers.paths)) log(`${name} controller: ${file}`);
         // The CAPO suites start it; built here so that no suite builds it under jest.
         log(`capo controller: ${await ensureCapoBinary(log)}`);
+        log(`workload clusters: ${await ensureWorkloadsBinary(log)}`);
       }
       for (const set of crdSets()) {
         const files = await ensureCrds(set, log);

@@ -38,6 +38,7 @@ import {
 } from './controllers/start';
 import { ensureControllerBinaries } from './controllers/binaries';
 import { ensureCapoBinary } from './controllers/capo';
+import { ensureWorkloadsBinary } from './controllers/workloads';
 
 export interface StartOptions {
   crdSet?: CrdSetName;
@@ -51,6 +52,13 @@ export interface StartOptions {
   realControllers?: boolean;
   /** With `realControllers`: also runs CAPO v0.14.7's manager (webhooks, CRD conversion). */
   capo?: boolean;
+  /**
+   * With `realControllers`: serves an in-memory workload cluster (API server,
+   * etcd, a Node per Machine) at each Cluster's control plane endpoint, so
+   * that the real controllers bring clusters up to Available. Without CAPO
+   * it also marks the OpenStack infrastructure provisioned.
+   */
+  workloadClusters?: boolean;
 }
 
 export interface ManagementCluster extends ManagementClusterHandle {
@@ -99,12 +107,17 @@ export async function startManagementCluster(
   if (options.realControllers && crdSet !== 'capi-v1.14') {
     throw new Error(`The real controllers are Cluster API v1.14: they need the capi-v1.14 CRD set, not ${crdSet}`);
   }
+  if (options.workloadClusters && !options.realControllers) {
+    throw new Error('workloadClusters serve the real controllers: set realControllers too');
+  }
   const [binaries, crdFiles] = await Promise.all([
     ensureBinaries(log),
     ensureCrds(crdSet, log),
     // Fail before anything starts when they cannot be built (one Go build at a time).
     options.realControllers
-      ? ensureControllerBinaries(log).then(() => (options.capo ? ensureCapoBinary(log) : undefined))
+      ? ensureControllerBinaries(log)
+          .then(() => (options.capo ? ensureCapoBinary(log) : undefined))
+          .then(() => (options.workloadClusters ? ensureWorkloadsBinary(log) : undefined))
       : undefined,
   ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-openstack-mc-'));
@@ -201,7 +214,13 @@ export async function startManagementCluster(
 
     await waitReady();
     const prepared = options.realControllers
-      ? await prepareControllers({ dir, caCert: pki.caCert, log, capo: options.capo })
+      ? await prepareControllers({
+          dir,
+          caCert: pki.caCert,
+          log,
+          capo: options.capo,
+          workloads: options.workloadClusters,
+        })
       : undefined;
     log(`installing ${crdFiles.length} CRDs (${crdSet})`);
     // With the labels of the components' kustomizations (the contract

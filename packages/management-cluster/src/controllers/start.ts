@@ -22,6 +22,7 @@ import { downloadModule, findGo } from '../go';
 import { issueServingCert } from '../pki';
 import { ensureControllerBinaries } from './binaries';
 import { CAPO_COMPONENT, CapoComponent, prepareCapo } from './capo';
+import { prepareWorkloads, PreparedWorkloads, WORKLOADS_BINARY } from './workloads';
 import {
   CAPI_CONTROLLERS_VERSION,
   CAPI_MODULE,
@@ -60,6 +61,8 @@ export interface PreparedControllers {
   baseUrlFor(module: string, component: string): string | undefined;
   /** CRDs the managers need beyond the CRD set (with CAPO: ORC's Image). */
   extraCrds: KubeObject[];
+  /** The in-memory workload clusters, when asked for. */
+  workloads?: PreparedWorkloads;
 }
 
 /**
@@ -73,6 +76,8 @@ export async function prepareControllers(options: {
   log: Logger;
   /** Also CAPO v0.14.7's manager, with its webhooks and CRD conversion. */
   capo?: boolean;
+  /** Also an in-memory workload cluster per Cluster (controllers/workloads.ts). */
+  workloads?: boolean;
 }): Promise<PreparedControllers> {
   const go = await findGo();
   const [binaries, mod] = await Promise.all([
@@ -82,8 +87,9 @@ export async function prepareControllers(options: {
   const certDir = path.join(options.dir, 'webhook-certs');
   await issueServingCert(path.dirname(options.caCert), certDir, 'capi-webhooks');
   const controllers: PreparedController[] = [];
-  // Three ports per manager (CAPO's too), all picked at once so that none repeats.
-  const ports = await freePorts((CONTROLLER_COMPONENTS.length + 1) * 3);
+  // Three ports per manager (CAPO's too) and two for the workload clusters,
+  // all picked at once so that none repeats.
+  const ports = await freePorts((CONTROLLER_COMPONENTS.length + 1) * 3 + 2);
   for (const component of CONTROLLER_COMPONENTS) {
     const dir = path.join(mod.dir, component.folder);
     const deployment = yaml.load(fs.readFileSync(path.join(dir, 'config/manager/manager.yaml'), 'utf8'));
@@ -102,6 +108,9 @@ export async function prepareControllers(options: {
   }
   const module = `${CAPI_MODULE}@${CAPI_CONTROLLERS_VERSION}`;
   const capo = options.capo ? await prepareCapo({ certDir, log: options.log, ports: ports.splice(0, 3) }) : undefined;
+  const workloads = options.workloads
+    ? await prepareWorkloads({ log: options.log, ports: ports.slice(-2), standInForCapo: !options.capo })
+    : undefined;
   if (capo) {
     controllers.push({
       component: CAPO_COMPONENT,
@@ -122,6 +131,7 @@ export async function prepareControllers(options: {
       return undefined;
     },
     extraCrds: capo?.crds ?? [],
+    workloads,
   };
 }
 
@@ -187,6 +197,21 @@ export async function startControllers(
         ),
       ),
     );
+    if (prepared.workloads) {
+      const { binary, args, healthPort } = prepared.workloads;
+      const workloads = supervise(WORKLOADS_BINARY, binary, args, {
+        logFile: path.join(options.logDir, 'workloads.log'),
+        env: { ...process.env, KUBECONFIG: options.kubeconfigPath },
+        graceMs: 5_000,
+      });
+      processes.push(workloads);
+      await waitFor(async () => (await httpStatus(`http://127.0.0.1:${healthPort}/readyz`)) === 200, {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+        message: `${WORKLOADS_BINARY} to answer /readyz`,
+        failFast: exitedWith(workloads),
+      });
+    }
     log(
       `Cluster API ${CAPI_CONTROLLERS_VERSION} controllers ready in ${((Date.now() - started) / 1000).toFixed(1)} s (webhooks on ${prepared.controllers
         .map(c => c.endpoints.webhookPort)
