@@ -73,6 +73,8 @@ export function setupManagementCluster(
     realControllers?: boolean;
     /** With realControllers: CAPO v0.14.7 as well (see docs/real-controllers-capo.md). */
     capo?: boolean;
+    /** With realControllers: an in-memory workload cluster per Cluster (see docs/real-controllers.md). */
+    workloadClusters?: boolean;
   } = {},
 ): TestManagementCluster & { controllerLogs(): Record<string, string> } {
   let own: ManagementCluster | undefined;
@@ -90,6 +92,7 @@ export function setupManagementCluster(
         log: () => {},
         realControllers: options.realControllers,
         capo: options.capo,
+        workloadClusters: options.workloadClusters,
       });
       base = own;
     }

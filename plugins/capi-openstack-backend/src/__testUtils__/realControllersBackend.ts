@@ -46,10 +46,18 @@ export interface RealControllersBackend {
  * private management cluster running them, a namespace holding the demo
  * ClusterClass and an identity Secret, and a backend (every permission
  * allowed) synced with it. When a test fails, the managers' error lines go
- * to stderr. `capo`: the real CAPO v0.14.7 runs too.
+ * to stderr. `capo`: the real CAPO v0.14.7 runs too. `workloadClusters`: each
+ * Cluster gets an in-memory workload cluster, so that machines get nodes.
  */
-export function setupRealControllersBackend(prefix: string, options: { capo?: boolean } = {}): RealControllersBackend {
-  const mc = setupManagementCluster('capi-v1.14', { realControllers: true, capo: options.capo });
+export function setupRealControllersBackend(
+  prefix: string,
+  options: { capo?: boolean; workloadClusters?: boolean } = {},
+): RealControllersBackend {
+  const mc = setupManagementCluster('capi-v1.14', {
+    realControllers: true,
+    capo: options.capo,
+    workloadClusters: options.workloadClusters,
+  });
   const env = { mc } as RealControllersBackend;
 
   beforeAll(async () => {
