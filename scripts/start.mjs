@@ -28,8 +28,8 @@
 // the local management cluster with the real Cluster API v1.14 controllers
 // (core with the topology controller, kubeadm control plane, kubeadm
 // bootstrap) and their webhooks instead of the simulator, and seeds only the
-// live demo clusters (docs/real-controllers.md). No infrastructure provider
-// runs: the clusters wait for their OpenStackCluster, as real CAPI does.
+// live demo clusters (docs/real-controllers.md). Each gets an in-memory
+// workload cluster (a node per machine), so they become Available for real.
 
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir, Logger } from '@internal/test-support';
+import { cacheDir, Logger, repoRoot } from '@internal/test-support';
 import { goBuild, isExecutable } from '../binaries';
 import { findGo } from '../go';
 import { stderrLogger } from '../paths';
@@ -17,7 +17,7 @@ import { stderrLogger } from '../paths';
  * Cluster's control plane endpoint, a Node per Machine, the static pods and
  * etcd members of control plane Machines.
  */
-export const WORKLOADS_SOURCE = path.resolve(__dirname, '../../workloads');
+export const WORKLOADS_SOURCE = path.join(repoRoot, 'packages', 'management-cluster', 'workloads');
 export const WORKLOADS_BINARY = 'capi-openstack-workloads';
 
 /** A digest of the program's sources: an edit builds a new binary. */

@@ -115,10 +115,12 @@ function magnumPatches() {
         path: '/spec/template/spec/externalNetwork',
         valueFrom: { template: 'id: {{ .externalNetworkId }}' },
       },
+      // As magnum-cluster-api writes it: CAPI refuses an array index in a
+      // replace ("elements in arrays can not be accessed in a replace operation").
       {
-        op: 'replace',
-        path: '/spec/template/spec/managedSubnets/0/cidr',
-        valueFrom: { variable: 'nodeCidr' },
+        op: 'add',
+        path: '/spec/template/spec/managedSubnets',
+        valueFrom: { template: '- cidr: {{ .nodeCidr }}' },
       },
     ]),
     patch('controlPlaneConfig', cpMachines, [

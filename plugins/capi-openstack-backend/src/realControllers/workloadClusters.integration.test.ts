@@ -156,9 +156,11 @@ describe('clusters brought up by the real CAPI controllers (in-memory workload c
     expect(body.tree.counters.controlPlane).toMatchObject({ desired: 3, ready: 3, available: 3 });
     const kcp = await kcpOf('wl-plain');
     expect(kcp.status.conditions.find((c: any) => c.type === 'EtcdClusterHealthy')).toMatchObject({ status: 'True' });
-    // Three etcd members, one per control plane machine, as KCP lists them.
-    const etcd = kcp.status.conditions.find((c: any) => c.type === 'EtcdClusterHealthy');
-    expect(etcd.reason).toBe('Healthy');
+    // An etcd member per control plane machine, each reported healthy by KCP.
+    const controlPlane = (await machinesOf('wl-plain')).filter(x => x.metadata.labels['cluster.x-k8s.io/control-plane'] !== undefined);
+    expect(
+      controlPlane.map(x => x.status.conditions.find((c: any) => c.type === 'EtcdMemberHealthy')?.status),
+    ).toEqual(['True', 'True', 'True']);
     const nodes = await nodesOf(await workloadClient('wl-plain'));
     expect(nodes).toHaveLength(5);
   });
@@ -181,10 +183,18 @@ describe('clusters brought up by the real CAPI controllers (in-memory workload c
     expect(nodes.map(n => n.kubelet)).toEqual(Array(machines).fill(version));
     const upgrades = (await request(env.backend.server).get(api(cluster, 'upgrades'))).body;
     expect([upgrades.current, upgrades.inProgress]).toEqual([version, undefined]);
+    return body;
   }
 
   it('upgrades a ClusterClass cluster: the topology rolls out the control plane, then the pool; every node on the new version', async () => {
-    await upgradeRollsOut('wl-classy', 'v1.34.2', 3);
+    const body = await upgradeRollsOut('wl-classy', 'v1.34.2', 3);
+    expect(body.tree.versions).toMatchObject({
+      desired: 'v1.34.2',
+      observed: [
+        { scope: 'controlPlane', version: 'v1.34.2', replicas: 1 },
+        { scope: 'workers', version: 'v1.34.2', replicas: 2 },
+      ],
+    });
   });
 
   it('remediates a worker whose node vanished: the MachineHealthCheck replaces it; Degraded meanwhile, then Healthy', async () => {
@@ -227,6 +237,8 @@ describe('clusters brought up by the real CAPI controllers (in-memory workload c
 
   it('upgrades a plain cluster of 5 machines: our upgrade reconciler drives KCP, then the pool', async () => {
     await upgradeRollsOut('wl-plain', 'v1.35.0', 5);
+    const md = await env.mc.client.get<any>(CAPI, 'MachineDeployment', env.ns, 'wl-plain-md-0');
+    expect(md.spec.template.spec.version).toBe('v1.35.0');
   });
 
   it('deletes a cluster: Deleting, then gone, with its workload cluster', async () => {
