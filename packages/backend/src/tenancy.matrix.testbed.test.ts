@@ -124,6 +124,8 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
   let cloud: CountingCloud;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let base: string;
+  /** A worker Machine of payments-prod, for the machine routes. */
+  let payWorker: string;
   const clustersOf: Record<string, string[]> = {};
   const figures: Figures = { calls: 0, routes: new Set(), leaks: [], refusedWithWrites: [], refusedWithCloudCalls: [] };
 
@@ -188,6 +190,8 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       },
       { timeoutMs: 60_000 },
     );
+    const detail = await (await fetch(`${base}${B}/clusters/${MC}/${ns.pay}/payments-prod`, { headers: HEADERS.admin })).json();
+    payWorker = detail.tree.machines.find((m: any) => m.role === 'worker').name;
   }, 20 * 60_000);
 
   afterAll(async () => {
@@ -326,6 +330,7 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       ['certificate rotation', 'POST', '/control-plane/certificate-rotation', { certificatesExpiryDays: 30 }],
       ['pause', 'POST', '/pause', {}],
       ['resume', 'POST', '/resume', {}],
+      ['replace machine', 'POST', `/machines/${payWorker}/replace`, {}],
       ['delete', 'DELETE', '', { confirmName: 'payments-prod' }],
     ];
     return [

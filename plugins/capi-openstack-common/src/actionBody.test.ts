@@ -4,7 +4,7 @@
  */
 
 import { parseActionBody } from './actionBody';
-import { actionRequest, clusterActions, isPoolAction } from './actionTable';
+import { actionRequest, clusterActions, isMachineAction, isPoolAction } from './actionTable';
 
 const message = (action: Parameters<typeof parseActionBody>[0], body: unknown) => {
   const r = parseActionBody(action, body);
@@ -50,6 +50,12 @@ describe('the action table', () => {
     expect(actionRequest('scale-pool', 'a/b')).toEqual({ method: 'POST', path: 'pools/a%2Fb/scale' });
     expect(() => actionRequest('scale-pool')).toThrow('action scale-pool needs a pool');
     expect(actionRequest('delete')).toEqual({ method: 'DELETE', path: '' });
+  });
+
+  it('gives the machine action a :machine path', () => {
+    expect(Object.keys(clusterActions).filter(a => isMachineAction(a as any))).toEqual(['replace-machine']);
+    expect(actionRequest('replace-machine', 'c1-md-0-x')).toEqual({ method: 'POST', path: 'machines/c1-md-0-x/replace' });
+    expect(() => actionRequest('replace-machine')).toThrow('action replace-machine needs a machine');
   });
 
   it('has one route and one operationId per action', () => {

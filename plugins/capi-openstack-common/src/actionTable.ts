@@ -14,6 +14,7 @@ import type { ClusterAction } from './actions';
 import {
   capiClusterDeletePermission,
   capiClusterPausePermission,
+  capiClusterReplaceMachinePermission,
   capiClusterScalePermission,
   capiClusterUpdatePermission,
   capiClusterUpgradePermission,
@@ -36,7 +37,7 @@ export type ActionField =
 /** One lifecycle action: route, permission, body and the object it writes. @public */
 export interface ActionSpec {
   method: 'POST' | 'DELETE';
-  /** Below `/clusters/:managementCluster/:namespace/:name`; `:pool` is a worker pool's name. */
+  /** Below `/clusters/:managementCluster/:namespace/:name`; `:pool` is a worker pool's name, `:machine` a Machine's. */
   path: string;
   /** The operationId in openapi.yaml. */
   operationId: string;
@@ -47,7 +48,7 @@ export interface ActionSpec {
    * The object whose resourceVersion a plain cluster's request carries
    * (ClusterClass clusters: every action writes the Cluster).
    */
-  writes: 'cluster' | 'controlPlane' | 'pool';
+  writes: 'cluster' | 'controlPlane' | 'pool' | 'machine';
   /** Severity of its audit event. */
   severity: 'medium' | 'high';
 }
@@ -165,6 +166,15 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     writes: 'cluster',
     severity: 'medium',
   },
+  'replace-machine': {
+    method: 'POST',
+    path: 'machines/:machine/replace',
+    operationId: 'ReplaceMachine',
+    permission: capiClusterReplaceMachinePermission,
+    fields: {},
+    writes: 'machine',
+    severity: 'medium',
+  },
   delete: {
     method: 'DELETE',
     path: '',
@@ -181,13 +191,21 @@ export function isPoolAction(action: WriteAction): boolean {
   return clusterActions[action].path.includes(':pool');
 }
 
+/** Whether an action acts on one Machine (its path has `:machine`). @public */
+export function isMachineAction(action: WriteAction): boolean {
+  return clusterActions[action].path.includes(':machine');
+}
+
 /**
  * Method and path of an action relative to `/clusters/:mc/:ns/:name`
- * (empty for the cluster itself); `pool` is required for pool actions.
+ * (empty for the cluster itself); `target` is required for pool actions (the
+ * pool's name) and machine actions (the Machine's name).
  * @public
  */
-export function actionRequest(action: WriteAction, pool?: string): { method: 'POST' | 'DELETE'; path: string } {
+export function actionRequest(action: WriteAction, target?: string): { method: 'POST' | 'DELETE'; path: string } {
   const spec = clusterActions[action];
-  if (isPoolAction(action) && !pool) throw new Error(`action ${action} needs a pool`);
-  return { method: spec.method, path: spec.path.replace(':pool', encodeURIComponent(pool ?? '')) };
+  if (isPoolAction(action) && !target) throw new Error(`action ${action} needs a pool`);
+  if (isMachineAction(action) && !target) throw new Error(`action ${action} needs a machine`);
+  const name = encodeURIComponent(target ?? '');
+  return { method: spec.method, path: spec.path.replace(':pool', name).replace(':machine', name) };
 }

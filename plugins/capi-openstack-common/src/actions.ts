@@ -33,6 +33,7 @@ export type ClusterAction =
   | 'set-certificate-rotation'
   | 'pause'
   | 'resume'
+  | 'replace-machine'
   | 'delete'
   | 'kubeconfig';
 
@@ -135,6 +136,16 @@ export interface SetCertificateRotationRequest extends ActionRequestBase {
 /** `POST .../pause`, `POST .../resume`. @public */
 export type PauseRequest = ActionRequestBase;
 
+/**
+ * `POST .../machines/:machine/replace`: deletes the Machine so that its
+ * MachineSet or control plane creates a new one. `resourceVersion` is the
+ * Machine's. Refused (422) for a control plane machine whose removal would
+ * break etcd quorum, for the last healthy machine of a pool, while the
+ * machine's node group rolls out, and for machines nothing would re-create.
+ * @public
+ */
+export type ReplaceMachineRequest = ActionRequestBase;
+
 /** `DELETE /clusters/:mc/:ns/:name`. @public */
 export interface DeleteClusterRequest extends ActionRequestBase {
   /** Must repeat the cluster's name. */
@@ -191,6 +202,7 @@ export const actionPaths = {
   setCertificateRotation: actionRequest('set-certificate-rotation').path,
   pause: actionRequest('pause').path,
   resume: actionRequest('resume').path,
+  replaceMachine: (machine: string) => actionRequest('replace-machine', machine).path,
   kubeconfig: 'kubeconfig',
 } as const;
 
@@ -227,5 +239,6 @@ export interface ActionBodies {
   'set-certificate-rotation': SetCertificateRotationRequest;
   pause: PauseRequest;
   resume: PauseRequest;
+  'replace-machine': ReplaceMachineRequest;
   delete: DeleteClusterRequest;
 }

@@ -37,7 +37,7 @@ export interface ClusterSummary extends ClusterRef {
   uid?: string;
   verdict: Verdict;
   /** The most important reasons, shortened. */
-  reasons: Array<Pick<VerdictReason, 'severity' | 'message' | 'reason' | 'conditionType'> & { object: string }>;
+  reasons: Array<Pick<VerdictReason, 'severity' | 'message' | 'reason' | 'conditionType' | 'fix'> & { object: string }>;
   /** Desired Kubernetes version. */
   version?: string;
   /** Versions running, control plane and workers together. */

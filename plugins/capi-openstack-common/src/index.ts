@@ -28,6 +28,7 @@ export * from './vocabulary/groups';
 export * from './vocabulary/labels';
 export * from './conditions';
 export * from './entityNames';
+export * from './fixGuide';
 export * from './objectShapes';
 export * from './sha256';
 export * from './deterministicIds';

@@ -28,6 +28,11 @@ export const capiClusterUpgradePermission = clusterPermission('upgrade', { actio
 export const capiClusterUpdatePermission = clusterPermission('update', { action: 'update' });
 /** Pause and resume reconciliation. @public */
 export const capiClusterPausePermission = clusterPermission('pause', { action: 'update' });
+/**
+ * Replace one machine: delete it so that its owner (MachineSet or control
+ * plane) creates a new one. @public
+ */
+export const capiClusterReplaceMachinePermission = clusterPermission('machine.replace', { action: 'update' });
 /** Delete a workload cluster. @public */
 export const capiClusterDeletePermission = clusterPermission('delete', { action: 'delete' });
 /**
@@ -53,6 +58,7 @@ export const capiOpenstackPermissions = [
   capiClusterUpgradePermission,
   capiClusterUpdatePermission,
   capiClusterPausePermission,
+  capiClusterReplaceMachinePermission,
   capiClusterDeletePermission,
   capiClusterKubeconfigPermission,
   capiClusterCreatePermission,

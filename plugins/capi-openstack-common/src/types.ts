@@ -9,6 +9,8 @@
  * object does not carry them: an absent counter is "not reported", never 0.
  */
 
+import type { FixGuide } from './fixGuide';
+
 /** Overall health verdict of a workload cluster (see `docs/domain.md` section 2). @public */
 export type Verdict =
   | 'Healthy'
@@ -41,6 +43,8 @@ export interface VerdictReason {
   /** When the condition last changed (ISO 8601), if known. */
   since?: string;
   severity: ReasonSeverity;
+  /** The cause in plain words and the next step (set by the backend on every reason it gives). */
+  fix?: FixGuide;
 }
 
 /** Health verdict of a workload cluster, evaluated at `evaluatedAt`. @public */

@@ -34,6 +34,8 @@ export interface RunOptions {
   resourceVersion?: string;
   /** Write although the preflight failed. */
   force?: boolean;
+  /** A Machine the action writes: read from the API server, not the watch cache. */
+  machine?: string;
 }
 
 /** What a change asks of the cloud, for the preflight (actions that add or change servers). */
@@ -122,7 +124,7 @@ export class ActionService {
     checked: Plan['primary'] | undefined,
   ): Promise<ActionResult> {
     const cache = this.cacheOf(ref);
-    const objs = await loadLiveObjects(cache, ref);
+    const objs = await loadLiveObjects(cache, ref, options.machine);
     refuseMagnum(objs.cluster);
     if (action !== 'delete') refuseDeleting(objs.cluster);
     const ctx = this.context();

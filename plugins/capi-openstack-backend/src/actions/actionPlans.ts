@@ -21,6 +21,7 @@ import { planSetAutoscaler } from '../plans/autoscaler';
 import { planDelete } from '../plans/delete';
 import { planSetControlPlaneFlavor, planSetPoolFlavor } from '../plans/flavor';
 import { planPause } from '../plans/pause';
+import { planReplaceMachine } from '../plans/replaceMachine';
 import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } from '../plans/rollout';
 import { planScaleControlPlane, planScalePool } from '../plans/scale';
 import type { LiveObjects, Plan, PlanContext } from '../plans/types';
@@ -33,10 +34,10 @@ export interface PlannedAction {
   requirements?: RequirementsOf;
 }
 
-/** The action's checked body fields, and the pool of pool actions (else ''). */
+/** The action's checked body fields, and the pool of pool actions or the Machine of machine actions (else ''). */
 type PlanFor<A extends WriteAction> = (
   fields: Omit<ActionBodies[A], 'resourceVersion' | 'force'>,
-  pool: string,
+  target: string,
 ) => PlannedAction;
 
 export const actionPlans: { [A in WriteAction]: PlanFor<A> } = {
@@ -74,10 +75,11 @@ export const actionPlans: { [A in WriteAction]: PlanFor<A> } = {
   }),
   pause: () => ({ plan: objs => planPause(objs, true) }),
   resume: () => ({ plan: objs => planPause(objs, false) }),
+  'replace-machine': (_fields, machine) => ({ plan: objs => planReplaceMachine(objs, machine) }),
   delete: ({ confirmName }) => ({ plan: objs => planDelete(objs, confirmName) }),
 };
 
 /** The plan of one action (the body's fields already checked against the action table). */
-export function planAction(action: WriteAction, fields: Record<string, unknown>, pool: string): PlannedAction {
-  return (actionPlans[action] as PlanFor<WriteAction>)(fields as any, pool);
+export function planAction(action: WriteAction, fields: Record<string, unknown>, target: string): PlannedAction {
+  return (actionPlans[action] as PlanFor<WriteAction>)(fields as any, target);
 }

@@ -12,8 +12,11 @@ import { mapKubeError } from './kubeErrors';
 import { topologyClassName, isClassy, kcpTemplateName, mdTemplateName } from '../model/shapes';
 import { LiveObjects } from '../plans/types';
 
-/** The current objects of a cluster, from the API server. */
-export async function loadLiveObjects(cache: ManagementClusterCache, ref: ClusterRef): Promise<LiveObjects> {
+/**
+ * The current objects of a cluster, from the API server; machines from the
+ * watch cache, but `machine` (the one an action deletes) from the API server.
+ */
+export async function loadLiveObjects(cache: ManagementClusterCache, ref: ClusterRef, machine?: string): Promise<LiveObjects> {
   const ns = ref.namespace;
   const cluster = await getObject(cache, 'Cluster', ns, ref.name);
   if (!cluster) {
@@ -44,13 +47,12 @@ export async function loadLiveObjects(cache: ManagementClusterCache, ref: Cluste
   const machineTemplates = (
     await Promise.all([...templateNames].map(n => getObject(cache, 'OpenStackMachineTemplate', ns, n)))
   ).filter((t): t is KubeObject => !!t);
-  return {
-    cluster,
-    controlPlane,
-    machineDeployments,
-    clusterClass,
-    machineTemplates,
-    // Only restarts and upgrade progress look at machines: the cache is enough.
-    machines: cache.objectsOf(`${ns}/${ref.name}`)?.machines ?? [],
-  };
+  // Restarts, upgrade progress and the replace guards look at the other machines: the cache is enough.
+  let machines = cache.objectsOf(`${ns}/${ref.name}`)?.machines ?? [];
+  if (machine) {
+    const current = await getObject(cache, 'Machine', ns, machine);
+    const mine = current && current.spec?.clusterName === ref.name ? [{ ...current, kind: 'Machine' }] : [];
+    machines = [...machines.filter(m => m.metadata.name !== machine), ...mine];
+  }
+  return { cluster, controlPlane, machineDeployments, clusterClass, machineTemplates, machines };
 }

@@ -55,6 +55,7 @@ export function toSummary(
         conditionType: r.conditionType,
         message: r.message && r.message.length > 240 ? `${r.message.slice(0, 237)}...` : r.message,
         object: `${r.object.kind}/${r.object.name}`,
+        ...(r.fix ? { fix: r.fix } : {}),
       })),
     version: tree.versions.desired,
     versions,

@@ -1,7 +1,7 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
 import type { VerdictReason } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { isFalse, isTrue } from './conditions';
+import { getCondition, isFalse, isTrue } from './conditions';
 import { replicaCountersOf } from './counters';
 import { condReason, condReasonOr, MISSING_CONDITION, reason, VerdictStep } from './verdictReasons';
 import { TOPOLOGY_FAILED_REASONS } from './verdictThresholds';
@@ -23,6 +23,14 @@ export const busySignals: VerdictStep = (objs, view) => {
     ? isTrue(init)
     : cluster.status?.initialization?.controlPlaneInitialized === true;
   if (!initialized) out.push(condReasonOr(cluster, init, 'info', MISSING_CONDITION.ControlPlaneInitialized));
+  // A machine waiting for its node to drain (v1beta2 Deleting=True DrainingNode,
+  // v1beta1 DrainingSucceeded=False): a PodDisruptionBudget can hold it for ever.
+  for (const m of objs.machines.filter(o => o.metadata.deletionTimestamp)) {
+    const deleting = getCondition(m, 'Deleting', 'v1beta2');
+    const draining = getCondition(m, 'DrainingSucceeded', 'v1beta1');
+    if (isTrue(deleting) && deleting!.reason === 'DrainingNode') out.push(condReason(m, deleting!, 'info'));
+    else if (isFalse(draining)) out.push(condReason(m, draining!, 'info'));
+  }
   if (view.mode === 'v1beta1') {
     // Old CAPI has no RollingOut/Scaling* conditions: derive them from the counters.
     for (const o of [

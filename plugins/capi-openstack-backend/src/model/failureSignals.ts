@@ -9,6 +9,7 @@ import {
   isFalse,
   legacyFailure,
 } from './conditions';
+import { isPermanent } from './fixGuide';
 import { isBastionServer } from './links';
 import { ClusterObjects, KubeObject } from './objects';
 import { condReason, reason } from './verdictReasons';
@@ -18,7 +19,12 @@ import {
   TOPOLOGY_FAILED_REASONS,
 } from './verdictThresholds';
 
-/** Step 4 signals: `failed` have lasted ≥ 15 min (or are legacy terminal failures), `pending` not yet. */
+/**
+ * Step 4 signals: `failed` have lasted ≥ 15 min, or have a cause that does not
+ * go away by itself (quota, missing image or flavor, refused credentials, a
+ * server in ERROR: see fixGuide.ts), or are legacy terminal failures;
+ * `pending` are the others.
+ */
 export function failureSignals(
   objs: ClusterObjects,
   view: ClusterView,
@@ -33,9 +39,10 @@ export function failureSignals(
   ) => {
     if (!obj || !c || !match) return;
     const age = conditionAgeMs(c, now);
-    if (age !== undefined && age >= FAILED_AFTER_MS)
-      failed.push(condReason(obj, c, 'error'));
-    else pending.push(condReason(obj, c, 'warning'));
+    const r = condReason(obj, c, 'error');
+    if ((age !== undefined && age >= FAILED_AFTER_MS) || isPermanent(r, objs))
+      failed.push(r);
+    else pending.push({ ...r, severity: 'warning' });
   };
   const clusterName = objs.cluster.metadata.name;
   // Bastion problems never change the verdict.

@@ -45,6 +45,7 @@ export {
 } from './verdictThresholds';
 export { evaluateBastion } from './bastionVerdict';
 export { evaluateHealth } from './verdict';
+export { fixGuideFor, withFixGuides } from './fixGuide';
 export {
   MAGNUM_NAMESPACE,
   MAGNUM_UUID_LABEL,

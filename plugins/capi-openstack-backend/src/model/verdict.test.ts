@@ -30,6 +30,17 @@ const cond = (
 });
 const clusterName = (id: SnapshotId) => buildSnapshot(id).cluster.metadata.name;
 const S5_MACHINE_NAME = s5FailedMachineName();
+/** S5 with its failed machine's server and OpenStackMachine on another InstanceReady reason (since 10:00). */
+function withTransientInstanceFailure(reasonName: string, message: string, since = '2026-09-01T10:00:00Z') {
+  const c = cond('InstanceReady', 'False', reasonName, { message, lastTransitionTime: since });
+  return buildSnapshot('S5', {
+    objects: (['OpenStackServer', 'OpenStackMachine'] as const).map(kind => ({
+      kind,
+      name: S5_MACHINE_NAME,
+      patch: { status: { conditions: [c] } },
+    })),
+  });
+}
 /** The snapshot with these conditions replacing the Cluster's of the same type. */
 const withClusterConditions = (
   id: SnapshotId,
@@ -51,17 +62,12 @@ describe('evaluateHealth on the section 4 snapshots', () => {
     );
   });
 
-  it('S5 becomes Failed once InstanceReady has been False for 15 minutes', () => {
+  it('S5 (Nova quota) is Failed from the first minute: the cause does not go away by itself', () => {
     const objs = buildSnapshot('S5');
-    expect(evaluateHealth(objs, at('2026-09-01T10:14:59Z')).verdict).toBe(
-      'Progressing',
-    );
-    expect(evaluateHealth(objs, at('2026-09-01T10:15:00Z')).verdict).toBe(
-      'Failed',
-    );
-    const failed = evaluateHealth(objs, at('2026-09-01T10:16:00Z'));
+    // The server failed at 10:00; one minute later it already needs action.
+    const failed = evaluateHealth(objs, at('2026-09-01T10:01:00Z'));
     expect(failed.verdict).toBe('Failed');
-    expect(failed.reasons[0]).toEqual({
+    expect(failed.reasons).toContainEqual({
       object: { kind: 'OpenStackServer', name: S5_MACHINE_NAME },
       conditionType: 'InstanceReady',
       reason: 'InstanceCreateFailed',
@@ -69,6 +75,12 @@ describe('evaluateHealth on the section 4 snapshots', () => {
       since: '2026-09-01T10:00:00.000Z',
       severity: 'error',
     });
+  });
+
+  it('an instance failure that may heal (DependencyFailed) becomes Failed after 15 minutes', () => {
+    const objs = withTransientInstanceFailure('DependencyFailed', 'waiting for port to become ACTIVE');
+    expect(evaluateHealth(objs, at('2026-09-01T10:14:59Z')).verdict).toBe('Progressing');
+    expect(evaluateHealth(objs, at('2026-09-01T10:15:00Z')).verdict).toBe('Failed');
   });
 
   // What the real CAPO v0.14.7 wrote for a Nova quota refusal (docs/real-controllers-capo.md): the
@@ -93,12 +105,13 @@ describe('evaluateHealth on the section 4 snapshots', () => {
     });
   });
 
-  it('S5 at 10:10 reports the pending instance failure as a warning', () => {
-    const health = evaluateHealth(buildSnapshot('S5'), SNAPSHOT_NOW);
+  it('a pending instance failure is reported as a warning', () => {
+    const objs = withTransientInstanceFailure('DependencyFailed', 'waiting for port to become ACTIVE');
+    const health = evaluateHealth(objs, SNAPSHOT_NOW);
     expect(health.reasons).toContainEqual(
       expect.objectContaining({
         object: { kind: 'OpenStackServer', name: S5_MACHINE_NAME },
-        reason: 'InstanceCreateFailed',
+        reason: 'DependencyFailed',
         severity: 'warning',
       }),
     );
@@ -346,21 +359,7 @@ describe('Failed signals (v1beta2)', () => {
   });
 
   it('InstanceReady=False with a transient reason is not a failure signal', () => {
-    const objs = buildSnapshot('S5', {
-      objects: [
-        {
-          kind: 'OpenStackServer',
-          name: S5_MACHINE_NAME,
-          patch: {
-            status: {
-              conditions: [
-                cond('InstanceReady', 'False', 'InstanceNotReady', old),
-              ],
-            },
-          },
-        },
-      ],
-    });
+    const objs = withTransientInstanceFailure('InstanceNotReady', 'server is BUILD', old.lastTransitionTime);
     expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Progressing');
   });
 

@@ -10,6 +10,7 @@ import { busySignals } from './busySignals';
 import { clusterView } from './clusterView';
 import { hasAnyConditions, isTrue } from './conditions';
 import { failureSignals } from './failureSignals';
+import { withFixGuides } from './fixGuide';
 import { hardSignals } from './hardSignals';
 import { bastionServerOf, isClusterPaused, scopeToCluster } from './links';
 import { ClusterObjects, KubeObject, num, parseTime, str } from './objects';
@@ -213,9 +214,14 @@ function evaluate(
 /**
  * Evaluates the health verdict of one workload cluster at `now`.
  * Works for CAPI v1beta2 and v1beta1 objects (with or without
- * `status.v1beta2`) and CAPO v1beta1/v1beta2 objects.
+ * `status.v1beta2`) and CAPO v1beta1/v1beta2 objects. With `fixGuides`,
+ * every reason carries its fix guide (fixGuide.ts).
  */
-export function evaluateHealth(objs: ClusterObjects, now: Date): ClusterHealth {
+export function evaluateHealth(
+  objs: ClusterObjects,
+  now: Date,
+  options: { fixGuides?: boolean } = {},
+): ClusterHealth {
   const scoped = scopeToCluster(objs);
   const health = evaluate(scoped, now, { ignorePause: false });
   if (health.verdict === 'Paused') {
@@ -223,5 +229,5 @@ export function evaluateHealth(objs: ClusterObjects, now: Date): ClusterHealth {
       ignorePause: true,
     }).verdict;
   }
-  return health;
+  return options.fixGuides ? withFixGuides(health, scoped) : health;
 }

@@ -236,7 +236,7 @@ describe('the backend with the real CAPI controllers, the real CAPO and the Open
     expect(detail.health.reasons.filter((r: any) => r.severity === 'error')).toEqual([]);
   });
 
-  it("names the OpenStackServer's InstanceCreateFailed with Nova's quota message", async () => {
+  it("names the OpenStackServer's InstanceCreateFailed with Nova's quota message: Failed at once, with the fix guide's numbers", async () => {
     const { server } = await waitUntil(
       'CAPO to report the refused server',
       async () => {
@@ -257,10 +257,16 @@ describe('the backend with the real CAPI controllers, the real CAPO and the Open
       object: { kind: 'OpenStackServer', name: server.metadata.name },
       reason: 'InstanceCreateFailed',
       message: condition.message,
-      // A warning until the failure is FAILED_AFTER_MS (15 min) old, then Failed (verdict.test.ts S5).
-      severity: 'warning',
+      // A quota refusal does not go away by itself (CAPO does not retry it): Failed at once.
+      severity: 'error',
+      fix: {
+        cause: 'quotaExceeded',
+        needsAction: true,
+        quota: { resource: 'instances', requested: 1, used: 0, limit: 0, missing: 1 },
+      },
     });
-    expect(detail.health.verdict).toBe('Progressing');
+    expect(reason.fix.actions.map((a: any) => a.kind)).toEqual(['scale', 'flavor', 'replace-machine']);
+    expect(detail.health.verdict).toBe('Failed');
     const tree = detail.tree.machines.find((m: any) => m.role === 'control-plane').server;
     expect([tree.instanceId, tree.failureMessage]).toEqual([undefined, condition.message]);
   });

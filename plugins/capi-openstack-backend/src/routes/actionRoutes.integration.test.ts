@@ -197,6 +197,7 @@ describe('lifecycle actions (real API server)', () => {
     await mc.apply([
       ...plainClusterObjects({ name: 'up1', namespace: simNs, version: 'v1.33.5', controlPlaneReplicas: 1, workerReplicas: 1 }),
       ...plainClusterObjects({ name: 'up2', namespace: simNs, version: 'v1.33.5', controlPlaneReplicas: 1, workerReplicas: 1 }),
+      ...plainClusterObjects({ name: 'rm1', namespace: simNs, controlPlaneReplicas: 1, workerReplicas: 2 }),
     ]);
     simulator = await startSimulator({ kubeconfig: mc.kubeconfig('admin'), timeScale: 300, namespaces: [simNs], log: () => {} });
 
@@ -223,7 +224,7 @@ describe('lifecycle actions (real API server)', () => {
     await waitUntil('the clusters in the cache', async () => {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}&namespace=${simNs}&namespace=magnum-system`);
       const synced = res.body.managementClusters?.every((m: any) => m.state === 'synced');
-      return (synced && res.body.totalCount === 6 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
+      return (synced && res.body.totalCount === 7 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
     });
   }, 180_000);
 
@@ -634,6 +635,65 @@ describe('lifecycle actions (real API server)', () => {
     expect(JSON.stringify(audit)).not.toContain('SECRET-TOKEN');
     expect(JSON.stringify(missing.body)).not.toContain('SECRET-TOKEN');
   });
+
+  it('replaces a machine: dry run, permission, one audit event, repeat; its MachineSet makes a new one (simulated controllers)', async () => {
+    const machinesOf = async () =>
+      (await mc.client.list<any>(CAPI, 'Machine', simNs, 'cluster.x-k8s.io/cluster-name=rm1')).filter(m => !m.metadata.deletionTimestamp);
+    const running = (ms: any[]) => ms.filter(m => m.status?.phase === 'Running');
+    const isWorker = (m: any) => m.metadata.labels?.['cluster.x-k8s.io/control-plane'] === undefined;
+    const before = await waitUntil('rm1 machines running', async () => {
+      const ms = await machinesOf();
+      return (running(ms).length === 3 && ms) || undefined;
+    }, 90_000);
+    const worker = before.find(isWorker)!.metadata.name;
+    const cp = before.find(m => !isWorker(m))!.metadata.name;
+    const replace = (name: string, query = '', cluster = 'rm1') =>
+      request(backend.server).post(api(cluster, `machines/${name}/replace${query}`, simNs)).send({});
+
+    const dry = await replace(worker, '?dryRun=true');
+    expect([dry.status, dry.body.changed, dry.body.changes]).toEqual([200, true, [{ kind: 'Machine', name: worker, field: '(deleted)' }]]);
+    expect(dry.body.message).toMatch(/^Dry run \(nothing changed\): replacing Machine/);
+    expect((await machinesOf()).map(m => m.metadata.name)).toContain(worker);
+
+    denied.add('capi-openstack.cluster.machine.replace');
+    const forbidden = await replace(worker);
+    expect(forbidden.status).toBe(403);
+    denied.clear();
+    expect((await machinesOf()).map(m => m.metadata.name)).toContain(worker);
+
+    audit.length = 0;
+    const done = await replace(worker);
+    expect([done.status, done.body.changed]).toEqual([200, true]);
+    expect(done.body.message).toContain(`Replacing Machine ${worker}`);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      eventId: 'cluster-action',
+      status: 'succeeded',
+      meta: { action: 'replace-machine' },
+      end: { parameters: { machine: worker }, outcome: 'changed' },
+    });
+    // Repeating it while the machine is deleted changes nothing; once it is gone, 404.
+    const again = await replace(worker);
+    const repeated = again.status === 200 ? [200, again.body.changed] : [again.status, again.body.error?.message];
+    expect([[200, false], [404, `Machine ${worker} not found in Cluster rm1`]]).toContainEqual(repeated);
+
+    const after = await waitUntil('a new worker machine running', async () => {
+      const ms = running(await machinesOf()).filter(isWorker);
+      return (ms.length === 2 && !ms.some(m => m.metadata.name === worker) && ms) || undefined;
+    }, 90_000);
+    expect(after.map(m => m.metadata.name)).not.toContain(worker);
+
+    const only = await replace(cp);
+    expect([only.status, only.body.error.message]).toEqual([
+      422,
+      `machine: ${cp} is the only control plane machine: deleting it would take down etcd and the API server; scale the control plane to 3 first`,
+    ]);
+    expect((await replace('no-such-machine')).status).toBe(404);
+    expect((await replace('Not_A_Name')).status).toBe(400);
+    // A machine of another cluster is not found through this one.
+    const up1Machine = (await mc.client.list<any>(CAPI, 'Machine', simNs, 'cluster.x-k8s.io/cluster-name=up1'))[0].metadata.name;
+    expect((await replace(up1Machine)).status).toBe(404);
+  }, 240_000);
 
   it('upgrades a plain cluster: control plane first, then the pools, to every machine (simulated controllers)', async () => {
     const ready = () =>

@@ -15,6 +15,7 @@ import {
   capiClusterKubeconfigPermission,
   capiClusterReadPermission,
   clusterActions,
+  isMachineAction,
   isPoolAction,
   parseActionBody,
   WriteAction,
@@ -29,7 +30,7 @@ import { ClusterAccess } from '../permissions/access';
 import { audited } from './audited';
 import { clusterAuthorization } from './clusterAuthorization';
 import { registerOpenStackRoutes } from './openstackRoutes';
-import { clusterRefOf, dryRunOf, poolOf } from './requestParams';
+import { clusterRefOf, dryRunOf, machineOf, poolOf } from './requestParams';
 
 export interface ActionsRouterOptions {
   logger: LoggerService;
@@ -85,11 +86,14 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
         if (!parsed.ok) throw new InputError(parsed.message);
         const { fields, resourceVersion, force } = parsed.body;
         const pool = isPoolAction(action) ? poolOf(req) : '';
-        const parameters = { ...(pool ? { pool } : {}), ...fields, ...(force ? { force } : {}) };
+        const machine = isMachineAction(action) ? machineOf(req) : '';
+        const parameters = { ...(pool ? { pool } : {}), ...(machine ? { machine } : {}), ...fields, ...(force ? { force } : {}) };
         failure.meta.parameters = parameters;
         await authorize(req, ref, spec.permission);
-        const planned = planAction(action, fields, pool);
-        const result = await actions.run(ref, action, planned.plan, { dryRun, resourceVersion, force }, planned.requirements);
+        const planned = planAction(action, fields, pool || machine);
+        const result = await actions.run(
+          ref, action, planned.plan, { dryRun, resourceVersion, force, ...(machine ? { machine } : {}) }, planned.requirements,
+        );
         return {
           meta: {
             parameters,

@@ -16,7 +16,7 @@ import { startCapiBackend } from '../__testUtils__/startCapiBackend';
 
 // The verdict table of the domain doc, evaluated shortly after seeding.
 const EXPECTED: Record<string, string> = {
-  S1: 'Progressing', S2: 'Healthy', S3: 'Progressing', S4: 'Progressing', S5: 'Progressing',
+  S1: 'Progressing', S2: 'Healthy', S3: 'Progressing', S4: 'Progressing', S5: 'Failed',
   S6: 'Healthy', S7: 'Paused', S8: 'Deleting', S9: 'Degraded', S10: 'Progressing',
 };
 
@@ -136,6 +136,8 @@ describe('capi-openstack backend read side (real API server)', () => {
     expect(failing.body.verdictCounts.Healthy).toBeGreaterThan(0);
     const search = await request(backend.server).get('/api/capi-openstack/clusters?search=QUOTA');
     expect(search.body.items.map((i: any) => i.name)).toEqual(['data-etl']);
+    // The fleet row carries the fix guide for its tooltip.
+    expect(search.body.items[0].reasons[0].fix).toMatchObject({ cause: 'quotaExceeded', quota: { resource: 'cores', missing: 4 } });
     const bad = await request(backend.server).get('/api/capi-openstack/clusters?verdict=Great');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('verdict');
@@ -147,7 +149,8 @@ describe('capi-openstack backend read side (real API server)', () => {
       `/api/capi-openstack/clusters/local/${s5.metadata.namespace}/${s5.metadata.name}`,
     );
     expect(res.status).toBe(200);
-    expect(res.body.health.verdict).toBe('Progressing');
+    expect(res.body.health.verdict).toBe('Failed');
+    expect(res.body.health.reasons.every((r: any) => r.fix?.summary && r.fix?.nextStep)).toBe(true);
     const failing = res.body.tree.machines.find((m: any) => m.server?.state === 'ERROR');
     expect(failing.server.failureMessage ?? JSON.stringify(failing.server.conditions)).toContain('Quota exceeded');
     expect(res.body.tree.infrastructure.kind).toBe('OpenStackCluster');

@@ -29,6 +29,15 @@ export function poolOf(req: Request): string {
   return pool;
 }
 
+/** `:machine`, a Machine's name (DNS-1123 subdomain, as pools). */
+export function machineOf(req: Request): string {
+  const machine = req.params.machine;
+  if (!machine || !isPoolName(machine)) {
+    throw new InputError(`machine "${machine}" must be a DNS-1123 name (lower case letters, digits, '-' and '.')`);
+  }
+  return machine;
+}
+
 /** `?dryRun=true|false`. */
 export function dryRunOf(req: Request): boolean {
   const v = req.query.dryRun;

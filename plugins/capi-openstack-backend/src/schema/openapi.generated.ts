@@ -1002,6 +1002,47 @@ export const spec = {
         }
       }
     },
+    "/clusters/{managementCluster}/{namespace}/{name}/machines/{machine}/replace": {
+      "post": {
+        "operationId": "ReplaceMachine",
+        "description": "Delete one Machine so that its MachineSet or control plane creates a new one (new OpenStack server). Refused (422) when it would break etcd quorum, for the last healthy machine of a pool, while its node group rolls out, and when nothing would re-create it. resourceVersion is the Machine's. Permission capi-openstack.cluster.machine.replace.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/machine"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/clusters/{managementCluster}/{namespace}/{name}/pause": {
       "post": {
         "operationId": "PauseCluster",
@@ -1271,6 +1312,16 @@ export const spec = {
         "in": "path",
         "required": true,
         "description": "MachineDeployment or topology name",
+        "schema": {
+          "type": "string",
+          "maxLength": 253
+        }
+      },
+      "machine": {
+        "name": "machine",
+        "in": "path",
+        "required": true,
+        "description": "Machine name",
         "schema": {
           "type": "string",
           "maxLength": 253

@@ -8,6 +8,7 @@ import {
   capiClusterDeletePermission,
   capiClusterKubeconfigPermission,
   capiClusterPausePermission,
+  capiClusterReplaceMachinePermission,
   capiClusterScalePermission,
   capiClusterUpdatePermission,
   capiClusterUpgradePermission,
@@ -22,6 +23,7 @@ export interface ClusterPermissions {
   upgrade: boolean;
   update: boolean;
   pause: boolean;
+  replaceMachine: boolean;
   delete: boolean;
   kubeconfig: boolean;
 }
@@ -33,15 +35,17 @@ export function useClusterPermissions(ref: ClusterRef): ClusterPermissions {
   const upgrade = usePermission({ permission: capiClusterUpgradePermission, resourceRef });
   const update = usePermission({ permission: capiClusterUpdatePermission, resourceRef });
   const pause = usePermission({ permission: capiClusterPausePermission, resourceRef });
+  const replaceMachine = usePermission({ permission: capiClusterReplaceMachinePermission, resourceRef });
   const remove = usePermission({ permission: capiClusterDeletePermission, resourceRef });
   const kubeconfig = usePermission({ permission: capiClusterKubeconfigPermission, resourceRef });
-  const all = [scale, upgrade, update, pause, remove, kubeconfig];
+  const all = [scale, upgrade, update, pause, replaceMachine, remove, kubeconfig];
   return {
     loading: all.some(p => p.loading),
     scale: scale.allowed,
     upgrade: upgrade.allowed,
     update: update.allowed,
     pause: pause.allowed,
+    replaceMachine: replaceMachine.allowed,
     delete: remove.allowed,
     kubeconfig: kubeconfig.allowed,
   };

@@ -17,6 +17,7 @@ export type ActionKind =
   | 'rotate-certificates'
   | 'pause'
   | 'resume'
+  | 'replace-machine'
   | 'delete'
   | 'kubeconfig';
 
@@ -29,6 +30,7 @@ const PERMISSION: Record<ActionKind, [keyof Omit<ClusterPermissions, 'loading'>,
   'rotate-certificates': ['update', 'rotate the certificates of'],
   pause: ['pause', 'pause'],
   resume: ['pause', 'resume'],
+  'replace-machine': ['replaceMachine', 'replace machines of'],
   delete: ['delete', 'delete'],
   kubeconfig: ['kubeconfig', 'download the kubeconfig of'],
 };

@@ -83,8 +83,8 @@ function explainOpenStackError(message: string): string | undefined {
   return undefined;
 }
 
-/** First line of a CAPI bullet-list message, without the bullets. */
-function tidy(message: string): string {
+/** A CAPI bullet-list message on one line, without the bullets. */
+export function tidy(message: string): string {
   return message
     .split('\n')
     .map(line => line.replace(/^\s*\*\s*/, '').trim())

@@ -37,7 +37,7 @@ export const EXPECTED_VERDICTS: Record<SnapshotId, Verdict> = {
   S2: 'Healthy',
   S3: 'Progressing',
   S4: 'Progressing',
-  S5: 'Progressing',
+  S5: 'Failed',
   S6: 'Healthy',
   S7: 'Paused',
   S8: 'Deleting',

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { detail, pool, summary, tree } from '../../__testUtils__/fixtures';
 import { REF, renderCluster } from '../../__testUtils__/renderCluster';
@@ -84,6 +84,60 @@ describe('ClusterDetailView', () => {
     const machineRow = within(screen.getByRole('table', { name: 'Machines' })).getByText('alpha-md-0-x7k2p').closest('tr')!;
     expect(machineRow).toHaveAttribute('data-failed', 'true');
     expect(within(machineRow).getByRole('alert')).toHaveTextContent(text);
+  });
+
+  it('shows the fix guide next to each reason; its buttons open the fixing action', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const d = detail({ verdict: 'Failed' });
+    d.health.reasons = [
+      {
+        object: { kind: 'OpenStackServer', name: 'alpha-cp-1' },
+        conditionType: 'InstanceReady',
+        reason: 'InstanceCreateFailed',
+        message: 'got 403 instead: {"forbidden": {"message": "Quota exceeded for cores: Requested 8, but already used 96 of 100 cores"}}',
+        severity: 'error',
+        fix: {
+          cause: 'quotaExceeded',
+          summary: "Nova refused the server of machine alpha-cp-1: the project's cores quota is exhausted (96 of 100 cores used, 8 requested: 4 missing).",
+          nextStep: 'Ask the cloud operator to raise the cores quota by at least 4.',
+          needsAction: true,
+          quota: { resource: 'cores', requested: 8, used: 96, limit: 100, missing: 4 },
+          actions: [
+            { kind: 'scale', label: 'Scale pool alpha-md-0', pool: 'alpha-md-0' },
+            { kind: 'replace-machine', label: 'Replace machine alpha-cp-1', machine: 'alpha-cp-1' },
+          ],
+        },
+      },
+    ];
+    api.detail = d;
+    api.actionResults = [{ action: 'replace-machine', cluster: REF, dryRun: true, changed: true, message: 'Dry run (nothing changed): replacing Machine alpha-cp-1', changes: [] }];
+    await renderCluster(api);
+    const reasons = await screen.findByRole('list', { name: 'Reasons' });
+    expect(within(reasons).getByText(/4 missing\)\.$/)).toBeInTheDocument();
+    expect(within(reasons).getByText('Needs action')).toBeInTheDocument();
+    expect(within(reasons).getByLabelText('Next step')).toHaveTextContent('Next step: Ask the cloud operator to raise the cores quota by at least 4.');
+    const fixes = within(reasons).getByRole('group', { name: /^Fix: Nova refused/ });
+    expect(within(fixes).getAllByRole('button').map(b => b.textContent)).toEqual(['Scale pool alpha-md-0', 'Replace machine alpha-cp-1']);
+    const replace = within(fixes).getByRole('button', { name: 'Replace machine alpha-cp-1' });
+    await waitFor(() => expect(replace).toBeEnabled());
+    fireEvent.click(replace);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Replace machine alpha-cp-1')).toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/replacing Machine alpha-cp-1/);
+    expect(api.callsOf('runAction').map(c => [c.args[1], (c.args[2] as any).dryRun])).toEqual([
+      [{ method: 'POST', path: 'machines/alpha-cp-1/replace', body: {} }, true],
+    ]);
+  });
+
+  it('offers to replace each machine, unless the cluster is paused or the user may not', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ tree: { paused: true }, verdict: 'Paused' });
+    await renderCluster(api);
+    const machines = await screen.findByRole('table', { name: 'Machines' });
+    const button = within(machines).getByRole('button', { name: 'Replace machine alpha-cp-1' });
+    await waitFor(() => expect(button).toHaveAttribute('title', 'The cluster is paused: resume it first.'));
+    expect(button).toBeDisabled();
   });
 
   it('says what is happening during a scale-up', async () => {

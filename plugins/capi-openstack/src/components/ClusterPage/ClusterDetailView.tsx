@@ -43,7 +43,8 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
 
   const tree = detail.tree;
   const reason = (kind: ActionKind, target?: NodeGroupTarget) => actionDisabledReason(kind, tree, permissions, target);
-  const open = (kind: ActionKind, target?: NodeGroupTarget) => setDialog({ kind, target });
+  const open = (kind: ActionKind, target?: NodeGroupTarget, machine?: string) => setDialog({ kind, target, machine });
+  const replaceDisabled = reason('replace-machine') ?? (tree.paused ? 'The cluster is paused: resume it first.' : undefined);
   const clusterButton = (kind: ActionKind, label: string, color?: 'secondary') => (
     <ActionButton onClick={() => open(kind)} disabledReason={reason(kind)} color={color}>
       {label}
@@ -74,7 +75,7 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
       </Box>
       <Grid container spacing={3}>
         <Grid item xs={12} md={6}>
-          <HealthCard detail={detail} />
+          <HealthCard detail={detail} onAction={open} disabledReason={reason} replaceDisabledReason={replaceDisabled} />
         </Grid>
         <Grid item xs={12} md={6}>
           <InfrastructureCard infrastructure={tree.infrastructure} />
@@ -83,7 +84,11 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
           <NodeGroupsCard tree={tree} onAction={open} disabledReason={reason} />
         </Grid>
         <Grid item xs={12}>
-          <MachinesCard machines={tree.machines} />
+          <MachinesCard
+            machines={tree.machines}
+            onReplace={machine => open('replace-machine', undefined, machine)}
+            disabledReason={replaceDisabled}
+          />
         </Grid>
         <Grid item xs={12}>
           <TimelineCard entries={state.events} />

@@ -11,6 +11,7 @@ import { CertificatesDialog } from '../dialogs/CertificatesDialog';
 import { DeleteDialog } from '../dialogs/DeleteDialog';
 import { FlavorDialog } from '../dialogs/FlavorDialog';
 import { PauseDialog } from '../dialogs/PauseDialog';
+import { ReplaceMachineDialog } from '../dialogs/ReplaceMachineDialog';
 import { RestartDialog } from '../dialogs/RestartDialog';
 import { ScaleDialog } from '../dialogs/ScaleDialog';
 import { UpgradeDialog } from '../dialogs/UpgradeDialog';
@@ -19,6 +20,8 @@ import { UpgradeDialog } from '../dialogs/UpgradeDialog';
 export interface OpenDialog {
   kind: ActionKind;
   target?: NodeGroupTarget;
+  /** The Machine of `replace-machine`. */
+  machine?: string;
 }
 
 /** Renders the dialog of `open` (one at a time). */
@@ -50,6 +53,8 @@ export function ClusterDialogs(props: {
     case 'pause':
     case 'resume':
       return <PauseDialog {...common} resume={open.kind === 'resume'} />;
+    case 'replace-machine':
+      return open.machine ? <ReplaceMachineDialog {...common} machine={open.machine} /> : null;
     case 'delete':
       return <DeleteDialog {...common} gone={props.gone} />;
     default:

@@ -4,20 +4,19 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
-import { Box, List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import type { ClusterDetailResponse, VerdictReason } from '@capi-openstack/backstage-plugin-capi-openstack-common';
-import { explainReason } from '../../lib/explainReason';
+import type { ClusterDetailResponse } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { happeningNow } from '../../lib/happeningNow';
 import { MAGNUM_READ_ONLY } from '../../lib/actionAvailability';
 import { VerdictChip } from '../VerdictChip';
+import { FixActionHandlers, FixGuideItem } from './FixGuideItem';
 
-function since(reason: VerdictReason): string {
-  return reason.since ? ` since ${new Date(reason.since).toLocaleString()}` : '';
-}
-
-/** The verdict, what is happening now and every reason in plain words. */
-export function HealthCard({ detail }: { detail: ClusterDetailResponse }) {
+/**
+ * The verdict, what is happening now and every reason with its fix guide:
+ * the cause in plain words, the next step and the actions that fix it.
+ */
+export function HealthCard({ detail, ...handlers }: { detail: ClusterDetailResponse } & FixActionHandlers) {
   const { health, tree } = detail;
   const now = happeningNow(tree);
   return (
@@ -47,29 +46,13 @@ export function HealthCard({ detail }: { detail: ClusterDetailResponse }) {
       {health.reasons.length === 0 ? (
         <Typography variant="body2">Everything is as wanted: all machines are ready and up to date.</Typography>
       ) : (
-        <List dense aria-label="Reasons">
-          {health.reasons.map((reason, i) => {
-            const text = explainReason(reason);
-            return (
-              <ListItem key={i} disableGutters alignItems="flex-start">
-                <ListItemText
-                  primary={
-                    <span>
-                      <Typography component="span" color={reason.severity === 'error' ? 'error' : 'textPrimary'}>
-                        {text.summary}
-                      </Typography>{' '}
-                      <Typography component="span" variant="body2" color="textSecondary">
-                        ({reason.object.kind} {reason.object.name}
-                        {since(reason)})
-                      </Typography>
-                    </span>
-                  }
-                  secondary={text.detail}
-                />
-              </ListItem>
-            );
-          })}
-        </List>
+        <Box component="ul" aria-label="Reasons" m={0} p={0} style={{ listStyle: 'none' }}>
+          {health.reasons.map((reason, i) => (
+            <li key={i}>
+              <FixGuideItem reason={reason} handlers={handlers} />
+            </li>
+          ))}
+        </Box>
       )}
     </InfoCard>
   );

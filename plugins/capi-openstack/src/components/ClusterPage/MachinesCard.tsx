@@ -8,6 +8,7 @@ import { makeStyles, TableCell, TableRow, Typography } from '@material-ui/core';
 import type { MachineNode } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { explainReason } from '../../lib/explainReason';
 import { NoWrapTable } from '../NoWrapTable';
+import { ActionButton } from './ActionButton';
 import { flavorText, imageText } from './NodeGroupsCard';
 
 const useStyles = makeStyles(theme => ({
@@ -41,10 +42,21 @@ export function machineFailure(m: MachineNode): string | undefined {
   return undefined;
 }
 
-const MACHINE_COLUMNS = ['Name', 'Role', 'Phase', 'OpenStack state', 'Flavor', 'Image', 'Zone', 'Addresses', 'Node'];
+const MACHINE_COLUMNS = ['Name', 'Role', 'Phase', 'OpenStack state', 'Flavor', 'Image', 'Zone', 'Addresses', 'Node', 'Actions'];
 
-/** Every machine with its OpenStack server; failures highlighted. */
-export function MachinesCard({ machines }: { machines: MachineNode[] }) {
+/**
+ * Every machine with its OpenStack server; failures highlighted; a button to
+ * replace each (`disabledReason` says why not, for the cluster).
+ */
+export function MachinesCard({
+  machines,
+  onReplace,
+  disabledReason,
+}: {
+  machines: MachineNode[];
+  onReplace?(machine: string): void;
+  disabledReason?: string;
+}) {
   const classes = useStyles();
   return (
     <InfoCard title="Machines">
@@ -88,6 +100,17 @@ export function MachinesCard({ machines }: { machines: MachineNode[] }) {
                     '—'}
                 </TableCell>
                 <TableCell>{m.nodeName ?? '—'}</TableCell>
+                <TableCell>
+                  {onReplace && (
+                    <ActionButton
+                      aria-label={`Replace machine ${m.name}`}
+                      onClick={() => onReplace(m.name)}
+                      disabledReason={disabledReason ?? (m.deleting ? 'The machine is being deleted.' : undefined)}
+                    >
+                      Replace
+                    </ActionButton>
+                  )}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -53,6 +53,31 @@ describe('FleetPage', () => {
     expect(await screen.findByText('No workload clusters')).toBeInTheDocument();
   });
 
+  it("shows the first reason's fix guide in the row, the next step in its tooltip", async () => {
+    const api = new FakeCapiOpenstackApi();
+    const failed = summary({ name: 'etl', verdict: 'Failed' });
+    failed.reasons = [
+      {
+        object: 'OpenStackServer/etl-md-0-x',
+        severity: 'error',
+        reason: 'InstanceCreateFailed',
+        message: 'Quota exceeded for cores: Requested 8, but already used 96 of 100 cores',
+        fix: {
+          cause: 'quotaExceeded',
+          summary: "Nova refused the server of machine etl-md-0-x: the project's cores quota is exhausted.",
+          nextStep: 'Ask the cloud operator to raise the cores quota by at least 4.',
+          needsAction: true,
+        },
+      },
+    ];
+    api.list = listOf([failed]);
+    await render(api);
+    const text = await screen.findByText(/^Needs action: Nova refused the server/);
+    expect(text).toHaveAttribute('data-cause', 'quotaExceeded');
+    fireEvent.mouseOver(text);
+    expect(await screen.findByText('Ask the cloud operator to raise the cores quota by at least 4.')).toBeInTheDocument();
+  });
+
   it('shows a readable error when the backend fails', async () => {
     const api = new FakeCapiOpenstackApi();
     const error = await responseError(503, 'management clusters unavailable');

@@ -55,6 +55,21 @@ export function clusterPagePath(c: ClusterSummary): string {
   return `clusters/${clusterPathSegments(c)}`;
 }
 
+/** The fix guide of a row's first reason: cause, next step, the controller's words. */
+function ReasonTooltip({ reason }: { reason: ClusterSummary['reasons'][number] }) {
+  const message = reason.message ?? reason.reason ?? '';
+  if (!reason.fix) return <>{message}</>;
+  return (
+    <>
+      <div>{reason.fix.summary}</div>
+      <div style={{ marginTop: 4 }}>
+        <strong>Next step:</strong> {reason.fix.nextStep}
+      </div>
+      {message && <div style={{ marginTop: 4, opacity: 0.8 }}>{message}</div>}
+    </>
+  );
+}
+
 /** One row; memoised so a stream update re-renders only the rows it replaced. */
 const FleetRow = memo(function FleetRowContent({
   cluster,
@@ -90,14 +105,16 @@ const FleetRow = memo(function FleetRowContent({
         <Box display="flex" alignItems="center">
           <VerdictChip verdict={cluster.verdict} />
           {reason && (
-            <Tooltip title={reason.message ?? reason.reason ?? ''}>
+            <Tooltip title={<ReasonTooltip reason={reason} />}>
               <Typography
                 variant="body2"
                 className={classes.reason}
                 component="span"
                 style={{ marginLeft: 8 }}
+                data-cause={reason.fix?.cause}
               >
-                {reason.message ?? reason.reason}
+                {reason.fix?.needsAction ? 'Needs action: ' : ''}
+                {reason.fix?.summary ?? reason.message ?? reason.reason}
               </Typography>
             </Tooltip>
           )}
