@@ -331,6 +331,8 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       ['pause', 'POST', '/pause', {}],
       ['resume', 'POST', '/resume', {}],
       ['replace machine', 'POST', `/machines/${payWorker}/replace`, {}],
+      ['hibernate', 'POST', '/hibernate', {}],
+      ['wake', 'POST', '/wake', {}],
       ['delete', 'DELETE', '', { confirmName: 'payments-prod' }],
     ];
     return [

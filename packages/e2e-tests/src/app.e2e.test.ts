@@ -283,6 +283,85 @@ it(
 );
 
 it(
+  'replaces a machine: the old one goes, its MachineSet makes a new one',
+  () =>
+    flow('replace-machine', async () => {
+      const workers = machines().filter({ hasText: 'worker' });
+      const old = (await workers.first().locator('td').first().innerText()).split('\n')[0];
+      await page.getByRole('button', { name: `Replace machine ${old}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Replace machine ${old}` });
+      await previewAndConfirm(dialog, 'replace-machine', 'Replace');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await kube.get<any>(CAPI, 'Machine', 'team-payments', old)).toBeUndefined();
+      expect(await eventually(() => workers.filter({ hasText: 'Running' }).count(), 3)).toBe(3);
+      expect(await machines().filter({ hasText: old }).count()).toBe(0);
+      await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
+  'hibernates the cluster (workers to 0, shown on the fleet page) and wakes it back',
+  () =>
+    flow('hibernate-wake', async () => {
+      const workers = machines().filter({ hasText: 'worker' });
+      await actions().getByRole('button', { name: 'Hibernate' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Hibernate the cluster' });
+      await previewAndConfirm(dialog, 'hibernate', 'Hibernate');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      expect(await eventually(() => workers.count(), 0, 90_000)).toBe(0);
+      const md = await kube.get<any>(CAPI, 'MachineDeployment', 'team-payments', 'payments-dev-md-0');
+      expect(md?.spec.replicas).toBe(0);
+      await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
+
+      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+      await page.getByPlaceholder('Search clusters').fill('payments-dev');
+      const row = page.getByRole('table', { name: 'Workload clusters' }).locator('tbody tr').filter({ hasText: 'payments-dev' });
+      await row.getByText('Hibernated', { exact: true }).waitFor();
+      await screenshot(page, 'fleet-hibernated');
+
+      await openCluster('payments-dev');
+      await actions().getByRole('button', { name: 'Wake' }).click();
+      dialog = page.getByRole('dialog', { name: 'Wake the cluster' });
+      await previewAndConfirm(dialog, 'wake', 'Wake');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      expect(await eventually(() => workers.filter({ hasText: 'Running' }).count(), 3, 90_000)).toBe(3);
+      await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
+  'shows the fix guide of a failed cluster: cause, next step and the buttons that fix it',
+  () =>
+    flow('fix-guide', async () => {
+      // The fleet row says it needs action (Nova refused its servers for quota).
+      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+      await page.getByPlaceholder('Search clusters').fill('data-etl');
+      const row = page.getByRole('table', { name: 'Workload clusters' }).locator('tbody tr').filter({ hasText: 'data-etl' });
+      await row.getByText(/^Needs action: Nova refused the server/).waitFor();
+      await row.getByText('Failed').waitFor();
+      await openCluster('data-etl');
+      await verdict().getByText('Failed').waitFor();
+      const reasons = page.getByRole('list', { name: 'Reasons' });
+      await reasons.getByText(/cores quota is exhausted \(96 of 100 cores used, 8 requested: 4 missing\)/).first().waitFor();
+      await reasons.getByText('Needs action').first().waitFor();
+      const fixes = reasons.getByRole('group', { name: /^Fix: Nova refused/ }).first();
+      const labels = await fixes.getByRole('button').allInnerTexts();
+      expect(labels.map(l => l.replace(/ .*$/, ''))).toEqual(['Scale', 'Change', 'Replace']);
+      await screenshot(page, 'fix-guide');
+      // The scale button opens the pool's scale dialog, whose preflight reads the project's quota.
+      await fixes.getByRole('button', { name: /^Scale pool/ }).click();
+      const dialog = page.getByRole('dialog', { name: /^Scale pool/ });
+      await dialog.getByLabel('Replicas').waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
   "shows a workload cluster's catalog entity with its health and machines",
   () =>
     flow('catalog-entity', async () => {

@@ -13,6 +13,7 @@ import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import type { ClusterAction } from './actions';
 import {
   capiClusterDeletePermission,
+  capiClusterHibernatePermission,
   capiClusterPausePermission,
   capiClusterReplaceMachinePermission,
   capiClusterScalePermission,
@@ -173,6 +174,24 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     permission: capiClusterReplaceMachinePermission,
     fields: {},
     writes: 'machine',
+    severity: 'medium',
+  },
+  hibernate: {
+    method: 'POST',
+    path: 'hibernate',
+    operationId: 'HibernateCluster',
+    permission: capiClusterHibernatePermission,
+    fields: {},
+    writes: 'cluster',
+    severity: 'medium',
+  },
+  wake: {
+    method: 'POST',
+    path: 'wake',
+    operationId: 'WakeCluster',
+    permission: capiClusterHibernatePermission,
+    fields: {},
+    writes: 'cluster',
     severity: 'medium',
   },
   delete: {

@@ -34,6 +34,8 @@ export type ClusterAction =
   | 'pause'
   | 'resume'
   | 'replace-machine'
+  | 'hibernate'
+  | 'wake'
   | 'delete'
   | 'kubeconfig';
 
@@ -146,6 +148,34 @@ export type PauseRequest = ActionRequestBase;
  */
 export type ReplaceMachineRequest = ActionRequestBase;
 
+/**
+ * `POST .../hibernate`: every worker pool to 0 machines, what each had
+ * (replicas, autoscaler bounds) kept in the Cluster's
+ * `capi-openstack.dev/hibernated` annotation; the control plane keeps
+ * running. `POST .../wake` restores the pools after a preflight (the quota
+ * may be gone meanwhile). `resourceVersion` is the Cluster's.
+ * @public
+ */
+export type HibernateRequest = ActionRequestBase;
+
+/** One worker pool as it was before hibernation. @public */
+export interface HibernatedPool {
+  /** Pool name (topology name for ClusterClass clusters, else the MachineDeployment's). */
+  name: string;
+  replicas: number;
+  /** Autoscaler bounds it had, if any. */
+  autoscaler?: { min: number; max: number };
+}
+
+/** The value of the `capi-openstack.dev/hibernated` annotation. @public */
+export interface HibernationRecord {
+  /** When the cluster was hibernated (ISO 8601). */
+  at: string;
+  /** Who hibernated it: a user entity ref, or `schedule`. */
+  by?: string;
+  pools: HibernatedPool[];
+}
+
 /** `DELETE /clusters/:mc/:ns/:name`. @public */
 export interface DeleteClusterRequest extends ActionRequestBase {
   /** Must repeat the cluster's name. */
@@ -203,6 +233,8 @@ export const actionPaths = {
   pause: actionRequest('pause').path,
   resume: actionRequest('resume').path,
   replaceMachine: (machine: string) => actionRequest('replace-machine', machine).path,
+  hibernate: actionRequest('hibernate').path,
+  wake: actionRequest('wake').path,
   kubeconfig: 'kubeconfig',
 } as const;
 
@@ -240,5 +272,7 @@ export interface ActionBodies {
   pause: PauseRequest;
   resume: PauseRequest;
   'replace-machine': ReplaceMachineRequest;
+  hibernate: HibernateRequest;
+  wake: HibernateRequest;
   delete: DeleteClusterRequest;
 }

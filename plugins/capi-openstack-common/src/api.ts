@@ -38,6 +38,8 @@ export interface ClusterSummary extends ClusterRef {
   verdict: Verdict;
   /** The most important reasons, shortened. */
   reasons: Array<Pick<VerdictReason, 'severity' | 'message' | 'reason' | 'conditionType' | 'fix'> & { object: string }>;
+  /** Set while the cluster is hibernated (worker pools at 0): since when, and by whom (`schedule` for a schedule). */
+  hibernated?: { since?: string; by?: string };
   /** Desired Kubernetes version. */
   version?: string;
   /** Versions running, control plane and workers together. */

@@ -31,6 +31,7 @@ export type FixCause =
   | 'notUpToDate'
   | 'inProgress'
   | 'paused'
+  | 'hibernated'
   | 'deleting'
   | 'staleStatus'
   | 'noStatus'
@@ -45,6 +46,7 @@ export type FixActionKind =
   | 'restart'
   | 'rotate-certificates'
   | 'resume'
+  | 'wake'
   | 'replace-machine';
 
 /** An action that fixes a cause, offered as a button. @public */

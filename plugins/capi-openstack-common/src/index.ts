@@ -29,6 +29,7 @@ export * from './vocabulary/labels';
 export * from './conditions';
 export * from './entityNames';
 export * from './fixGuide';
+export * from './hibernation';
 export * from './objectShapes';
 export * from './sha256';
 export * from './deterministicIds';

@@ -33,6 +33,8 @@ export const capiClusterPausePermission = clusterPermission('pause', { action: '
  * plane) creates a new one. @public
  */
 export const capiClusterReplaceMachinePermission = clusterPermission('machine.replace', { action: 'update' });
+/** Hibernate (workers to 0) and wake a workload cluster, and set its schedule. @public */
+export const capiClusterHibernatePermission = clusterPermission('hibernate', { action: 'update' });
 /** Delete a workload cluster. @public */
 export const capiClusterDeletePermission = clusterPermission('delete', { action: 'delete' });
 /**
@@ -59,6 +61,7 @@ export const capiOpenstackPermissions = [
   capiClusterUpdatePermission,
   capiClusterPausePermission,
   capiClusterReplaceMachinePermission,
+  capiClusterHibernatePermission,
   capiClusterDeletePermission,
   capiClusterKubeconfigPermission,
   capiClusterCreatePermission,

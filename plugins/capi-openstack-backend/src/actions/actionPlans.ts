@@ -20,6 +20,7 @@ import type { RequirementsOf } from './ActionService';
 import { planSetAutoscaler } from '../plans/autoscaler';
 import { planDelete } from '../plans/delete';
 import { planSetControlPlaneFlavor, planSetPoolFlavor } from '../plans/flavor';
+import { planHibernate, planWake, wakeRequirements } from '../plans/hibernate';
 import { planPause } from '../plans/pause';
 import { planReplaceMachine } from '../plans/replaceMachine';
 import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } from '../plans/rollout';
@@ -76,6 +77,8 @@ export const actionPlans: { [A in WriteAction]: PlanFor<A> } = {
   pause: () => ({ plan: objs => planPause(objs, true) }),
   resume: () => ({ plan: objs => planPause(objs, false) }),
   'replace-machine': (_fields, machine) => ({ plan: objs => planReplaceMachine(objs, machine) }),
+  hibernate: () => ({ plan: (objs, ctx) => planHibernate(objs, ctx) }),
+  wake: () => ({ plan: objs => planWake(objs), requirements: (objs, ctx) => wakeRequirements(objs, ctx) }),
   delete: ({ confirmName }) => ({ plan: objs => planDelete(objs, confirmName) }),
 };
 

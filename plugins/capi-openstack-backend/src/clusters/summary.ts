@@ -7,6 +7,7 @@ import {
   ClusterHealth,
   ClusterSummary,
   ClusterTree,
+  hibernationOf,
   OWNER_LABEL,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterObjects } from '../model';
@@ -26,6 +27,12 @@ export function ownerOf(objs: ClusterObjects, defaultOwner: string): string {
   const label = meta.labels?.[OWNER_LABEL];
   if (label) return `group:default/${label}`;
   return defaultOwner;
+}
+
+function hibernatedOf(objs: ClusterObjects): Pick<ClusterSummary, 'hibernated'> {
+  const record = hibernationOf(objs.cluster);
+  if (!record) return {};
+  return { hibernated: { ...(record.at ? { since: record.at } : {}), ...(record.by ? { by: record.by } : {}) } };
 }
 
 /** One fleet row, from the model's tree and health. */
@@ -57,6 +64,7 @@ export function toSummary(
         object: `${r.object.kind}/${r.object.name}`,
         ...(r.fix ? { fix: r.fix } : {}),
       })),
+    ...hibernatedOf(objs),
     version: tree.versions.desired,
     versions,
     controlPlane: tree.counters.controlPlane,

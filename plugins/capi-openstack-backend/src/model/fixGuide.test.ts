@@ -234,6 +234,34 @@ describe('fix guide', () => {
     expect(guideOf(objs, byCause('topologyFailed')).nextStep).toContain('topology variable');
   });
 
+  it('a hibernated cluster is not Degraded for its workers at 0, and offers to wake', () => {
+    const record = { at: '2026-09-01T09:00:00Z', by: 'schedule', pools: [{ name: 'md-0', replicas: 4 }] };
+    const objs = buildSnapshot('S2', {
+      cluster: {
+        metadata: { annotations: { 'capi-openstack.dev/hibernated': JSON.stringify(record) } },
+        status: {
+          conditions: [
+            cond('WorkerMachinesReady', 'False', 'NotReady', '* Machine x: not ready', { lastTransitionTime: '2026-09-01T09:00:00Z' }),
+          ],
+        },
+      },
+    });
+    const health = evaluateHealth(objs, SNAPSHOT_NOW, { fixGuides: true });
+    expect(health.verdict).toBe('Healthy');
+    expect(health.reasons).toEqual([
+      expect.objectContaining({
+        reason: 'Hibernated',
+        severity: 'info',
+        since: '2026-09-01T09:00:00.000Z',
+        message: 'Hibernated by schedule: the worker pools are at 0 machines; waking restores md-0 (4)',
+        fix: expect.objectContaining({ cause: 'hibernated', needsAction: false, actions: [{ kind: 'wake', label: 'Wake' }] }),
+      }),
+    ]);
+    // Without the record the same conditions are a problem.
+    delete objs.cluster.metadata.annotations!['capi-openstack.dev/hibernated'];
+    expect(evaluateHealth(objs, SNAPSHOT_NOW).verdict).toBe('Degraded');
+  });
+
   it('resolves a reason on a control plane machine to the control plane', () => {
     const objs = buildSnapshot('S5');
     const cp = firstControlPlaneMachine(objs);

@@ -269,6 +269,14 @@ function byReason(r: VerdictReason, t: FixTarget, objs: ClusterObjects): Guide |
     default:
       break;
   }
+  if (r.reason === 'Hibernated') {
+    return {
+      cause: 'hibernated',
+      summary: 'The cluster is hibernated: its worker pools are at 0 machines, the control plane keeps running.',
+      nextStep: 'Wake it to restore the pools (a preflight checks the quota first).',
+      actions: [{ kind: 'wake', label: 'Wake' }],
+    };
+  }
   if (r.reason?.startsWith('Bastion')) {
     return {
       cause: 'bastion',

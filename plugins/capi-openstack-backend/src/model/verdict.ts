@@ -1,9 +1,10 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
-import type {
-  ClusterHealth,
-  Verdict,
-  VerdictReason,
+import {
+  hibernationOf,
+  type ClusterHealth,
+  type Verdict,
+  type VerdictReason,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { evaluateBastion } from './bastionVerdict';
 import { busySignals } from './busySignals';
@@ -52,6 +53,15 @@ function staleGenerationSince(
   ].filter((d): d is Date => d !== undefined);
   if (times.length === 0) return 'unknown';
   return new Date(Math.max(...times.map(d => d.getTime())));
+}
+
+/** A problem of the worker pools (what hibernation causes on purpose). */
+function isWorkerProblem(r: VerdictReason): boolean {
+  return (
+    r.object.kind === 'MachineDeployment' ||
+    /Worker/.test(r.conditionType ?? '') ||
+    (r.reason === 'ReplicasNotReady' && /^Workers/.test(r.message ?? ''))
+  );
 }
 
 interface EvaluateOptions {
@@ -177,9 +187,21 @@ function evaluate(
     }
   }
 
-  // 6. Progressing / Degraded
+  // 6. Progressing / Degraded. A hibernated cluster's workers are at 0 on purpose.
+  const hibernation = hibernationOf(cluster);
+  const hibernated: VerdictReason[] = hibernation
+    ? [
+        reason(cluster, 'info', {
+          reason: 'Hibernated',
+          message: `Hibernated${hibernation.by ? ` by ${hibernation.by}` : ''}: the worker pools are at 0 machines; waking restores ${hibernation.pools
+            .map(p => `${p.name} (${p.replicas})`)
+            .join(', ')}`,
+          since: hibernation.at || undefined,
+        }),
+      ]
+    : [];
   const busy = busySignals(objs, view, now);
-  const probs = problems(objs, view, now);
+  const probs = problems(objs, view, now).filter(r => !hibernation || !isWorkerProblem(r));
   if (probs.length > 0) {
     const oldest = oldestSince(probs);
     // Problems without a timestamp count as fresh.
@@ -189,6 +211,7 @@ function evaluate(
         ...withSeverity(probs, 'info'),
         ...busy,
         ...failures.pending,
+        ...hibernated,
         ...bastionReasons,
       ]);
     }
@@ -196,6 +219,7 @@ function evaluate(
       ...probs,
       ...failures.pending,
       ...busy,
+      ...hibernated,
       ...bastionReasons,
     ]);
   }
@@ -203,12 +227,13 @@ function evaluate(
     return done('Progressing', [
       ...busy,
       ...failures.pending,
+      ...hibernated,
       ...bastionReasons,
     ]);
   }
 
   // 7. Healthy
-  return done('Healthy', [...failures.pending, ...bastionReasons]);
+  return done('Healthy', [...failures.pending, ...hibernated, ...bastionReasons]);
 }
 
 /**

@@ -198,6 +198,7 @@ describe('lifecycle actions (real API server)', () => {
       ...plainClusterObjects({ name: 'up1', namespace: simNs, version: 'v1.33.5', controlPlaneReplicas: 1, workerReplicas: 1 }),
       ...plainClusterObjects({ name: 'up2', namespace: simNs, version: 'v1.33.5', controlPlaneReplicas: 1, workerReplicas: 1 }),
       ...plainClusterObjects({ name: 'rm1', namespace: simNs, controlPlaneReplicas: 1, workerReplicas: 2 }),
+      ...plainClusterObjects({ name: 'hb1', namespace: simNs, controlPlaneReplicas: 1, workerReplicas: 2 }),
     ]);
     simulator = await startSimulator({ kubeconfig: mc.kubeconfig('admin'), timeScale: 300, namespaces: [simNs], log: () => {} });
 
@@ -224,7 +225,7 @@ describe('lifecycle actions (real API server)', () => {
     await waitUntil('the clusters in the cache', async () => {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}&namespace=${simNs}&namespace=magnum-system`);
       const synced = res.body.managementClusters?.every((m: any) => m.state === 'synced');
-      return (synced && res.body.totalCount === 7 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
+      return (synced && res.body.totalCount === 8 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
     });
   }, 180_000);
 
@@ -693,6 +694,59 @@ describe('lifecycle actions (real API server)', () => {
     // A machine of another cluster is not found through this one.
     const up1Machine = (await mc.client.list<any>(CAPI, 'Machine', simNs, 'cluster.x-k8s.io/cluster-name=up1'))[0].metadata.name;
     expect((await replace(up1Machine)).status).toBe(404);
+  }, 240_000);
+
+  it('hibernates a cluster (workers to 0, the record kept) and wakes it back (simulated controllers)', async () => {
+    const workersOf = async () =>
+      (await mc.client.list<any>(CAPI, 'Machine', simNs, 'cluster.x-k8s.io/cluster-name=hb1')).filter(
+        m => m.metadata.labels?.['cluster.x-k8s.io/control-plane'] === undefined && !m.metadata.deletionTimestamp,
+      );
+    await waitUntil('hb1 workers running', async () => (await workersOf()).filter(m => m.status?.phase === 'Running').length === 2, 90_000);
+    /** Posts with the Cluster's current resourceVersion; the simulator writes status, so retry on 409 as a user would. */
+    const post = async (path: string, query = '') => {
+      let res: request.Response | undefined;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const cluster = await get(CAPI, 'Cluster', 'hb1', simNs);
+        res = await request(backend.server).post(api('hb1', `${path}${query}`, simNs)).send({ resourceVersion: cluster.metadata.resourceVersion });
+        if (res.status !== 409) break;
+      }
+      return res!;
+    };
+
+    const dry = await post('hibernate', '?dryRun=true');
+    expect([dry.status, dry.body.changes.map((c: any) => `${c.kind} ${c.field} ${c.to ?? ''}`.trim())]).toEqual([
+      200,
+      [expect.stringMatching(/^Cluster metadata.annotations\[capi-openstack.dev\/hibernated\] \{"at":/), 'MachineDeployment spec.replicas 0'],
+    ]);
+    expect((await get(CAPI, 'MachineDeployment', 'hb1-md-0', simNs)).spec.replicas).toBe(2);
+
+    audit.length = 0;
+    const slept = await post('hibernate');
+    expect([slept.status, slept.body.message]).toEqual([
+      200,
+      'Hibernated Cluster hb1: 1 worker pool scaled to 0 (2 machines removed); the control plane keeps running. Wake restores them.',
+    ]);
+    expect(audit.filter(a => a.meta.action === 'hibernate').map(a => a.end.outcome)).toEqual(['changed']);
+    expect((await get(CAPI, 'MachineDeployment', 'hb1-md-0', simNs)).spec.replicas).toBe(0);
+    const record = JSON.parse((await get(CAPI, 'Cluster', 'hb1', simNs)).metadata.annotations['capi-openstack.dev/hibernated']);
+    expect(record.pools).toEqual([{ name: 'hb1-md-0', replicas: 2 }]);
+    await waitUntil('hb1 workers gone', async () => (await workersOf()).length === 0, 90_000);
+    const asleep = await waitUntil('the backend to show hb1 hibernated and settled', async () => {
+      const res = await request(backend.server).get(api('hb1', '', simNs));
+      return res.body.summary?.hibernated && res.body.health.verdict === 'Healthy' && res.body;
+    }, 60_000);
+    expect(asleep.health.reasons.map((r: any) => r.reason)).toEqual(['Hibernated']);
+    expect((await post('hibernate')).body.changed).toBe(false);
+
+    const woke = await post('wake');
+    expect([woke.status, woke.body.message]).toEqual([200, 'Woke Cluster hb1: pool hb1-md-0 back to 2.']);
+    expect((await get(CAPI, 'Cluster', 'hb1', simNs)).metadata.annotations?.['capi-openstack.dev/hibernated']).toBeUndefined();
+    await waitUntil('hb1 workers back', async () => (await workersOf()).filter(m => m.status?.phase === 'Running').length === 2, 90_000);
+    expect((await post('wake')).body.changed).toBe(false);
+
+    denied.add('capi-openstack.cluster.hibernate');
+    expect((await post('hibernate')).status).toBe(403);
+    expect((await get(CAPI, 'Cluster', 'hb1', simNs)).metadata.annotations?.['capi-openstack.dev/hibernated']).toBeUndefined();
   }, 240_000);
 
   it('upgrades a plain cluster: control plane first, then the pools, to every machine (simulated controllers)', async () => {

@@ -1043,6 +1043,82 @@ export const spec = {
         }
       }
     },
+    "/clusters/{managementCluster}/{namespace}/{name}/hibernate": {
+      "post": {
+        "operationId": "HibernateCluster",
+        "description": "Scale every worker pool to 0, keeping each pool's replicas and autoscaler bounds in the Cluster annotation capi-openstack.dev/hibernated; the control plane keeps running. Permission capi-openstack.cluster.hibernate.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/wake": {
+      "post": {
+        "operationId": "WakeCluster",
+        "description": "Restore the worker pools of a hibernated cluster (replicas and autoscaler bounds), after a quota preflight (force to go ahead anyway). Permission capi-openstack.cluster.hibernate.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ActionRequestBase"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/clusters/{managementCluster}/{namespace}/{name}/pause": {
       "post": {
         "operationId": "PauseCluster",

@@ -46,3 +46,8 @@ export const UPGRADE_ANNOTATION = 'capi-openstack.dev/upgrade-to';
 export const UPGRADE_FAILED_ANNOTATION = 'capi-openstack.dev/upgrade-failed';
 /** Annotation naming the status snapshot (S1..S10) a demo cluster shows. @public */
 export const SNAPSHOT_ANNOTATION = 'capi-openstack.dev/snapshot';
+/**
+ * On a hibernated Cluster: JSON {@link HibernationRecord}, what the worker
+ * pools had before they were scaled to 0 (wake restores it). @public
+ */
+export const HIBERNATION_ANNOTATION = 'capi-openstack.dev/hibernated';

@@ -6,6 +6,7 @@
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   capiClusterDeletePermission,
+  capiClusterHibernatePermission,
   capiClusterKubeconfigPermission,
   capiClusterPausePermission,
   capiClusterReplaceMachinePermission,
@@ -24,6 +25,7 @@ export interface ClusterPermissions {
   update: boolean;
   pause: boolean;
   replaceMachine: boolean;
+  hibernate: boolean;
   delete: boolean;
   kubeconfig: boolean;
 }
@@ -36,9 +38,10 @@ export function useClusterPermissions(ref: ClusterRef): ClusterPermissions {
   const update = usePermission({ permission: capiClusterUpdatePermission, resourceRef });
   const pause = usePermission({ permission: capiClusterPausePermission, resourceRef });
   const replaceMachine = usePermission({ permission: capiClusterReplaceMachinePermission, resourceRef });
+  const hibernate = usePermission({ permission: capiClusterHibernatePermission, resourceRef });
   const remove = usePermission({ permission: capiClusterDeletePermission, resourceRef });
   const kubeconfig = usePermission({ permission: capiClusterKubeconfigPermission, resourceRef });
-  const all = [scale, upgrade, update, pause, replaceMachine, remove, kubeconfig];
+  const all = [scale, upgrade, update, pause, replaceMachine, hibernate, remove, kubeconfig];
   return {
     loading: all.some(p => p.loading),
     scale: scale.allowed,
@@ -46,6 +49,7 @@ export function useClusterPermissions(ref: ClusterRef): ClusterPermissions {
     update: update.allowed,
     pause: pause.allowed,
     replaceMachine: replaceMachine.allowed,
+    hibernate: hibernate.allowed,
     delete: remove.allowed,
     kubeconfig: kubeconfig.allowed,
   };

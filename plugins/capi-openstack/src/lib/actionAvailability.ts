@@ -18,6 +18,8 @@ export type ActionKind =
   | 'pause'
   | 'resume'
   | 'replace-machine'
+  | 'hibernate'
+  | 'wake'
   | 'delete'
   | 'kubeconfig';
 
@@ -31,6 +33,8 @@ const PERMISSION: Record<ActionKind, [keyof Omit<ClusterPermissions, 'loading'>,
   pause: ['pause', 'pause'],
   resume: ['pause', 'resume'],
   'replace-machine': ['replaceMachine', 'replace machines of'],
+  hibernate: ['hibernate', 'hibernate'],
+  wake: ['hibernate', 'wake'],
   delete: ['delete', 'delete'],
   kubeconfig: ['kubeconfig', 'download the kubeconfig of'],
 };

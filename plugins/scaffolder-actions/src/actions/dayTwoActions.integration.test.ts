@@ -88,8 +88,8 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
     expect(lines.some(l => /^(Progressing|Unknown)/.test(l) || /not visible yet/.test(l))).toBe(true);
   }, 60_000);
 
-  it('wait: fails on timeout with the verdict and its reasons', async () => {
-    // Nova refuses the workers of this one (simulated quota error): never Healthy.
+  it('wait: fails with the reasons once the cluster is Failed, and on timeout', async () => {
+    // Nova refuses the workers of this one (simulated quota error): Failed, never Healthy.
     await mc.client.create({
       apiVersion: CAPI,
       kind: 'Cluster',
@@ -107,16 +107,15 @@ describe('day-2 actions (real backend, API server and simulated controllers)', (
         },
       },
     });
-    const stuck = withLogSpy(createMockActionContext({ input: { cluster: `${MC}/${ns}/quota`, timeoutMinutes: 0.1, intervalSeconds: 0.2 } }));
-    await expect(waitAction().handler(stuck)).rejects.toThrow(
-      new RegExp(`Timed out waiting for ${MC}/${ns}/quota to become Healthy; it is (Progressing|Degraded): .*quota`, 's'),
-    );
+    const stuck = withLogSpy(createMockActionContext({ input: { cluster: `${MC}/${ns}/quota`, timeoutMinutes: 1, intervalSeconds: 0.2 } }));
+    // A quota refusal does not heal by itself: the cluster is Failed at once and the wait stops with the reason.
+    await expect(waitAction().handler(stuck)).rejects.toThrow(new RegExp(`Cluster ${MC}/${ns}/quota failed: .*Quota exceeded`, 's'));
 
     const ctx = withLogSpy(
       createMockActionContext({ input: { cluster: `${MC}/${ns}/no-such-cluster`, timeoutMinutes: 0.01, intervalSeconds: 0.1 } }),
     );
     await expect(waitAction().handler(ctx)).rejects.toThrow(/Timed out waiting for .*no-such-cluster: the cluster does not exist/);
-   }, 30_000);
+   }, 90_000);
 
   it('wait: dry run does not wait', async () => {
     const ctx = { ...createMockActionContext({ input: { cluster: `${MC}/${ns}/not-yet` } }), isDryRun: true };

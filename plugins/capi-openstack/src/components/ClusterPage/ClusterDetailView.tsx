@@ -57,6 +57,7 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
       <Box display="flex" flexWrap="wrap" alignItems="center" mb={2} role="toolbar" aria-label="Cluster actions">
         {clusterButton('upgrade', 'Upgrade')}
         {tree.paused ? clusterButton('resume', 'Resume') : clusterButton('pause', 'Pause')}
+        {detail.summary.hibernated ? clusterButton('wake', 'Wake') : clusterButton('hibernate', 'Hibernate')}
         {clusterButton('rotate-certificates', 'Rotate certificates')}
         <ActionButton
           disabledReason={reason('kubeconfig')}

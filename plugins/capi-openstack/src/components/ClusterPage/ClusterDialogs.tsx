@@ -10,6 +10,7 @@ import { AutoscalerDialog } from '../dialogs/AutoscalerDialog';
 import { CertificatesDialog } from '../dialogs/CertificatesDialog';
 import { DeleteDialog } from '../dialogs/DeleteDialog';
 import { FlavorDialog } from '../dialogs/FlavorDialog';
+import { HibernateDialog } from '../dialogs/HibernateDialog';
 import { PauseDialog } from '../dialogs/PauseDialog';
 import { ReplaceMachineDialog } from '../dialogs/ReplaceMachineDialog';
 import { RestartDialog } from '../dialogs/RestartDialog';
@@ -53,6 +54,9 @@ export function ClusterDialogs(props: {
     case 'pause':
     case 'resume':
       return <PauseDialog {...common} resume={open.kind === 'resume'} />;
+    case 'hibernate':
+    case 'wake':
+      return <HibernateDialog {...common} wake={open.kind === 'wake'} />;
     case 'replace-machine':
       return open.machine ? <ReplaceMachineDialog {...common} machine={open.machine} /> : null;
     case 'delete':

@@ -104,6 +104,15 @@ const FleetRow = memo(function FleetRowContent({
       <TableCell className={classes.cell}>
         <Box display="flex" alignItems="center">
           <VerdictChip verdict={cluster.verdict} />
+          {cluster.hibernated && (
+            <Tooltip
+              title={`Hibernated${cluster.hibernated.since ? ` since ${new Date(cluster.hibernated.since).toLocaleString()}` : ''}${
+                cluster.hibernated.by ? ` by ${cluster.hibernated.by}` : ''
+              }: worker pools at 0`}
+            >
+              <Chip size="small" variant="outlined" label="Hibernated" style={{ marginLeft: 8 }} />
+            </Tooltip>
+          )}
           {reason && (
             <Tooltip title={<ReasonTooltip reason={reason} />}>
               <Typography

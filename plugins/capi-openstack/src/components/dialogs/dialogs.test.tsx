@@ -174,6 +174,31 @@ describe('action dialogs', () => {
     });
   });
 
+  it('hibernate: names the pools that go to 0, previews and confirms', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [scaleResult({ action: 'hibernate' }), scaleResult({ action: 'hibernate' })];
+    const dialog = await openDialog(api, 'Hibernate');
+    expect(within(dialog).getByText(/Every worker pool goes to 0 machines \(alpha-md-0: 2\)/)).toBeInTheDocument();
+    await preview(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hibernate' }));
+    await within(dialog).findByRole('button', { name: 'Close' });
+    expect(actionCalls(api).map(c => [c.call.path, c.call.body, c.dryRun])).toEqual([
+      ['hibernate', { resourceVersion: '100' }, true],
+      ['hibernate', { resourceVersion: '100' }, false],
+    ]);
+  });
+
+  it('wake is offered for a hibernated cluster', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail({ summary: { hibernated: { since: '2026-09-01T09:00:00Z', by: 'schedule' } } });
+    api.actionResults = [scaleResult({ action: 'wake' })];
+    const dialog = await openDialog(api, 'Wake');
+    expect(within(dialog).getByText(/checks the project's quota first/)).toBeInTheDocument();
+    await preview(dialog);
+    expect(actionCalls(api)[0]).toEqual({ call: { method: 'POST', path: 'wake', body: { resourceVersion: '100' } }, dryRun: true });
+  });
+
   it('resume is offered for a paused cluster', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail({ verdict: 'Paused', tree: { paused: true } });

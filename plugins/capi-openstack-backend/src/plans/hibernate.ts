@@ -1,0 +1,218 @@
+/*
+ * Copyright 2026 The CAPI OpenStack Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// Hibernation: every worker pool scaled to 0, what each had (replicas,
+// autoscaler bounds) kept in the Cluster's annotation; wake restores it. On
+// an OpenStack cloud an idle worker still holds quota and costs money; the
+// control plane cannot go to 0 with kubeadm and keeps running.
+//
+// Plain clusters take several writes. Hibernate writes the record first and
+// the pools after it; wake restores the pools first and removes the record
+// last. A write that fails takes the earlier ones back, so a cluster is
+// never left without the record of the pools it has scaled down.
+
+import {
+  AUTOSCALER_MAX_ANNOTATION,
+  AUTOSCALER_MIN_ANNOTATION,
+  HIBERNATION_ANNOTATION,
+  hibernationOf,
+  TOPOLOGY_DEPLOYMENT_LABEL,
+  type HibernatedPool,
+  type HibernationRecord,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { UnprocessableError } from '../errors';
+import { isClusterPaused } from '../model/links';
+import { KubeObject } from '../model/objects';
+import { autoscalerBounds, isClassy, topologyPools } from '../model/shapes';
+import { ChangeRequirements } from './preflight';
+import { scalePoolRequirements } from './requirements';
+import { LiveObjects, PatchWrite, Plan, PlanContext } from './types';
+import { clusterPatch, objectPatch, primaryOf } from './writes';
+
+const NO_BOUNDS = { [AUTOSCALER_MIN_ANNOTATION]: null, [AUTOSCALER_MAX_ANNOTATION]: null };
+
+function boundsOf(obj: any): HibernatedPool['autoscaler'] {
+  const b = autoscalerBounds(obj);
+  return b?.min !== undefined && b?.max !== undefined ? { min: b.min, max: b.max } : undefined;
+}
+
+/** The pools as they are now: topology pools for ClusterClass clusters, else MachineDeployments. */
+function currentPools(objs: LiveObjects): HibernatedPool[] {
+  const cluster = objs.cluster;
+  if (isClassy(cluster)) {
+    return topologyPools(cluster).map((p: any) => {
+      const md = objs.machineDeployments.find(m => m.metadata.labels?.[TOPOLOGY_DEPLOYMENT_LABEL] === p.name);
+      const autoscaler = boundsOf(p);
+      const replicas = p.replicas ?? md?.spec?.replicas ?? 0;
+      return { name: p.name, replicas, ...(autoscaler ? { autoscaler } : {}) };
+    });
+  }
+  return objs.machineDeployments.map(md => {
+    const autoscaler = boundsOf(md);
+    return { name: md.metadata.name, replicas: md.spec?.replicas ?? 0, ...(autoscaler ? { autoscaler } : {}) };
+  });
+}
+
+function refusePaused(cluster: KubeObject, verb: string) {
+  if (isClusterPaused(cluster)) {
+    throw new UnprocessableError(`Cluster ${cluster.metadata.name} is paused: its pools would not follow; resume it before you ${verb} it`);
+  }
+}
+
+const noOp = (action: 'hibernate' | 'wake', cluster: KubeObject, message: string): Plan => ({
+  action,
+  primary: primaryOf(cluster),
+  writes: [],
+  changes: [],
+  message,
+});
+
+function recordPatch(record: HibernationRecord | null) {
+  return { metadata: { annotations: { [HIBERNATION_ANNOTATION]: record ? JSON.stringify(record) : null } } };
+}
+
+/** The replicas a pool wakes to: its own, kept inside the bounds it had. */
+function wakeReplicas(p: HibernatedPool): number {
+  return p.autoscaler ? Math.min(p.autoscaler.max, Math.max(p.autoscaler.min, p.replicas)) : p.replicas;
+}
+
+export function planHibernate(objs: LiveObjects, ctx: PlanContext, by?: string): Plan {
+  const cluster = objs.cluster;
+  const name = cluster.metadata.name;
+  const existing = hibernationOf(cluster);
+  if (existing) return noOp('hibernate', cluster, `Cluster ${name} is already hibernated${existing.at ? ` (since ${existing.at})` : ''}.`);
+  refusePaused(cluster, 'hibernate');
+  const pools = currentPools(objs);
+  if (pools.length === 0) throw new UnprocessableError(`Cluster ${name} has no worker pools to hibernate`);
+  const record: HibernationRecord = { at: ctx.now.toISOString(), ...(by ? { by } : {}), pools };
+  const changes: Plan['changes'] = [
+    { kind: 'Cluster', name, field: `metadata.annotations[${HIBERNATION_ANNOTATION}]`, to: JSON.stringify(record) },
+  ];
+  const writes: PatchWrite[] = [];
+  if (isClassy(cluster)) {
+    const next = topologyPools(cluster).map((p: any) => {
+      const copy = structuredClone(p);
+      const annotations = { ...copy.metadata?.annotations };
+      delete annotations[AUTOSCALER_MIN_ANNOTATION];
+      delete annotations[AUTOSCALER_MAX_ANNOTATION];
+      if (copy.metadata) copy.metadata.annotations = annotations;
+      if (copy.metadata && Object.keys(annotations).length === 0) delete copy.metadata.annotations;
+      if (copy.metadata && Object.keys(copy.metadata).length === 0) delete copy.metadata;
+      copy.replicas = 0;
+      return copy;
+    });
+    writes.push(clusterPatch(cluster, { ...recordPatch(record), spec: { topology: { workers: { machineDeployments: next } } } }));
+    for (const p of pools) {
+      changes.push({ kind: 'Cluster', name, field: `spec.topology.workers.machineDeployments[name=${p.name}].replicas`, from: p.replicas, to: 0 });
+    }
+  } else {
+    writes.push({
+      ...clusterPatch(cluster, recordPatch(record)),
+      undo: { patch: recordPatch(null), whileAnnotations: { [HIBERNATION_ANNOTATION]: JSON.stringify(record) } },
+    });
+    for (const md of objs.machineDeployments) {
+      const p = pools.find(x => x.name === md.metadata.name)!;
+      if (p.replicas === 0 && !p.autoscaler) continue;
+      const restore = p.autoscaler
+        ? { [AUTOSCALER_MIN_ANNOTATION]: String(p.autoscaler.min), [AUTOSCALER_MAX_ANNOTATION]: String(p.autoscaler.max) }
+        : {};
+      writes.push({
+        ...objectPatch(md, { metadata: { annotations: NO_BOUNDS }, spec: { replicas: 0 } }),
+        undo: { patch: { metadata: { annotations: restore }, spec: { replicas: p.replicas } }, whileAnnotations: {} },
+      });
+      changes.push({ kind: 'MachineDeployment', name: md.metadata.name, field: 'spec.replicas', from: p.replicas, to: 0 });
+    }
+  }
+  const machines = pools.reduce((n, p) => n + p.replicas, 0);
+  return {
+    action: 'hibernate',
+    primary: primaryOf(cluster),
+    writes,
+    changes,
+    message: `Hibernated Cluster ${name}: ${pools.length} worker pool${pools.length === 1 ? '' : 's'} scaled to 0 (${machines} machine${machines === 1 ? '' : 's'} removed); the control plane keeps running. Wake restores them.`,
+  };
+}
+
+export function planWake(objs: LiveObjects): Plan {
+  const cluster = objs.cluster;
+  const name = cluster.metadata.name;
+  const record = hibernationOf(cluster);
+  if (!record) return noOp('wake', cluster, `Cluster ${name} is not hibernated.`);
+  refusePaused(cluster, 'wake');
+  const changes: Plan['changes'] = [
+    { kind: 'Cluster', name, field: `metadata.annotations[${HIBERNATION_ANNOTATION}]`, from: JSON.stringify(record) },
+  ];
+  const writes: PatchWrite[] = [];
+  const gone: string[] = [];
+  if (isClassy(cluster)) {
+    const current = topologyPools(cluster);
+    const next = current.map((p: any) => {
+      const was = record.pools.find(x => x.name === p.name);
+      if (!was) return p;
+      const copy = structuredClone(p);
+      if (was.autoscaler) {
+        // The MachineDeployment webhook moves replicas into the bounds once they are set.
+        copy.metadata = {
+          ...copy.metadata,
+          annotations: {
+            ...copy.metadata?.annotations,
+            [AUTOSCALER_MIN_ANNOTATION]: String(was.autoscaler.min),
+            [AUTOSCALER_MAX_ANNOTATION]: String(was.autoscaler.max),
+          },
+        };
+        delete copy.replicas;
+      } else {
+        copy.replicas = was.replicas;
+      }
+      changes.push({ kind: 'Cluster', name, field: `spec.topology.workers.machineDeployments[name=${p.name}].replicas`, from: p.replicas, to: copy.replicas });
+      return copy;
+    });
+    gone.push(...record.pools.filter(p => !current.some((c: any) => c.name === p.name)).map(p => p.name));
+    writes.push(clusterPatch(cluster, { ...recordPatch(null), spec: { topology: { workers: { machineDeployments: next } } } }));
+  } else {
+    for (const p of record.pools) {
+      const md = objs.machineDeployments.find(m => m.metadata.name === p.name);
+      if (!md) {
+        gone.push(p.name);
+        continue;
+      }
+      const replicas = wakeReplicas(p);
+      const bounds = p.autoscaler
+        ? { [AUTOSCALER_MIN_ANNOTATION]: String(p.autoscaler.min), [AUTOSCALER_MAX_ANNOTATION]: String(p.autoscaler.max) }
+        : {};
+      writes.push({
+        ...objectPatch(md, { metadata: { annotations: bounds }, spec: { replicas } }),
+        undo: { patch: { metadata: { annotations: NO_BOUNDS }, spec: { replicas: md.spec?.replicas ?? 0 } }, whileAnnotations: {} },
+      });
+      changes.push({ kind: 'MachineDeployment', name: p.name, field: 'spec.replicas', from: md.spec?.replicas, to: replicas });
+    }
+    writes.push(clusterPatch(cluster, recordPatch(null)));
+  }
+  const restored = record.pools.filter(p => !gone.includes(p.name));
+  return {
+    action: 'wake',
+    primary: primaryOf(cluster),
+    writes,
+    changes,
+    message: `Woke Cluster ${name}: ${
+      restored.map(p => `pool ${p.name} back to ${p.autoscaler ? `autoscaler ${p.autoscaler.min}..${p.autoscaler.max}` : p.replicas}`).join(', ') ||
+      'no pool to restore'
+    }.${gone.length ? ` Pools no longer there: ${gone.join(', ')}.` : ''}`,
+  };
+}
+
+/** What waking asks of the cloud: every pool's servers, created at once. */
+export function wakeRequirements(objs: LiveObjects, ctx: PlanContext): ChangeRequirements {
+  const record = hibernationOf(objs.cluster);
+  const classy = isClassy(objs.cluster);
+  const names = new Set(currentPools(objs).map(p => p.name));
+  const groups = (record?.pools ?? [])
+    .filter(p => names.has(p.name))
+    .flatMap(p => {
+      const replicas = p.autoscaler && classy ? p.autoscaler.min : wakeReplicas(p);
+      return scalePoolRequirements(objs, p.name, replicas, ctx).phases.flat();
+    });
+  return { phases: [groups] };
+}
