@@ -82,6 +82,14 @@ export interface Config {
        */
       upgradeResyncSeconds?: number;
       /**
+       * Seconds between checks for due hibernation schedules (cron
+       * expressions in the Cluster annotation
+       * `capi-openstack.dev/hibernation-schedule`, set through
+       * `POST …/hibernation-schedule`). One backend replica at a time runs
+       * them (a global scheduler task). Default 30.
+       */
+      hibernationScheduleSeconds?: number;
+      /**
        * Names of the ClusterClass variables that feed the flavors and the
        * certificate rotation of ClusterClass clusters. A class without the
        * variable gets 422 naming it.

@@ -333,6 +333,7 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       ['replace machine', 'POST', `/machines/${payWorker}/replace`, {}],
       ['hibernate', 'POST', '/hibernate', {}],
       ['wake', 'POST', '/wake', {}],
+      ['hibernation schedule', 'POST', '/hibernation-schedule', { schedule: { hibernate: '0 20 * * 1-5', wake: '0 7 * * 1-5', timeZone: 'Europe/Zurich' } }],
       ['delete', 'DELETE', '', { confirmName: 'payments-prod' }],
     ];
     return [

@@ -29,6 +29,8 @@ export interface ActionsConfig {
   };
   /** How often the upgrade reconciler looks at clusters being upgraded. */
   upgradeResyncMs: number;
+  /** How often the backend looks for hibernation schedules that are due. */
+  hibernationScheduleSeconds: number;
 }
 
 export const DEFAULT_ACTIONS_CONFIG: ActionsConfig = {
@@ -41,6 +43,7 @@ export const DEFAULT_ACTIONS_CONFIG: ActionsConfig = {
     certificatesExpiryDays: 'certificatesExpiryDays',
   },
   upgradeResyncMs: 10_000,
+  hibernationScheduleSeconds: 30,
 };
 
 /** Reads and validates the action settings; errors name the offending key. */
@@ -74,6 +77,10 @@ export function readActionsConfig(config: Config): ActionsConfig {
   if (resync !== undefined && !(resync > 0)) {
     throw new Error(`capiOpenstack.actions.upgradeResyncSeconds must be positive, got ${resync}`);
   }
+  const hibernation = root.getOptionalNumber('actions.hibernationScheduleSeconds');
+  if (hibernation !== undefined && !(hibernation > 0)) {
+    throw new Error(`capiOpenstack.actions.hibernationScheduleSeconds must be positive, got ${hibernation}`);
+  }
   return {
     maxPoolReplicas: max,
     flavors: flavors?.length ? flavors : undefined,
@@ -86,5 +93,6 @@ export function readActionsConfig(config: Config): ActionsConfig {
         root.getOptionalString('actions.classVariables.certificatesExpiryDays') ?? vars.certificatesExpiryDays,
     },
     upgradeResyncMs: resync !== undefined ? resync * 1000 : DEFAULT_ACTIONS_CONFIG.upgradeResyncMs,
+    hibernationScheduleSeconds: hibernation ?? DEFAULT_ACTIONS_CONFIG.hibernationScheduleSeconds,
   };
 }

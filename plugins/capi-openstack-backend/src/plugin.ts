@@ -18,6 +18,7 @@ import { CreateService } from './create/CreateService';
 import { ClusterAccess } from './permissions/access';
 import { clusterPermissionResourceRef, clusterPermissionRules } from './permissions/rules';
 import { ActionService } from './actions/ActionService';
+import { HibernationScheduler } from './actions/hibernationScheduler';
 import { startUpgradeReconciler } from './actions/upgradeReconciler';
 import { createActionsRouter } from './routes/actionRoutes';
 import { ClusterService } from './clusters/ClusterService';
@@ -110,6 +111,17 @@ export const capiOpenstackPlugin = createBackendPlugin({
           timeout: { seconds: 30 },
           scope: 'local',
           fn: async () => clusters.refreshAll(),
+        });
+        // Hibernation schedules: one replica at a time (scope global); plans are idempotent.
+        const hibernation = new HibernationScheduler({ actions, clusters, auditor, logger });
+        await scheduler.scheduleTask({
+          id: 'capi-openstack-hibernation-schedules',
+          frequency: { seconds: actions.config.hibernationScheduleSeconds },
+          timeout: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            await hibernation.run(new Date());
+          },
         });
         // Plain-cluster upgrades carry on from the objects' state (any replica, after restarts).
         const reconciler = startUpgradeReconciler(actions, clusters, actions.config.upgradeResyncMs);

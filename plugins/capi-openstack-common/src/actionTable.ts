@@ -194,6 +194,17 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     writes: 'cluster',
     severity: 'medium',
   },
+  'set-hibernation-schedule': {
+    method: 'POST',
+    path: 'hibernation-schedule',
+    operationId: 'SetHibernationSchedule',
+    permission: capiClusterHibernatePermission,
+    fields: {
+      schedule: { type: 'object', nullable: true, properties: { hibernate: string, wake: string, timeZone: string } },
+    },
+    writes: 'cluster',
+    severity: 'medium',
+  },
   delete: {
     method: 'DELETE',
     path: '',

@@ -36,6 +36,7 @@ export type ClusterAction =
   | 'replace-machine'
   | 'hibernate'
   | 'wake'
+  | 'set-hibernation-schedule'
   | 'delete'
   | 'kubeconfig';
 
@@ -176,6 +177,22 @@ export interface HibernationRecord {
   pools: HibernatedPool[];
 }
 
+/**
+ * When a cluster hibernates and wakes: two 5-field cron expressions read in
+ * `timeZone` (IANA name), e.g. weekdays 20:00 and 07:00 in Europe/Zurich.
+ * @public
+ */
+export interface HibernationSchedule {
+  hibernate: string;
+  wake: string;
+  timeZone: string;
+}
+
+/** `POST .../hibernation-schedule`: `null` removes the schedule. @public */
+export interface SetHibernationScheduleRequest extends ActionRequestBase {
+  schedule: HibernationSchedule | null;
+}
+
 /** `DELETE /clusters/:mc/:ns/:name`. @public */
 export interface DeleteClusterRequest extends ActionRequestBase {
   /** Must repeat the cluster's name. */
@@ -235,6 +252,7 @@ export const actionPaths = {
   replaceMachine: (machine: string) => actionRequest('replace-machine', machine).path,
   hibernate: actionRequest('hibernate').path,
   wake: actionRequest('wake').path,
+  setHibernationSchedule: actionRequest('set-hibernation-schedule').path,
   kubeconfig: 'kubeconfig',
 } as const;
 
@@ -274,5 +292,6 @@ export interface ActionBodies {
   'replace-machine': ReplaceMachineRequest;
   hibernate: HibernateRequest;
   wake: HibernateRequest;
+  'set-hibernation-schedule': SetHibernationScheduleRequest;
   delete: DeleteClusterRequest;
 }

@@ -4,6 +4,7 @@
  */
 
 import type { ClusterHealth, ClusterTree, ReplicaCounters, Verdict, VerdictReason } from './types';
+import type { HibernationSchedule } from './actions';
 
 /** Sync state of one management cluster's watch cache. @public */
 export type SyncState = 'syncing' | 'synced' | 'stale' | 'error';
@@ -40,6 +41,8 @@ export interface ClusterSummary extends ClusterRef {
   reasons: Array<Pick<VerdictReason, 'severity' | 'message' | 'reason' | 'conditionType' | 'fix'> & { object: string }>;
   /** Set while the cluster is hibernated (worker pools at 0): since when, and by whom (`schedule` for a schedule). */
   hibernated?: { since?: string; by?: string };
+  /** The cluster's hibernation schedule and its next change (ISO 8601), when it has one. */
+  hibernationSchedule?: HibernationSchedule & { next?: { action: 'hibernate' | 'wake'; at: string } };
   /** Desired Kubernetes version. */
   version?: string;
   /** Versions running, control plane and workers together. */

@@ -36,6 +36,8 @@ export interface RunOptions {
   force?: boolean;
   /** A Machine the action writes: read from the API server, not the watch cache. */
   machine?: string;
+  /** The time the plan takes as now (the hibernation schedule passes its clock). */
+  now?: Date;
 }
 
 /** What a change asks of the cloud, for the preflight (actions that add or change servers). */
@@ -71,8 +73,8 @@ export class ActionService {
     private readonly openstack?: OpenStackService,
   ) {}
 
-  private context(): PlanContext {
-    return { config: this.config, now: this.now() };
+  private context(now?: Date): PlanContext {
+    return { config: this.config, now: now ?? this.now() };
   }
 
   private cacheOf(ref: ClusterRef): ManagementClusterCache {
@@ -127,7 +129,7 @@ export class ActionService {
     const objs = await loadLiveObjects(cache, ref, options.machine);
     refuseMagnum(objs.cluster);
     if (action !== 'delete') refuseDeleting(objs.cluster);
-    const ctx = this.context();
+    const ctx = this.context(options.now);
     const p = plan(objs, ctx);
     const base = { action, cluster: ref, dryRun: options.dryRun, changes: p.changes };
     if (p.writes.length === 0) {

@@ -20,7 +20,7 @@ import type { RequirementsOf } from './ActionService';
 import { planSetAutoscaler } from '../plans/autoscaler';
 import { planDelete } from '../plans/delete';
 import { planSetControlPlaneFlavor, planSetPoolFlavor } from '../plans/flavor';
-import { planHibernate, planWake, wakeRequirements } from '../plans/hibernate';
+import { planHibernate, planSetHibernationSchedule, planWake, wakeRequirements } from '../plans/hibernate';
 import { planPause } from '../plans/pause';
 import { planReplaceMachine } from '../plans/replaceMachine';
 import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } from '../plans/rollout';
@@ -78,7 +78,10 @@ export const actionPlans: { [A in WriteAction]: PlanFor<A> } = {
   resume: () => ({ plan: objs => planPause(objs, false) }),
   'replace-machine': (_fields, machine) => ({ plan: objs => planReplaceMachine(objs, machine) }),
   hibernate: () => ({ plan: (objs, ctx) => planHibernate(objs, ctx) }),
-  wake: () => ({ plan: objs => planWake(objs), requirements: (objs, ctx) => wakeRequirements(objs, ctx) }),
+  wake: () => ({ plan: (objs, ctx) => planWake(objs, ctx), requirements: (objs, ctx) => wakeRequirements(objs, ctx) }),
+  'set-hibernation-schedule': ({ schedule }) => ({
+    plan: (objs, ctx) => planSetHibernationSchedule(objs, schedule, ctx),
+  }),
   delete: ({ confirmName }) => ({ plan: objs => planDelete(objs, confirmName) }),
 };
 

@@ -271,7 +271,7 @@ export class ClusterService {
   private evaluate(mc: string, objs: ClusterObjects, now: Date): { entry: Entry; tree: ClusterTree } {
     const tree = buildClusterTree(objs, now);
     const health = evaluateHealth(objs, now, { fixGuides: true });
-    const summary = toSummary(mc, objs, tree, health, this.options.config.defaultOwner);
+    const summary = toSummary(mc, objs, tree, health, this.options.config.defaultOwner, now);
     return { entry: { summary, health, json: JSON.stringify(summary) }, tree };
   }
 

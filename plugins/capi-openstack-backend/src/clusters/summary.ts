@@ -11,6 +11,7 @@ import {
   OWNER_LABEL,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterObjects } from '../model';
+import { nextScheduledChange, scheduleOf } from '../model/hibernationSchedule';
 
 const MAX_REASONS = 3;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -29,10 +30,16 @@ export function ownerOf(objs: ClusterObjects, defaultOwner: string): string {
   return defaultOwner;
 }
 
-function hibernatedOf(objs: ClusterObjects): Pick<ClusterSummary, 'hibernated'> {
+function hibernatedOf(objs: ClusterObjects, now: Date): Pick<ClusterSummary, 'hibernated' | 'hibernationSchedule'> {
   const record = hibernationOf(objs.cluster);
-  if (!record) return {};
-  return { hibernated: { ...(record.at ? { since: record.at } : {}), ...(record.by ? { by: record.by } : {}) } };
+  const schedule = scheduleOf(objs.cluster);
+  const out: Pick<ClusterSummary, 'hibernated' | 'hibernationSchedule'> = {};
+  if (record) out.hibernated = { ...(record.at ? { since: record.at } : {}), ...(record.by ? { by: record.by } : {}) };
+  if (schedule) {
+    const next = nextScheduledChange(schedule, now);
+    out.hibernationSchedule = { ...schedule, next: { action: next.action, at: next.at.toISOString() } };
+  }
+  return out;
 }
 
 /** One fleet row, from the model's tree and health. */
@@ -42,6 +49,7 @@ export function toSummary(
   tree: ClusterTree,
   health: ClusterHealth,
   defaultOwner: string,
+  now: Date = new Date(),
 ): ClusterSummary {
   const versions = [
     ...new Set(tree.versions.observed.map(v => v.version).filter(Boolean)),
@@ -64,7 +72,7 @@ export function toSummary(
         object: `${r.object.kind}/${r.object.name}`,
         ...(r.fix ? { fix: r.fix } : {}),
       })),
-    ...hibernatedOf(objs),
+    ...hibernatedOf(objs, now),
     version: tree.versions.desired,
     versions,
     controlPlane: tree.counters.controlPlane,

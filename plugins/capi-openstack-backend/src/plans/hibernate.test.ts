@@ -60,7 +60,10 @@ describe('hibernate and wake', () => {
     });
     expect(writes[2].patch).toEqual({ metadata: { annotations: { [MIN]: null, [MAX]: null } }, spec: { replicas: 0 } });
     expect(writes[2].undo?.patch).toEqual({ metadata: { annotations: { [MIN]: '1', [MAX]: '5' } }, spec: { replicas: 3 } });
-    expect(writes[0].undo?.patch).toEqual({ metadata: { annotations: { [HIBERNATION_ANNOTATION]: null } } });
+    expect(writes[0].undo?.patch).toEqual({
+      metadata: { annotations: { [HIBERNATION_ANNOTATION]: null, 'capi-openstack.dev/hibernation-changed-at': null } },
+    });
+    expect((writes[0].patch as any).metadata.annotations['capi-openstack.dev/hibernation-changed-at']).toBe('2026-11-29T10:00:00.000Z');
     expect(plan.message).toBe(
       'Hibernated Cluster c1: 2 worker pools scaled to 0 (5 machines removed); the control plane keeps running. Wake restores them.',
     );
@@ -70,7 +73,7 @@ describe('hibernate and wake', () => {
     const objs = twoPools();
     const hibernated = applied(objs, planHibernate(objs, ctx()).writes as PatchWrite[]);
     expect(hibernated.machineDeployments.map(m => m.spec.replicas)).toEqual([0, 0]);
-    const wake = planWake(hibernated);
+    const wake = planWake(hibernated, ctx());
     expect((wake.writes as PatchWrite[]).map(w => `${w.kind}/${w.name}`)).toEqual([
       'MachineDeployment/c1-md-0',
       'MachineDeployment/c1-md-1',
@@ -103,7 +106,7 @@ describe('hibernate and wake', () => {
     // Other fields of a pool are kept.
     expect(patch.spec.topology.workers.machineDeployments[1].variables).toEqual({ overrides: [{ name: 'workerFlavor', value: 'm1.xlarge' }] });
     expect(JSON.parse(patch.metadata.annotations[HIBERNATION_ANNOTATION])).toMatchObject({ by: 'schedule', pools: [{ name: 'md-0', replicas: 2 }, { name: 'md-1', replicas: 1 }] });
-    const woken = planWake(applied(objs, plan.writes as PatchWrite[]));
+    const woken = planWake(applied(objs, plan.writes as PatchWrite[]), ctx());
     const back = (woken.writes[0] as PatchWrite).patch as any;
     expect(back.spec.topology.workers.machineDeployments.map((p: any) => p.replicas)).toEqual([2, 1]);
     expect(back.metadata.annotations[HIBERNATION_ANNOTATION]).toBeNull();
@@ -114,12 +117,12 @@ describe('hibernate and wake', () => {
     const hibernated = applied(objs, planHibernate(objs, ctx()).writes as PatchWrite[]);
     expect(planHibernate(hibernated, ctx()).writes).toEqual([]);
     expect(planHibernate(hibernated, ctx()).message).toBe('Cluster c1 is already hibernated (since 2026-11-29T10:00:00.000Z).');
-    expect(planWake(objs).writes).toEqual([]);
-    expect(planWake(objs).message).toBe('Cluster c1 is not hibernated.');
+    expect(planWake(objs, ctx()).writes).toEqual([]);
+    expect(planWake(objs, ctx()).message).toBe('Cluster c1 is not hibernated.');
     const paused = twoPools();
     paused.cluster.spec.paused = true;
     expect(() => planHibernate(paused, ctx())).toThrow(/is paused: .*resume it before you hibernate it/);
     hibernated.machineDeployments.pop();
-    expect(planWake(hibernated).message).toBe('Woke Cluster c1: pool c1-md-0 back to 2. Pools no longer there: c1-md-1.');
+    expect(planWake(hibernated, ctx()).message).toBe('Woke Cluster c1: pool c1-md-0 back to 2. Pools no longer there: c1-md-1.');
   });
 });

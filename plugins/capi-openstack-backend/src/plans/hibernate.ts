@@ -17,12 +17,16 @@ import {
   AUTOSCALER_MAX_ANNOTATION,
   AUTOSCALER_MIN_ANNOTATION,
   HIBERNATION_ANNOTATION,
+  HIBERNATION_CHANGED_ANNOTATION,
   hibernationOf,
+  HIBERNATION_SCHEDULE_ANNOTATION,
   TOPOLOGY_DEPLOYMENT_LABEL,
+  type HibernationSchedule,
   type HibernatedPool,
   type HibernationRecord,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { UnprocessableError } from '../errors';
+import { nextScheduledChange, scheduleOf, scheduleProblems } from '../model/hibernationSchedule';
 import { isClusterPaused } from '../model/links';
 import { KubeObject } from '../model/objects';
 import { autoscalerBounds, isClassy, topologyPools } from '../model/shapes';
@@ -61,7 +65,7 @@ function refusePaused(cluster: KubeObject, verb: string) {
   }
 }
 
-const noOp = (action: 'hibernate' | 'wake', cluster: KubeObject, message: string): Plan => ({
+const noOp = (action: Plan['action'], cluster: KubeObject, message: string): Plan => ({
   action,
   primary: primaryOf(cluster),
   writes: [],
@@ -69,8 +73,16 @@ const noOp = (action: 'hibernate' | 'wake', cluster: KubeObject, message: string
   message,
 });
 
-function recordPatch(record: HibernationRecord | null) {
-  return { metadata: { annotations: { [HIBERNATION_ANNOTATION]: record ? JSON.stringify(record) : null } } };
+/** The record (or its removal) and the time of the change, which schedules count from. */
+function recordPatch(record: HibernationRecord | null, now: Date) {
+  return {
+    metadata: {
+      annotations: {
+        [HIBERNATION_ANNOTATION]: record ? JSON.stringify(record) : null,
+        [HIBERNATION_CHANGED_ANNOTATION]: now.toISOString(),
+      },
+    },
+  };
 }
 
 /** The replicas a pool wakes to: its own, kept inside the bounds it had. */
@@ -103,14 +115,24 @@ export function planHibernate(objs: LiveObjects, ctx: PlanContext, by?: string):
       copy.replicas = 0;
       return copy;
     });
-    writes.push(clusterPatch(cluster, { ...recordPatch(record), spec: { topology: { workers: { machineDeployments: next } } } }));
+    writes.push(clusterPatch(cluster, { ...recordPatch(record, ctx.now), spec: { topology: { workers: { machineDeployments: next } } } }));
     for (const p of pools) {
       changes.push({ kind: 'Cluster', name, field: `spec.topology.workers.machineDeployments[name=${p.name}].replicas`, from: p.replicas, to: 0 });
     }
   } else {
     writes.push({
-      ...clusterPatch(cluster, recordPatch(record)),
-      undo: { patch: recordPatch(null), whileAnnotations: { [HIBERNATION_ANNOTATION]: JSON.stringify(record) } },
+      ...clusterPatch(cluster, recordPatch(record, ctx.now)),
+      undo: {
+        patch: {
+          metadata: {
+            annotations: {
+              [HIBERNATION_ANNOTATION]: null,
+              [HIBERNATION_CHANGED_ANNOTATION]: cluster.metadata.annotations?.[HIBERNATION_CHANGED_ANNOTATION] ?? null,
+            },
+          },
+        },
+        whileAnnotations: { [HIBERNATION_ANNOTATION]: JSON.stringify(record) },
+      },
     });
     for (const md of objs.machineDeployments) {
       const p = pools.find(x => x.name === md.metadata.name)!;
@@ -135,7 +157,7 @@ export function planHibernate(objs: LiveObjects, ctx: PlanContext, by?: string):
   };
 }
 
-export function planWake(objs: LiveObjects): Plan {
+export function planWake(objs: LiveObjects, ctx: PlanContext): Plan {
   const cluster = objs.cluster;
   const name = cluster.metadata.name;
   const record = hibernationOf(cluster);
@@ -170,7 +192,7 @@ export function planWake(objs: LiveObjects): Plan {
       return copy;
     });
     gone.push(...record.pools.filter(p => !current.some((c: any) => c.name === p.name)).map(p => p.name));
-    writes.push(clusterPatch(cluster, { ...recordPatch(null), spec: { topology: { workers: { machineDeployments: next } } } }));
+    writes.push(clusterPatch(cluster, { ...recordPatch(null, ctx.now), spec: { topology: { workers: { machineDeployments: next } } } }));
   } else {
     for (const p of record.pools) {
       const md = objs.machineDeployments.find(m => m.metadata.name === p.name);
@@ -188,7 +210,7 @@ export function planWake(objs: LiveObjects): Plan {
       });
       changes.push({ kind: 'MachineDeployment', name: p.name, field: 'spec.replicas', from: md.spec?.replicas, to: replicas });
     }
-    writes.push(clusterPatch(cluster, recordPatch(null)));
+    writes.push(clusterPatch(cluster, recordPatch(null, ctx.now)));
   }
   const restored = record.pools.filter(p => !gone.includes(p.name));
   return {
@@ -215,4 +237,43 @@ export function wakeRequirements(objs: LiveObjects, ctx: PlanContext): ChangeReq
       return scalePoolRequirements(objs, p.name, replicas, ctx).phases.flat();
     });
   return { phases: [groups] };
+}
+
+/** Sets (or, with `null`, removes) the schedule; it acts only on events after now. */
+export function planSetHibernationSchedule(objs: LiveObjects, schedule: HibernationSchedule | null, ctx: PlanContext): Plan {
+  const cluster = objs.cluster;
+  const name = cluster.metadata.name;
+  const current = scheduleOf(cluster);
+  const field = `metadata.annotations[${HIBERNATION_SCHEDULE_ANNOTATION}]`;
+  if (schedule) {
+    const problems = scheduleProblems(schedule);
+    if (problems.length) throw new UnprocessableError(problems.join('; '));
+  }
+  const wanted = schedule ? { hibernate: schedule.hibernate.trim(), wake: schedule.wake.trim(), timeZone: schedule.timeZone } : undefined;
+  if (JSON.stringify(wanted) === JSON.stringify(current)) {
+    return noOp(
+      'set-hibernation-schedule',
+      cluster,
+      wanted ? `Cluster ${name} already has this hibernation schedule.` : `Cluster ${name} has no hibernation schedule.`,
+    );
+  }
+  const value = wanted ? JSON.stringify(wanted) : null;
+  return {
+    action: 'set-hibernation-schedule',
+    primary: primaryOf(cluster),
+    writes: [
+      clusterPatch(cluster, {
+        metadata: { annotations: { [HIBERNATION_SCHEDULE_ANNOTATION]: value, [HIBERNATION_CHANGED_ANNOTATION]: ctx.now.toISOString() } },
+      }),
+    ],
+    changes: [{ kind: 'Cluster', name, field, from: current ? JSON.stringify(current) : undefined, to: value ?? undefined }],
+    message: wanted
+      ? `Cluster ${name} hibernates at "${wanted.hibernate}" and wakes at "${wanted.wake}" (${wanted.timeZone}); next: ${describeNext(wanted, ctx.now)}.`
+      : `Removed the hibernation schedule of Cluster ${name}.`,
+  };
+}
+
+function describeNext(s: HibernationSchedule, now: Date): string {
+  const n = nextScheduledChange(s, now);
+  return `${n.action} at ${n.at.toISOString()}`;
 }

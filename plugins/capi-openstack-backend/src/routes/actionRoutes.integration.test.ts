@@ -744,8 +744,32 @@ describe('lifecycle actions (real API server)', () => {
     await waitUntil('hb1 workers back', async () => (await workersOf()).filter(m => m.status?.phase === 'Running').length === 2, 90_000);
     expect((await post('wake')).body.changed).toBe(false);
 
+    // The schedule: 422 naming the field, then set, shown with its next change, and removed.
+    const schedule = async (value: unknown) => {
+      const cluster = await get(CAPI, 'Cluster', 'hb1', simNs);
+      return request(backend.server)
+        .post(api('hb1', 'hibernation-schedule', simNs))
+        .send({ schedule: value, resourceVersion: cluster.metadata.resourceVersion });
+    };
+    const office = { hibernate: '0 20 * * 1-5', wake: '0 7 * * 1-5', timeZone: 'Europe/Zurich' };
+    const bad = await schedule({ ...office, hibernate: '0 25 * * *' });
+    expect([bad.status, bad.body.error.message]).toEqual([
+      422,
+      'schedule.hibernate "0 25 * * *" is not a valid cron expression: Field value (25) is out of range',
+    ]);
+    expect((await schedule({ ...office, timeZone: 7 })).status).toBe(400);
+    const set = await schedule(office);
+    expect([set.status, set.body.changed]).toEqual([200, true]);
+    const shown = await waitUntil('the summary to carry the schedule', async () => {
+      const res = await request(backend.server).get(api('hb1', '', simNs));
+      return res.body.summary?.hibernationSchedule?.next && res.body.summary.hibernationSchedule;
+    });
+    expect(shown).toMatchObject({ ...office, next: { action: expect.stringMatching(/^(hibernate|wake)$/), at: TIMESTAMP } });
+    expect((await schedule(null)).body.changed).toBe(true);
+
     denied.add('capi-openstack.cluster.hibernate');
     expect((await post('hibernate')).status).toBe(403);
+    expect((await schedule(office)).status).toBe(403);
     expect((await get(CAPI, 'Cluster', 'hb1', simNs)).metadata.annotations?.['capi-openstack.dev/hibernated']).toBeUndefined();
   }, 240_000);
 

@@ -1119,6 +1119,77 @@ export const spec = {
         }
       }
     },
+    "/clusters/{managementCluster}/{namespace}/{name}/hibernation-schedule": {
+      "post": {
+        "operationId": "SetHibernationSchedule",
+        "description": "When the cluster hibernates and wakes: two 5-field cron expressions read in an IANA time zone (null removes the schedule). One backend replica at a time runs it; each change is audited with the schedule as actor. Permission capi-openstack.cluster.hibernate.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "resourceVersion": {
+                    "type": "string"
+                  },
+                  "force": {
+                    "type": "boolean"
+                  },
+                  "schedule": {
+                    "type": "object",
+                    "nullable": true,
+                    "additionalProperties": false,
+                    "properties": {
+                      "hibernate": {
+                        "type": "string"
+                      },
+                      "wake": {
+                        "type": "string"
+                      },
+                      "timeZone": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "hibernate",
+                      "wake",
+                      "timeZone"
+                    ]
+                  }
+                },
+                "required": [
+                  "schedule"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/clusters/{managementCluster}/{namespace}/{name}/pause": {
       "post": {
         "operationId": "PauseCluster",

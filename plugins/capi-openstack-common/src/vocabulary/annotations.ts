@@ -51,3 +51,7 @@ export const SNAPSHOT_ANNOTATION = 'capi-openstack.dev/snapshot';
  * pools had before they were scaled to 0 (wake restores it). @public
  */
 export const HIBERNATION_ANNOTATION = 'capi-openstack.dev/hibernated';
+/** On a Cluster: JSON {@link HibernationSchedule}, when the backend hibernates and wakes it. @public */
+export const HIBERNATION_SCHEDULE_ANNOTATION = 'capi-openstack.dev/hibernation-schedule';
+/** On a Cluster: when it was last hibernated or woken (ISO 8601); a schedule acts only on later events. @public */
+export const HIBERNATION_CHANGED_ANNOTATION = 'capi-openstack.dev/hibernation-changed-at';

@@ -20,6 +20,7 @@ export type ActionKind =
   | 'replace-machine'
   | 'hibernate'
   | 'wake'
+  | 'hibernation-schedule'
   | 'delete'
   | 'kubeconfig';
 
@@ -35,6 +36,7 @@ const PERMISSION: Record<ActionKind, [keyof Omit<ClusterPermissions, 'loading'>,
   'replace-machine': ['replaceMachine', 'replace machines of'],
   hibernate: ['hibernate', 'hibernate'],
   wake: ['hibernate', 'wake'],
+  'hibernation-schedule': ['hibernate', 'schedule the hibernation of'],
   delete: ['delete', 'delete'],
   kubeconfig: ['kubeconfig', 'download the kubeconfig of'],
 };

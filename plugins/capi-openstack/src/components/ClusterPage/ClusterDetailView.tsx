@@ -58,6 +58,7 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
         {clusterButton('upgrade', 'Upgrade')}
         {tree.paused ? clusterButton('resume', 'Resume') : clusterButton('pause', 'Pause')}
         {detail.summary.hibernated ? clusterButton('wake', 'Wake') : clusterButton('hibernate', 'Hibernate')}
+        {clusterButton('hibernation-schedule', 'Schedule')}
         {clusterButton('rotate-certificates', 'Rotate certificates')}
         <ActionButton
           disabledReason={reason('kubeconfig')}

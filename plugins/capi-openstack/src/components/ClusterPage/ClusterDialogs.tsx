@@ -11,6 +11,7 @@ import { CertificatesDialog } from '../dialogs/CertificatesDialog';
 import { DeleteDialog } from '../dialogs/DeleteDialog';
 import { FlavorDialog } from '../dialogs/FlavorDialog';
 import { HibernateDialog } from '../dialogs/HibernateDialog';
+import { HibernationScheduleDialog } from '../dialogs/HibernationScheduleDialog';
 import { PauseDialog } from '../dialogs/PauseDialog';
 import { ReplaceMachineDialog } from '../dialogs/ReplaceMachineDialog';
 import { RestartDialog } from '../dialogs/RestartDialog';
@@ -57,6 +58,8 @@ export function ClusterDialogs(props: {
     case 'hibernate':
     case 'wake':
       return <HibernateDialog {...common} wake={open.kind === 'wake'} />;
+    case 'hibernation-schedule':
+      return <HibernationScheduleDialog {...common} />;
     case 'replace-machine':
       return open.machine ? <ReplaceMachineDialog {...common} machine={open.machine} /> : null;
     case 'delete':

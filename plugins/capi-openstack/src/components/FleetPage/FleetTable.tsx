@@ -113,6 +113,20 @@ const FleetRow = memo(function FleetRowContent({
               <Chip size="small" variant="outlined" label="Hibernated" style={{ marginLeft: 8 }} />
             </Tooltip>
           )}
+          {cluster.hibernationSchedule?.next && (
+            <Tooltip
+              title={`Hibernates at "${cluster.hibernationSchedule.hibernate}", wakes at "${cluster.hibernationSchedule.wake}" (${cluster.hibernationSchedule.timeZone})`}
+            >
+              <Chip
+                size="small"
+                variant="outlined"
+                style={{ marginLeft: 8 }}
+                label={`${cluster.hibernationSchedule.next.action === 'hibernate' ? 'Hibernates' : 'Wakes'} ${new Date(
+                  cluster.hibernationSchedule.next.at,
+                ).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`}
+              />
+            </Tooltip>
+          )}
           {reason && (
             <Tooltip title={<ReasonTooltip reason={reason} />}>
               <Typography

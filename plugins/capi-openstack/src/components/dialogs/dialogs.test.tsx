@@ -189,6 +189,23 @@ describe('action dialogs', () => {
     ]);
   });
 
+  it('schedule: sends the cron expressions and the time zone, or null to remove it', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [scaleResult({ action: 'set-hibernation-schedule' }), scaleResult({ action: 'set-hibernation-schedule' })];
+    const dialog = await openDialog(api, 'Schedule');
+    fireEvent.change(within(dialog).getByLabelText('Time zone'), { target: { value: 'Europe/Zurich' } });
+    fireEvent.change(within(dialog).getByLabelText('Wake at (cron)'), { target: { value: '0 7 * *' } });
+    expect(within(dialog).getByText(/Wake: a cron expression of 5 fields/)).toBeInTheDocument();
+    fireEvent.change(within(dialog).getByLabelText('Wake at (cron)'), { target: { value: '30 6 * * 1-5' } });
+    await preview(dialog);
+    expect(actionCalls(api)[0].call).toEqual({
+      method: 'POST',
+      path: 'hibernation-schedule',
+      body: { schedule: { hibernate: '0 20 * * 1-5', wake: '30 6 * * 1-5', timeZone: 'Europe/Zurich' }, resourceVersion: '100' },
+    });
+  });
+
   it('wake is offered for a hibernated cluster', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail({ summary: { hibernated: { since: '2026-09-01T09:00:00Z', by: 'schedule' } } });
