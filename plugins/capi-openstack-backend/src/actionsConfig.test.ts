@@ -20,7 +20,7 @@ describe('readActionsConfig', () => {
       read({
         flavors: ['m1.small'],
         kubernetesVersions: [{ version: 'v1.35.0', image: 'img-135' }],
-        actions: { maxPoolReplicas: 20, upgradeResyncSeconds: 2, classVariables: { workerFlavor: 'nodeFlavor' } },
+        actions: { maxPoolReplicas: 20, upgradeResyncSeconds: 2, hibernationScheduleSeconds: 5, classVariables: { workerFlavor: 'nodeFlavor' } },
         kubeconfig: { enabled: false },
       }),
     ).toEqual({
@@ -30,6 +30,7 @@ describe('readActionsConfig', () => {
       kubeconfigEnabled: false,
       classVariables: { controlPlaneFlavor: 'controlPlaneFlavor', workerFlavor: 'nodeFlavor', certificatesExpiryDays: 'certificatesExpiryDays' },
       upgradeResyncMs: 2000,
+      hibernationScheduleSeconds: 5,
     });
   });
 
@@ -43,5 +44,8 @@ describe('readActionsConfig', () => {
     ).toThrow(/kubernetesVersions\[1\].version v1.35.0 is listed twice/);
     expect(() => read({ flavors: [' '] })).toThrow(/capiOpenstack.flavors\[0\]/);
     expect(() => read({ actions: { upgradeResyncSeconds: -1 } })).toThrow(/upgradeResyncSeconds/);
+    expect(() => read({ actions: { hibernationScheduleSeconds: 0 } })).toThrow(
+      'capiOpenstack.actions.hibernationScheduleSeconds must be positive, got 0',
+    );
   });
 });

@@ -779,8 +779,8 @@ describe('lifecycle actions (real API server)', () => {
         'up1 and up2 machines running',
         async () => {
           const machines = await mc.client.list<any>(CAPI, 'Machine', simNs);
-          const running = machines.filter(m => m.status?.phase === 'Running');
-          return running.length === 4 || undefined;
+          const ours = machines.filter(m => ['up1', 'up2'].includes(m.spec.clusterName));
+          return ours.filter(m => m.status?.phase === 'Running').length === 4 || undefined;
         },
         90_000,
       );
