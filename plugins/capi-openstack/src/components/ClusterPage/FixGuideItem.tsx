@@ -27,8 +27,20 @@ function since(reason: VerdictReason): string {
   return reason.since ? ` since ${new Date(reason.since).toLocaleString()}` : '';
 }
 
-/** One verdict reason with its fix guide: cause, next step, the controller's words and the fixing actions. */
-export function FixGuideItem({ reason, handlers }: { reason: VerdictReason; handlers: FixActionHandlers }) {
+/**
+ * One verdict reason with its fix guide: cause, next step, the controller's
+ * words and the fixing actions; `alsoOn` are reasons of other objects with
+ * the same guide (e.g. an OpenStackMachine and its OpenStackServer).
+ */
+export function FixGuideItem({
+  reason,
+  alsoOn = [],
+  handlers,
+}: {
+  reason: VerdictReason;
+  alsoOn?: VerdictReason[];
+  handlers: FixActionHandlers;
+}) {
   const fix = reason.fix;
   const summary = fix?.summary ?? explainReason(reason).summary;
   const message = reason.message ? tidy(reason.message) : undefined;
@@ -40,7 +52,7 @@ export function FixGuideItem({ reason, handlers }: { reason: VerdictReason; hand
       </Typography>{' '}
       {fix?.needsAction && <Chip size="small" color="secondary" label="Needs action" style={{ marginRight: 4 }} />}
       <Typography component="span" variant="body2" color="textSecondary">
-        ({reason.object.kind} {reason.object.name}
+        ({[reason, ...alsoOn].map(r => `${r.object.kind} ${r.object.name}`).join(', ')}
         {since(reason)})
       </Typography>
       {fix && (

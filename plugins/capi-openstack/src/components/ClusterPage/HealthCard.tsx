@@ -6,11 +6,21 @@
 import { InfoCard } from '@backstage/core-components';
 import { Box, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import type { ClusterDetailResponse } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type { ClusterDetailResponse, VerdictReason } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { happeningNow } from '../../lib/happeningNow';
 import { MAGNUM_READ_ONLY } from '../../lib/actionAvailability';
 import { VerdictChip } from '../VerdictChip';
 import { FixActionHandlers, FixGuideItem } from './FixGuideItem';
+
+/** Reasons with the same guide and message (one failure seen on several objects) shown once, in order. */
+function groupByGuide(reasons: VerdictReason[]): VerdictReason[][] {
+  const groups = new Map<string, VerdictReason[]>();
+  reasons.forEach((r, i) => {
+    const key = r.fix ? `${r.severity} ${r.fix.summary} ${r.fix.nextStep} ${r.message ?? ''}` : String(i);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  });
+  return [...groups.values()];
+}
 
 /**
  * The verdict, what is happening now and every reason with its fix guide:
@@ -47,9 +57,9 @@ export function HealthCard({ detail, ...handlers }: { detail: ClusterDetailRespo
         <Typography variant="body2">Everything is as wanted: all machines are ready and up to date.</Typography>
       ) : (
         <Box component="ul" aria-label="Reasons" m={0} p={0} style={{ listStyle: 'none' }}>
-          {health.reasons.map((reason, i) => (
+          {groupByGuide(health.reasons).map(([reason, ...alsoOn], i) => (
             <li key={i}>
-              <FixGuideItem reason={reason} handlers={handlers} />
+              <FixGuideItem reason={reason} alsoOn={alsoOn} handlers={handlers} />
             </li>
           ))}
         </Box>

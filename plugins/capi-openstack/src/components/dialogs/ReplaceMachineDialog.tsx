@@ -4,7 +4,7 @@
  */
 
 import { Typography } from '@material-ui/core';
-import { actionPaths } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { actionPaths, type MachineNode } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { useRef } from 'react';
 import { ActionDialog, ActionProgress } from './ActionDialog';
 import { ClusterDialogProps } from './types';
@@ -16,7 +16,11 @@ import { ClusterDialogProps } from './types';
  */
 export function ReplaceMachineDialog(props: ClusterDialogProps & { machine: string }) {
   const { machine, detail } = props;
-  const node = detail?.tree.machines.find(m => m.name === machine);
+  // The machine as first seen: it leaves the tree while the dialog follows the replacement.
+  const seen = useRef<MachineNode>();
+  const found = detail?.tree.machines.find(m => m.name === machine);
+  if (found && seen.current?.name !== machine) seen.current = found;
+  const node = found ?? (seen.current?.name === machine ? seen.current : undefined);
   const group = node?.role === 'control-plane' ? 'the control plane' : `MachineSet ${node?.machineSet ?? node?.pool ?? ''}`;
   // Done once the machine has left the tree and its group has as many running machines as before.
   const before = useRef<number>();
