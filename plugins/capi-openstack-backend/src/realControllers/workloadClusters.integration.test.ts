@@ -235,6 +235,46 @@ describe('clusters brought up by the real CAPI controllers (in-memory workload c
     expect(names).toContain(workers[1].name);
   });
 
+  it('replaces a control plane machine through the backend: KCP removes its etcd member and joins a new one', async () => {
+    const controlPlane = () =>
+      machinesOf('wl-plain').then(ms => ms.filter(x => x.metadata.labels['cluster.x-k8s.io/control-plane'] !== undefined));
+    const [old] = await controlPlane();
+    await act('wl-plain', `machines/${old.metadata.name}/replace`, {});
+    const body = await waitUntil('a new control plane machine in place of the old one', async () => {
+      const b = await verdictIs('wl-plain', 'Healthy');
+      return !b.tree.machines.some((x: any) => x.name === old.metadata.name) && b;
+    }, 220_000);
+    expect(body.tree.counters.controlPlane).toMatchObject({ desired: 3, ready: 3, available: 3 });
+    const members = await controlPlane();
+    expect(members.map(x => x.metadata.name)).not.toContain(old.metadata.name);
+    expect(members.map(x => x.status.conditions.find((c: any) => c.type === 'EtcdMemberHealthy')?.status)).toEqual([
+      'True',
+      'True',
+      'True',
+    ]);
+  });
+
+  it('hibernates a ClusterClass cluster (the topology scales its pool to 0 for real) and wakes it back', async () => {
+    await act('wl-classy', 'hibernate', {});
+    const asleep = await waitUntil('no worker left and the verdict settled', async () => {
+      const b = await reasonsMatchConditions(env, 'wl-classy');
+      const workers = b?.tree.machines.filter((x: any) => x.role === 'worker') ?? [];
+      return b && workers.length === 0 && b.health.verdict === 'Healthy' && b;
+    }, 180_000);
+    expect(asleep.health.reasons.map((r: any) => r.reason)).toEqual(['Hibernated']);
+    expect(asleep.summary.hibernated).toMatchObject({ since: expect.any(String) });
+    const md = (await env.mc.client.list<any>(CAPI, 'MachineDeployment', env.ns, 'cluster.x-k8s.io/cluster-name=wl-classy'))[0];
+    expect(md.spec.replicas).toBe(0);
+
+    await act('wl-classy', 'wake', {});
+    const awake = await waitUntil('two workers back, Healthy', async () => {
+      const b = await verdictIs('wl-classy', 'Healthy');
+      return b.tree.machines.filter((x: any) => x.role === 'worker' && x.phase === 'Running').length === 2 && b;
+    }, 180_000);
+    expect(awake.summary.hibernated).toBeUndefined();
+    expect(await nodesOf(await workloadClient('wl-classy'))).toHaveLength(3);
+  });
+
   it('upgrades a plain cluster of 5 machines: our upgrade reconciler drives KCP, then the pool', async () => {
     await upgradeRollsOut('wl-plain', 'v1.35.0', 5);
     const md = await env.mc.client.get<any>(CAPI, 'MachineDeployment', env.ns, 'wl-plain-md-0');
