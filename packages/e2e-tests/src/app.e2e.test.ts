@@ -179,6 +179,13 @@ async function previewAndConfirm(
     .waitFor({ timeout: 120_000 });
 }
 
+/** The fleet page searched for `name`: that cluster's row. */
+async function fleetRow(name: string) {
+  await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
+  await page.getByPlaceholder('Search clusters').fill(name);
+  return page.getByRole('table', { name: 'Workload clusters' }).locator('tbody tr').filter({ hasText: name });
+}
+
 async function openCluster(name: string) {
   await page
     .getByRole('link', { name: 'Clusters', exact: true })
@@ -315,9 +322,7 @@ it(
       expect(md?.spec.replicas).toBe(0);
       await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
 
-      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
-      await page.getByPlaceholder('Search clusters').fill('payments-dev');
-      const row = page.getByRole('table', { name: 'Workload clusters' }).locator('tbody tr').filter({ hasText: 'payments-dev' });
+      const row = await fleetRow('payments-dev');
       await row.getByText('Hibernated', { exact: true }).waitFor();
       await screenshot(page, 'fleet-hibernated');
 
@@ -337,9 +342,7 @@ it(
   () =>
     flow('fix-guide', async () => {
       // The fleet row says it needs action (Nova refused its servers for quota).
-      await page.getByRole('link', { name: 'Clusters', exact: true }).filter({ visible: true }).click();
-      await page.getByPlaceholder('Search clusters').fill('data-etl');
-      const row = page.getByRole('table', { name: 'Workload clusters' }).locator('tbody tr').filter({ hasText: 'data-etl' });
+      const row = await fleetRow('data-etl');
       await row.getByText(/^Needs action: Nova refused the server/).waitFor();
       await row.getByText('Failed').waitFor();
       await openCluster('data-etl');

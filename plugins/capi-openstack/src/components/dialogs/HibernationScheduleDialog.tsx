@@ -47,6 +47,29 @@ export function HibernationScheduleDialog(props: ClusterDialogProps) {
   else if (enabled && !timeZone.trim())
     invalid = 'Time zone: an IANA name such as Europe/Zurich.';
   const next = current?.next;
+  const fields = [
+    {
+      id: 'hibernate',
+      label: 'Hibernate at (cron)',
+      value: hibernate,
+      set: setHibernate,
+      help: 'e.g. 0 20 * * 1-5: weekdays at 20:00',
+    },
+    {
+      id: 'wake',
+      label: 'Wake at (cron)',
+      value: wake,
+      set: setWake,
+      help: 'e.g. 0 7 * * 1-5: weekdays at 07:00',
+    },
+    {
+      id: 'zone',
+      label: 'Time zone',
+      value: timeZone,
+      set: setTimeZone,
+      help: 'IANA name, e.g. Europe/Zurich',
+    },
+  ];
   return (
     <ClusterActionDialog
       {...props}
@@ -88,27 +111,16 @@ export function HibernationScheduleDialog(props: ClusterDialogProps) {
       />
       {enabled && (
         <Box display="flex" flexDirection="column" mt={1} style={{ gap: 12 }}>
-          <TextField
-            id="capi-openstack-schedule-hibernate"
-            label="Hibernate at (cron)"
-            value={hibernate}
-            onChange={e => setHibernate(e.target.value)}
-            helperText="e.g. 0 20 * * 1-5: weekdays at 20:00"
-          />
-          <TextField
-            id="capi-openstack-schedule-wake"
-            label="Wake at (cron)"
-            value={wake}
-            onChange={e => setWake(e.target.value)}
-            helperText="e.g. 0 7 * * 1-5: weekdays at 07:00"
-          />
-          <TextField
-            id="capi-openstack-schedule-zone"
-            label="Time zone"
-            value={timeZone}
-            onChange={e => setTimeZone(e.target.value)}
-            helperText="IANA name, e.g. Europe/Zurich"
-          />
+          {fields.map(f => (
+            <TextField
+              key={f.id}
+              id={`capi-openstack-schedule-${f.id}`}
+              label={f.label}
+              value={f.value}
+              onChange={e => f.set(e.target.value)}
+              helperText={f.help}
+            />
+          ))}
           {invalid && (
             <Typography variant="body2" color="error">
               {invalid}
