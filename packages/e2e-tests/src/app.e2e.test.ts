@@ -309,7 +309,7 @@ it(
 );
 
 it(
-  'hibernates the cluster (workers to 0, shown on the fleet page) and wakes it back',
+  'hibernates the cluster (workers to 0, shown on the fleet page) and wakes it from the fleet page',
   () =>
     flow('hibernate-wake', async () => {
       const workers = machines().filter({ hasText: 'worker' });
@@ -326,11 +326,19 @@ it(
       await row.getByText('Hibernated', { exact: true }).waitFor();
       await screenshot(page, 'fleet-hibernated');
 
-      await openCluster('payments-dev');
-      await actions().getByRole('button', { name: 'Wake' }).click();
-      dialog = page.getByRole('dialog', { name: 'Wake the cluster' });
-      await previewAndConfirm(dialog, 'wake', 'Wake');
+      // Woken from the fleet page: select the row, one request per selected cluster.
+      await row.getByRole('checkbox', { name: 'Select payments-dev' }).check();
+      await page.getByRole('toolbar', { name: 'Selected clusters' }).getByRole('button', { name: 'Wake 1' }).click();
+      dialog = page.getByRole('dialog', { name: 'Wake 1 cluster' });
+      await dialog.getByRole('button', { name: 'Preview' }).click();
+      await dialog.locator('tr[data-state="done"]').waitFor();
+      await dialog.getByRole('button', { name: 'Wake', exact: true }).click();
+      await dialog.getByRole('button', { name: 'Close' }).waitFor();
+      await screenshot(page, 'fleet-wake');
+      expect(await dialog.locator('tr[data-state="done"]').count()).toBe(1);
       await dialog.getByRole('button', { name: 'Close' }).click();
+      await row.getByText('Hibernated', { exact: true }).waitFor({ state: 'detached' });
+      await openCluster('payments-dev');
       expect(await eventually(() => workers.filter({ hasText: 'Running' }).count(), 3, 90_000)).toBe(3);
       await verdict().getByText('Healthy').waitFor({ timeout: 60_000 });
     }),

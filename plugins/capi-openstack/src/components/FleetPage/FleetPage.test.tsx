@@ -78,6 +78,51 @@ describe('FleetPage', () => {
     expect(await screen.findByText('Ask the cloud operator to raise the cores quota by at least 4.')).toBeInTheDocument();
   });
 
+  it('hibernates selected clusters: a dry run each, then one request each, the failures per cluster', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const a = summary({ name: 'alpha' });
+    const b = summary({ name: 'beta' });
+    api.list = listOf([a, b, summary({ name: 'gamma' })]);
+    const ok = (dryRun: boolean, name: string) => ({
+      action: 'hibernate' as const,
+      cluster: { managementCluster: 'local', namespace: a.namespace, name },
+      dryRun,
+      changed: true,
+      message: `${dryRun ? 'Dry run (nothing changed): hibernated' : 'Hibernated'} Cluster ${name}`,
+      changes: [],
+    });
+    api.actionResults = [
+      (_call, dryRun) => ok(dryRun, 'alpha'),
+      (_call, dryRun) => ok(dryRun, 'beta'),
+      (_call, dryRun) => ok(dryRun, 'alpha'),
+      await responseError(422, 'Cluster beta is paused: its pools would not follow; resume it before you hibernate it'),
+    ];
+    await render(api);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Select alpha' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select beta' }));
+    const bar = screen.getByRole('toolbar', { name: 'Selected clusters' });
+    expect(within(bar).getByText('2 selected')).toBeInTheDocument();
+    fireEvent.click(within(bar).getByRole('button', { name: 'Hibernate 2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Hibernate 2 clusters' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/Dry run \(nothing changed\): hibernated Cluster beta/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hibernate' }));
+    await within(dialog).findByRole('button', { name: 'Close' });
+    const table = within(dialog).getByRole('table', { name: 'Clusters of the action' });
+    const states = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => r.getAttribute('data-state'));
+    expect(states).toEqual(['done', 'failed']);
+    expect(within(table).getByText(/Cluster beta is paused/)).toBeInTheDocument();
+    expect(api.callsOf('runAction').map(c => [(c.args[0] as any).name, (c.args[1] as any).path, (c.args[2] as any).dryRun])).toEqual([
+      ['alpha', 'hibernate', true],
+      ['beta', 'hibernate', true],
+      ['alpha', 'hibernate', false],
+      ['beta', 'hibernate', false],
+    ]);
+  });
+
   it('shows a readable error when the backend fails', async () => {
     const api = new FakeCapiOpenstackApi();
     const error = await responseError(503, 'management clusters unavailable');

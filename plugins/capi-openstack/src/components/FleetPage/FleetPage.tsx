@@ -19,6 +19,7 @@ import { useFleet } from '../../hooks/useFleet';
 import { ManagementClusterBanners } from '../ManagementClusterBanners';
 import { FleetFilters, FleetFilterValues, NO_FILTERS } from './FleetFilters';
 import { FleetSort, FleetTable } from './FleetTable';
+import { FleetSelectionBar, useSelection } from './FleetSelection';
 import { VerdictCounts } from './VerdictCounts';
 
 function toQuery(filters: FleetFilterValues, sort: FleetSort, order: 'asc' | 'desc', page: number, pageSize: number) {
@@ -56,6 +57,7 @@ export function FleetView(props: { initialPageSize?: number }) {
     setPage(0);
   }, []);
 
+  const selection = useSelection(query);
   const filtered = Object.values(filters).some(Boolean);
   let body;
   if (fleet.loading && !fleet.rows.length) body = <Progress />;
@@ -86,6 +88,11 @@ export function FleetView(props: { initialPageSize?: number }) {
           setPage(0);
         }}
         onSort={(s, o) => setSort({ sort: s, order: o })}
+        selection={{
+          keys: selection.keys,
+          onSelect: selection.toggle,
+          onSelectPage: on => selection.setMany(fleet.rows, on),
+        }}
       />
     );
   }
@@ -108,6 +115,7 @@ export function FleetView(props: { initialPageSize?: number }) {
             owners={owners}
           />
         </Box>
+        <FleetSelectionBar selection={selection} totalCount={fleet.totalCount} />
         {body}
       </InfoCard>
     </>

@@ -6,6 +6,7 @@
 import { Link } from '@backstage/core-components';
 import {
   Box,
+  Checkbox,
   Chip,
   makeStyles,
   Table,
@@ -75,10 +76,15 @@ const FleetRow = memo(function FleetRowContent({
   cluster,
   linkPrefix,
   showManagementCluster,
+  selected,
+  onSelect,
 }: {
   cluster: ClusterSummary;
   linkPrefix: string;
   showManagementCluster: boolean;
+  /** With `onSelect`: the row has a checkbox (fleet-wide actions). */
+  selected?: boolean;
+  onSelect?(cluster: ClusterSummary, selected: boolean): void;
 }) {
   const classes = useStyles();
   const reason = cluster.reasons[0];
@@ -86,6 +92,15 @@ const FleetRow = memo(function FleetRowContent({
   if (!versions.length) versions = cluster.version ? [cluster.version] : [];
   return (
     <TableRow hover data-cluster={clusterKey(cluster)}>
+      {onSelect && (
+        <TableCell padding="checkbox">
+          <Checkbox
+            checked={Boolean(selected)}
+            onChange={e => onSelect(cluster, e.target.checked)}
+            inputProps={{ 'aria-label': `Select ${cluster.name}` }}
+          />
+        </TableCell>
+      )}
       <TableCell className={classes.cell}>
         <Link to={`${linkPrefix}${clusterPagePath(cluster)}`}>
           {cluster.name}
@@ -191,6 +206,13 @@ interface Props {
   onPage(page: number): void;
   onPageSize(size: number): void;
   onSort(sort: FleetSort, order: 'asc' | 'desc'): void;
+  /** Row checkboxes for fleet-wide actions; absent: none. */
+  selection?: {
+    keys: ReadonlySet<string>;
+    onSelect(cluster: ClusterSummary, selected: boolean): void;
+    /** Selects or clears every row of this page. */
+    onSelectPage(selected: boolean): void;
+  };
 }
 
 /** The fleet: one server-side page at a time. */
@@ -204,6 +226,19 @@ export function FleetTable(props: Props) {
         <Table size="small" aria-label="Workload clusters">
           <TableHead>
             <TableRow>
+              {props.selection && (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={props.rows.length > 0 && props.rows.every(r => props.selection!.keys.has(clusterKey(r)))}
+                    indeterminate={
+                      props.rows.some(r => props.selection!.keys.has(clusterKey(r))) &&
+                      !props.rows.every(r => props.selection!.keys.has(clusterKey(r)))
+                    }
+                    onChange={e => props.selection!.onSelectPage(e.target.checked)}
+                    inputProps={{ 'aria-label': 'Select every cluster of this page' }}
+                  />
+                </TableCell>
+              )}
               {columns.map(col => (
                 <TableCell key={col.label} className={classes.cell}>
                   {col.sort ? (
@@ -235,6 +270,8 @@ export function FleetTable(props: Props) {
                 cluster={cluster}
                 linkPrefix={props.linkPrefix ?? ''}
                 showManagementCluster={showManagementCluster}
+                selected={props.selection?.keys.has(clusterKey(cluster))}
+                onSelect={props.selection?.onSelect}
               />
             ))}
           </TableBody>
