@@ -137,6 +137,17 @@ export interface Config {
        */
       allowedAuthUrls?: string[];
       /**
+       * Horizon of each cloud, by the prefix of its Keystone `auth_url` (as in
+       * `allowedAuthUrls`): the cluster page links each server to
+       * `<url>/project/instances/<id>/`. The first matching entry wins.
+       */
+      horizon?: Array<{
+        /** Prefix of the clouds.yaml `auth_url`, e.g. `https://keystone.example.com:5000/`. */
+        authUrl: string;
+        /** Horizon's base URL, e.g. `https://horizon.example.com/`. */
+        url: string;
+      }>;
+      /**
        * Lists shown when the cloud cannot be reached (besides `flavors` and
        * the images of `kubernetesVersions`).
        */

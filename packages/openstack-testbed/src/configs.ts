@@ -160,7 +160,9 @@ export function novaConf(ctx: ConfigContext, host = 'testbed-controller'): Ini {
     wsgi: { api_paste_config: path.join(ctx.dir, 'nova', 'api-paste.ini') },
     oslo_concurrency: { lock_path: stateDir(ctx, 'nova', 'lock') },
     oslo_messaging_notifications: { driver: 'noop' },
-    vnc: { enabled: false },
+    // Consoles: Nova hands out noVNC URLs (the fake driver answers for any
+    // server); no proxy runs, so the URL is for the API test only.
+    vnc: { enabled: true, novncproxy_base_url: 'http://127.0.0.1:6080/vnc_auto.html' },
     os_vif_ovs: { ovsdb_connection: 'tcp:127.0.0.1:1' },
   };
 }

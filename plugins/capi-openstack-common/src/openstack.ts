@@ -93,7 +93,8 @@ export interface OpenStackResourcesResponse {
   /** `secretName` names the OpenStackClusterIdentity when `type` is `ClusterIdentity`. */
   identity: { secretName: string; cloudName: string; type?: 'Secret' | 'ClusterIdentity' };
   /** Keystone URL, region and project of the credential (when known). */
-  cloud?: { authUrl: string; region?: string; projectId?: string };
+  /** The cloud answering; `horizonUrl` from `capiOpenstack.openstack.horizon` (server links). */
+  cloud?: { authUrl: string; region?: string; projectId?: string; horizonUrl?: string };
   flavors: OpenStackFlavor[];
   images: OpenStackImage[];
   networks: OpenStackNetwork[];
@@ -173,4 +174,12 @@ export function imageKubernetesVersion(image: {
   if (!/kube|k8s/i.test(image.name)) return undefined;
   const m = /v?(\d+\.\d+\.\d+)/.exec(image.name);
   return m ? `v${m[1]}` : undefined;
+}
+
+/** `POST .../machines/:machine/console`: a browser console of the machine's server (Nova remote console). @public */
+export interface ServerConsoleResponse {
+  /** One-time console URL (noVNC); opened in a new tab, never stored. */
+  url: string;
+  protocol: string;
+  type: string;
 }

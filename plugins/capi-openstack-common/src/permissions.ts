@@ -45,6 +45,13 @@ export const capiClusterDeletePermission = clusterPermission('delete', { action:
 export const capiClusterKubeconfigPermission = clusterPermission('kubeconfig', {});
 
 /**
+ * Open a machine's remote console (Nova noVNC). Like the kubeconfig, no
+ * `action` attribute: a policy that allows every `read` must not hand out
+ * consoles. @public
+ */
+export const capiClusterConsolePermission = clusterPermission('console', {});
+
+/**
  * Create a workload cluster. A resource permission on the cluster to be: a
  * conditional decision is applied to the request's management cluster,
  * namespace and owner (the same rules as the read side), so a policy can say
@@ -64,5 +71,6 @@ export const capiOpenstackPermissions = [
   capiClusterHibernatePermission,
   capiClusterDeletePermission,
   capiClusterKubeconfigPermission,
+  capiClusterConsolePermission,
   capiClusterCreatePermission,
 ];

@@ -245,7 +245,21 @@ export class OpenStackClient {
   }
 
   /** GET `path` of a service as JSON; undefined when the service is not in the catalog. */
-  async get<T = any>(type: ServiceType, path: string, retried = false): Promise<T | undefined> {
+  async get<T = any>(type: ServiceType, path: string): Promise<T | undefined> {
+    return this.request<T>('GET', type, path);
+  }
+
+  /**
+   * A JSON request to a service (GET for the lookups; POST only for the
+   * console URL); undefined when the service is not in the catalog.
+   */
+  async request<T = any>(
+    method: 'GET' | 'POST',
+    type: ServiceType,
+    path: string,
+    extra: { body?: unknown; headers?: Record<string, string> } = {},
+    retried = false,
+  ): Promise<T | undefined> {
     const base = await this.endpoint(type);
     if (!base) return undefined;
     const s = await this.session();
@@ -254,13 +268,13 @@ export class OpenStackClient {
     if (!this.options.egress.allowsHost(url)) throw this.offHost(type);
     let res: HttpResponse;
     try {
-      res = await httpJson('GET', url, { ...this.tlsOptions(), token: s.token });
+      res = await httpJson(method, url, { ...this.tlsOptions(), token: s.token, ...extra });
     } catch (e) {
       throw this.unreachable(e, SERVICE_NAMES[type]);
     }
     if (res.status === 401 && !retried) {
       this.invalidate(s.token);
-      return this.get(type, path, true);
+      return this.request(method, type, path, extra, true);
     }
     if (res.status < 200 || res.status >= 300) {
       throw new OpenStackError(

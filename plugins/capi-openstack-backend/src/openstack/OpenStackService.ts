@@ -14,6 +14,7 @@ import {
   type ClusterRef,
   INFRA_GROUP,
   type OpenStackResourcesResponse,
+  type ServerConsoleResponse,
   type PreflightResult,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ActionsConfig } from '../actionsConfig';
@@ -171,11 +172,12 @@ export class OpenStackService {
       this.logger.debug(`OpenStack lookups for ${managementCluster}/${namespace}/${identity.secretName}: ${lists.notes.join('; ')}`);
     }
     const { notes, projectId, ...rest } = lists;
+    const horizonUrl = this.config.horizon.find(h => credentials.authUrl.startsWith(h.authUrl))?.url;
     return {
       available: true,
       source: 'cloud',
       identity,
-      cloud: { authUrl: credentials.authUrl, region: credentials.region, projectId },
+      cloud: { authUrl: credentials.authUrl, region: credentials.region, projectId, ...(horizonUrl ? { horizonUrl } : {}) },
       ...rest,
       ...(notes.length ? { message: notes.join('; ') } : {}),
       fetchedAt: new Date(this.now()).toISOString(),
@@ -218,6 +220,30 @@ export class OpenStackService {
     this.prune();
     this.lists.set(key, { at: this.now(), value });
     return value;
+  }
+
+  /**
+   * A remote console of a cluster's server (Nova `os-remote-consoles`,
+   * noVNC), asked with the cluster's own credentials. Never cached: each URL
+   * carries a one-time token.
+   */
+  async serverConsole(ref: ClusterRef, instanceId: string): Promise<ServerConsoleResponse> {
+    if (!this.config.enabled) throw new OpenStackError('OpenStack calls are turned off (capiOpenstack.openstack.enabled: false)', 404);
+    const identity = this.identityOf(ref);
+    if (!identity) throw new OpenStackError(`Cluster ${ref.name} names no identity (OpenStackCluster spec.identityRef)`, 422);
+    const egress = new EgressPolicy(this.config.allowedAuthUrls);
+    if (egress.empty) throw new OpenStackError(NO_EGRESS_MESSAGE, 403);
+    const credentials = await this.readSecret(ref.managementCluster, ref.namespace, identity);
+    egress.checkAuthUrl(credentials.authUrl, credentials.cloudName);
+    const client = new OpenStackClient(credentials, { timeoutMs: this.config.timeoutMs, egress });
+    const body = await client.request<any>('POST', 'compute', `/servers/${encodeURIComponent(instanceId)}/remote-consoles`, {
+      body: { remote_console: { protocol: 'vnc', type: 'novnc' } },
+      // os-remote-consoles needs compute microversion 2.6.
+      headers: { 'OpenStack-API-Version': 'compute 2.6', 'X-OpenStack-Nova-API-Version': '2.6' },
+    });
+    const c = body?.remote_console;
+    if (typeof c?.url !== 'string') throw new OpenStackError('Nova offered no console for the server', 404);
+    return { url: c.url, protocol: String(c.protocol ?? 'vnc'), type: String(c.type ?? 'novnc') };
   }
 
   async resourcesOfCluster(ref: ClusterRef): Promise<OpenStackResourcesResponse> {

@@ -87,6 +87,15 @@ describe('capiOpenstack.openstack.allowedAuthUrls', () => {
     );
   });
 
+  it('reads the Horizon of each cloud, trailing slash dropped, and names a bad URL', () => {
+    expect(read({ horizon: [{ authUrl: 'https://k.example:5000/', url: 'https://horizon.example/' }] }).horizon).toEqual([
+      { authUrl: 'https://k.example:5000/', url: 'https://horizon.example' },
+    ]);
+    expect(() => read({ horizon: [{ authUrl: 'https://k.example/', url: 'horizon.example' }] })).toThrow(
+      'capiOpenstack.openstack.horizon[0].url must be an http(s) URL, got "horizon.example"',
+    );
+  });
+
   it('follows config changes in place and keeps the previous settings on an invalid change', () => {
     const data = (openstack: object) => ({ capiOpenstack: { openstack } });
     // The observable config of a running backend (files watched).

@@ -262,7 +262,13 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
           { version: `v${maj}.${min}.99`, image: `missing-image-v${maj}.${min}.99` },
         ],
         // Quota changes below must be seen at once.
-        openstack: { timeoutSeconds: 30, cacheSeconds: 0, allowedAuthUrls: allowed, fallback: { keyPairs: ['configured-key'] } },
+        openstack: {
+          timeoutSeconds: 30,
+          cacheSeconds: 0,
+          allowedAuthUrls: allowed,
+          fallback: { keyPairs: ['configured-key'] },
+          horizon: [{ authUrl: testbed.info.authUrl, url: 'https://horizon.testbed.example/' }],
+        },
       },
     };
     rootConfig = mockServices.rootConfig({ data: configData });
@@ -425,7 +431,7 @@ describe('OpenStack lookups and preflight (real OpenStack testbed, real API serv
     expect(res.body).toMatchObject({
       available: true,
       identity: { secretName: `central-${ns}`, cloudName: 'openstack', type: 'ClusterIdentity' },
-      cloud: { projectId: project.id },
+      cloud: { projectId: project.id, horizonUrl: 'https://horizon.testbed.example' },
     });
     await mc.client.request(
       'PATCH',

@@ -15,6 +15,8 @@ export interface OpenStackConfig {
   warnAboveRatio: number;
   /** URL prefixes a clouds.yaml's auth_url must start with; empty: no OpenStack call at all. */
   allowedAuthUrls: string[];
+  /** Horizon base URLs by auth URL prefix (first match). */
+  horizon: Array<{ authUrl: string; url: string }>;
   fallback: { externalNetworks: string[]; keyPairs: string[]; availabilityZones: string[] };
 }
 
@@ -24,6 +26,7 @@ export const DEFAULT_OPENSTACK_CONFIG: OpenStackConfig = {
   cacheMs: 60_000,
   warnAboveRatio: 0.9,
   allowedAuthUrls: [],
+  horizon: [],
   fallback: { externalNetworks: [], keyPairs: [], availabilityZones: [] },
 };
 
@@ -42,7 +45,7 @@ export function readOpenStackConfig(config: Config): OpenStackConfig {
   const c = config.getOptionalConfig(KEY);
   const d = DEFAULT_OPENSTACK_CONFIG;
   // A copy: followOpenStackConfig updates the object in place.
-  if (!c) return { ...d, allowedAuthUrls: [], fallback: { externalNetworks: [], keyPairs: [], availabilityZones: [] } };
+  if (!c) return { ...d, allowedAuthUrls: [], horizon: [], fallback: { externalNetworks: [], keyPairs: [], availabilityZones: [] } };
   const timeout = positive(c.getOptionalNumber('timeoutSeconds'), 'timeoutSeconds', 300);
   const cache = c.getOptionalNumber('cacheSeconds');
   if (cache !== undefined && (!Number.isFinite(cache) || cache < 0 || cache > 3600)) {
@@ -55,12 +58,18 @@ export function readOpenStackConfig(config: Config): OpenStackConfig {
     const reason = invalidPrefixReason(prefix);
     if (reason) throw new Error(`${KEY}.allowedAuthUrls[${i}] ${reason}`);
   });
+  const horizon = (c.getOptionalConfigArray('horizon') ?? []).map((h, i) => {
+    const url = h.getString('url');
+    if (!/^https?:\/\/[^/]+/.test(url)) throw new Error(`${KEY}.horizon[${i}].url must be an http(s) URL, got "${url}"`);
+    return { authUrl: h.getString('authUrl'), url: url.replace(/\/+$/, '') };
+  });
   return {
     enabled: c.getOptionalBoolean('enabled') ?? d.enabled,
     timeoutMs: timeout !== undefined ? timeout * 1000 : d.timeoutMs,
     cacheMs: cache !== undefined ? cache * 1000 : d.cacheMs,
     warnAboveRatio: warn !== undefined ? warn / 100 : d.warnAboveRatio,
     allowedAuthUrls: allowed,
+    horizon,
     fallback: {
       externalNetworks: c.getOptionalStringArray('fallback.externalNetworks') ?? [],
       keyPairs: c.getOptionalStringArray('fallback.keyPairs') ?? [],

@@ -271,6 +271,23 @@ describe('the backend with the real CAPI controllers, the real CAPO and the Open
     expect([tree.instanceId, tree.failureMessage]).toEqual([undefined, condition.message]);
   });
 
+  it("opens the console of a machine's server through Nova (os-remote-consoles), never cached", async () => {
+    const detail = (await request(env.backend.server).get(api('booted'))).body;
+    const machine = detail.tree.machines.find((m: any) => m.server?.state === 'ACTIVE');
+    const res = await request(env.backend.server).post(`${api('booted')}/machines/${machine.name}/console`).send({});
+    expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
+    expect(res.body).toMatchObject({ protocol: 'vnc', type: 'novnc', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:6080\/vnc_auto\.html\?.*token/) });
+    expect(res.headers['cache-control']).toBe('no-store');
+    // Each call gets a new one-time token.
+    const again = await request(env.backend.server).post(`${api('booted')}/machines/${machine.name}/console`).send({});
+    expect(again.body.url).not.toBe(res.body.url);
+    // The worker has no server (it waits for the control plane, which the fake driver never boots), and an unknown machine.
+    const worker = detail.tree.machines.find((m: any) => m.role === 'worker');
+    const none = await request(env.backend.server).post(`${api('booted')}/machines/${worker.name}/console`).send({});
+    expect([none.status, none.body.error?.message]).toEqual([422, `machine: ${worker.name} has no OpenStack server yet`]);
+    expect((await request(env.backend.server).post(`${api('booted')}/machines/nope/console`).send({})).status).toBe(404);
+  });
+
   it('deletes through the backend: Deleting meanwhile, then the Cluster, its network, router and servers are gone', async () => {
     const osc = await get(INFRA, 'OpenStackCluster', 'booted');
     const { server } = (await controlPlaneServer('booted'))!;

@@ -12,6 +12,7 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  capiClusterConsolePermission,
   capiClusterKubeconfigPermission,
   capiClusterReadPermission,
   clusterActions,
@@ -23,6 +24,7 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { planAction } from '../actions/actionPlans';
+import { OpenStackError, UnprocessableError, UpstreamError } from '../errors';
 import { ActionService } from '../actions/ActionService';
 import { ClusterService } from '../clusters/ClusterService';
 import { OpenStackService } from '../openstack/OpenStackService';
@@ -44,6 +46,14 @@ export interface ActionsRouterOptions {
 }
 
 const CLUSTER = '/clusters/:managementCluster/:namespace/:name';
+
+/** Nova's refusal of a console, said for the user (OpenStack's own status kept apart from ours). */
+function consoleError(e: unknown, machine: string): Error {
+  if (!(e instanceof OpenStackError)) return e as Error;
+  if (e.status === 404) return new NotFoundError(`Nova offers no console for the server of ${machine}: ${e.message}`);
+  if (e.status === 0 || e.status === 401 || e.status >= 500) return new UpstreamError(`the console of ${machine}: ${e.message}`);
+  return new UnprocessableError(`machine: Nova offers no console for the server of ${machine} now: ${e.message}`);
+}
 
 function outcomeOf(changed: boolean, dryRun: boolean) {
   if (!changed) return 'unchanged';
@@ -124,6 +134,31 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
     const ref = clusterRefOf(req);
     await authorize(req, ref, capiClusterReadPermission, ['user', 'service']);
     res.json(await actions.upgrades(ref));
+  });
+
+  // A machine's remote console: a one-time URL from Nova, asked with the cluster's credentials.
+  router.post(`${CLUSTER}/machines/:machine/console`, async (req, res) => {
+    const event = { eventId: 'console-read', severityLevel: 'high', meta: { action: 'console', cluster: { ...req.params } } } as const;
+    await audited(auditor, req, event, async () => {
+      const ref = clusterRefOf(req);
+      const machine = machineOf(req);
+      await authorize(req, ref, capiClusterConsolePermission);
+      const node = clusters.detail(ref)?.tree.machines.find(m => m.name === machine);
+      if (!node) throw new NotFoundError(`Machine ${machine} not found in Cluster ${ref.name}`);
+      const instanceId = node.server?.instanceId;
+      if (!instanceId) throw new UnprocessableError(`machine: ${machine} has no OpenStack server yet`);
+      if (!options.openstack) throw new NotFoundError('OpenStack calls are not configured (capiOpenstack.openstack)');
+      const consoleUrl = await options.openstack.serverConsole(ref, instanceId).catch(e => {
+        throw consoleError(e, machine);
+      });
+      return {
+        meta: { machine },
+        respond: () => {
+          res.setHeader('Cache-Control', 'no-store');
+          res.json(consoleUrl);
+        },
+      };
+    });
   });
 
   router.get(`${CLUSTER}/kubeconfig`, async (req, res) => {

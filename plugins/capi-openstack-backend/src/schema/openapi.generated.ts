@@ -1190,6 +1190,57 @@ export const spec = {
         }
       }
     },
+    "/clusters/{managementCluster}/{namespace}/{name}/machines/{machine}/console": {
+      "post": {
+        "operationId": "OpenMachineConsole",
+        "description": "A one-time remote console URL (Nova os-remote-consoles, noVNC) of the machine's OpenStack server, asked with the cluster's own credentials; audited (console-read), never cached. Permission capi-openstack.cluster.console (no action attribute).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/machine"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The console URL.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "url",
+                    "protocol",
+                    "type"
+                  ],
+                  "properties": {
+                    "url": {
+                      "type": "string"
+                    },
+                    "protocol": {
+                      "type": "string"
+                    },
+                    "type": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/clusters/{managementCluster}/{namespace}/{name}/pause": {
       "post": {
         "operationId": "PauseCluster",

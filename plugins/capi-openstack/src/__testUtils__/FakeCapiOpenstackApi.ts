@@ -9,6 +9,7 @@ import type {
   ClusterListResponse,
   ClusterRef,
   OpenStackResourcesResponse,
+  ServerConsoleResponse,
   StreamChanges,
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -68,6 +69,13 @@ export class FakeCapiOpenstackApi implements CapiOpenstackApi {
     if (!this.openstack) throw new Error('no OpenStack resources configured');
     if (this.openstack instanceof Error) throw this.openstack;
     return this.openstack;
+  }
+  /** Answer of openConsole (unset: it fails). */
+  console?: ServerConsoleResponse;
+  async openConsole(ref: ClusterRef, machine: string) {
+    this.calls.push({ method: 'openConsole', args: [ref, machine] });
+    if (!this.console) throw new Error('no console configured');
+    return this.console;
   }
   async runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }) {
     this.calls.push({ method: 'runAction', args: [ref, call, options] });

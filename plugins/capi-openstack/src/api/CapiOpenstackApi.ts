@@ -14,6 +14,7 @@ import type {
   KubeconfigResponse,
   ManagementClustersResponse,
   OpenStackResourcesResponse,
+  ServerConsoleResponse,
   StreamChanges,
   UpgradesResponse,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -64,6 +65,8 @@ export interface CapiOpenstackApi {
    * configured lists when the cloud cannot be reached).
    */
   getClusterOpenStack(ref: ClusterRef): Promise<OpenStackResourcesResponse>;
+  /** A one-time remote console URL of a machine's OpenStack server (permission `capi-openstack.cluster.console`). */
+  openConsole(ref: ClusterRef, machine: string): Promise<ServerConsoleResponse>;
   /** The same lists for an identity Secret a new cluster will use (create form). */
   getOpenStackResources(query: OpenStackResourcesQuery): Promise<OpenStackResourcesResponse>;
   /** Runs a lifecycle action; `dryRun` validates without changing anything. */

@@ -18,6 +18,7 @@ import {
   KubeconfigResponse,
   ManagementClustersResponse,
   OpenStackResourcesResponse,
+  ServerConsoleResponse,
   openstackPaths,
   StreamChanges,
   UpgradesResponse,
@@ -75,6 +76,14 @@ export class CapiOpenstackClient implements CapiOpenstackApi {
 
   async getClusterOpenStack(ref: ClusterRef): Promise<OpenStackResourcesResponse> {
     return this.request(`${clusterPath(ref)}/${openstackPaths.cluster}`);
+  }
+
+  async openConsole(ref: ClusterRef, machine: string): Promise<ServerConsoleResponse> {
+    return this.request(`${clusterPath(ref)}/machines/${encodeURIComponent(machine)}/console`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
   }
 
   async getOpenStackResources(query: OpenStackResourcesQuery): Promise<OpenStackResourcesResponse> {

@@ -5,6 +5,7 @@
 
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  capiClusterConsolePermission,
   capiClusterDeletePermission,
   capiClusterHibernatePermission,
   capiClusterKubeconfigPermission,
@@ -28,6 +29,7 @@ export interface ClusterPermissions {
   hibernate: boolean;
   delete: boolean;
   kubeconfig: boolean;
+  console: boolean;
 }
 
 /** Resource permission checks with the cluster key as resource ref (the backend's `getResources` key). */
@@ -41,7 +43,8 @@ export function useClusterPermissions(ref: ClusterRef): ClusterPermissions {
   const hibernate = usePermission({ permission: capiClusterHibernatePermission, resourceRef });
   const remove = usePermission({ permission: capiClusterDeletePermission, resourceRef });
   const kubeconfig = usePermission({ permission: capiClusterKubeconfigPermission, resourceRef });
-  const all = [scale, upgrade, update, pause, replaceMachine, hibernate, remove, kubeconfig];
+  const serverConsole = usePermission({ permission: capiClusterConsolePermission, resourceRef });
+  const all = [scale, upgrade, update, pause, replaceMachine, hibernate, remove, kubeconfig, serverConsole];
   return {
     loading: all.some(p => p.loading),
     scale: scale.allowed,
@@ -52,5 +55,6 @@ export function useClusterPermissions(ref: ClusterRef): ClusterPermissions {
     hibernate: hibernate.allowed,
     delete: remove.allowed,
     kubeconfig: kubeconfig.allowed,
+    console: serverConsole.allowed,
   };
 }

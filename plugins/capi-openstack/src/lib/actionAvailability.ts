@@ -22,7 +22,8 @@ export type ActionKind =
   | 'wake'
   | 'hibernation-schedule'
   | 'delete'
-  | 'kubeconfig';
+  | 'kubeconfig'
+  | 'console';
 
 const PERMISSION: Record<ActionKind, [keyof Omit<ClusterPermissions, 'loading'>, string]> = {
   scale: ['scale', 'scale'],
@@ -39,6 +40,7 @@ const PERMISSION: Record<ActionKind, [keyof Omit<ClusterPermissions, 'loading'>,
   'hibernation-schedule': ['hibernate', 'schedule the hibernation of'],
   delete: ['delete', 'delete'],
   kubeconfig: ['kubeconfig', 'download the kubeconfig of'],
+  console: ['console', 'open consoles of the machines of'],
 };
 
 export const MAGNUM_READ_ONLY =
@@ -52,10 +54,10 @@ export function actionDisabledReason(
   target?: NodeGroupTarget,
 ): string | undefined {
   const [permission, verb] = PERMISSION[kind];
-  if (kind !== 'kubeconfig' && tree.magnum.managed) return MAGNUM_READ_ONLY;
+  if (kind !== 'kubeconfig' && kind !== 'console' && tree.magnum.managed) return MAGNUM_READ_ONLY;
   if (permissions.loading) return 'Checking your permissions…';
   if (!permissions[permission]) return `You are not allowed to ${verb} this cluster.`;
-  if (kind !== 'kubeconfig' && tree.deletion) return 'The cluster is being deleted.';
+  if (kind !== 'kubeconfig' && kind !== 'console' && tree.deletion) return 'The cluster is being deleted.';
   if ((kind === 'rotate-certificates' || (target?.type === 'controlPlane' && kind !== 'scale')) && !tree.controlPlane) {
     return 'The control plane object is not known.';
   }

@@ -6,6 +6,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { detail, pool, summary, tree } from '../../__testUtils__/fixtures';
+import { liveCloud } from '../../__testUtils__/openstackFixtures';
 import { REF, renderCluster } from '../../__testUtils__/renderCluster';
 import { VERDICTS } from '../VerdictChip';
 
@@ -138,6 +139,26 @@ describe('ClusterDetailView', () => {
     const button = within(machines).getByRole('button', { name: 'Replace machine alpha-cp-1' });
     await waitFor(() => expect(button).toHaveAttribute('title', 'The cluster is paused: resume it first.'));
     expect(button).toBeDisabled();
+  });
+
+  it("links each server to Horizon and opens a machine's console in a new tab", async () => {
+    const api = new FakeCapiOpenstackApi();
+    const t = tree();
+    t.machines[0].server!.instanceId = 'srv-1';
+    api.detail = { ...detail(), tree: t };
+    api.openstack = liveCloud({ cloud: { authUrl: 'http://keystone.test/v3', horizonUrl: 'https://horizon.test' } });
+    api.console = { url: 'https://novnc.test/vnc_auto.html?path=%3Ftoken%3Dabc', protocol: 'vnc', type: 'novnc' };
+    const opened = jest.spyOn(window, 'open').mockImplementation(() => null);
+    await renderCluster(api);
+    const machines = await screen.findByRole('table', { name: 'Machines' });
+    const link = await within(machines).findByRole('link', { name: /^ACTIVE/ });
+    expect(link).toHaveAttribute('href', 'https://horizon.test/project/instances/srv-1/');
+    const button = within(machines).getByRole('button', { name: 'Console of machine alpha-cp-1' });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    await waitFor(() => expect(opened).toHaveBeenCalledWith(api.console!.url, '_blank', 'noopener,noreferrer'));
+    expect(api.callsOf('openConsole').map(c => c.args[1])).toEqual(['alpha-cp-1']);
+    opened.mockRestore();
   });
 
   it('says what is happening during a scale-up', async () => {

@@ -16,6 +16,7 @@ import { actionDisabledReason, ActionKind } from '../../lib/actionAvailability';
 import { NodeGroupTarget } from '../../lib/targets';
 import { ManagementClusterBanners } from '../ManagementClusterBanners';
 import { ActionButton } from './ActionButton';
+import { useClusterLookup } from '../dialogs/useClusterLookup';
 import { ClusterDialogs, OpenDialog } from './ClusterDialogs';
 import { downloadKubeconfig } from './downloadKubeconfig';
 import { HealthCard } from './HealthCard';
@@ -31,6 +32,8 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
   const state = useClusterDetail(cluster);
   const permissions = useClusterPermissions(cluster);
   const [dialog, setDialog] = useState<OpenDialog>();
+  // The cluster's cloud (cached by the backend), for the servers' Horizon links.
+  const cloud = useClusterLookup(true, cluster, (a, c) => a.getClusterOpenStack(c));
   const detail = state.detail;
   const gone = state.error instanceof ResponseError && state.error.statusCode === 404;
 
@@ -45,6 +48,12 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
   const reason = (kind: ActionKind, target?: NodeGroupTarget) => actionDisabledReason(kind, tree, permissions, target);
   const open = (kind: ActionKind, target?: NodeGroupTarget, machine?: string) => setDialog({ kind, target, machine });
   const replaceDisabled = reason('replace-machine') ?? (tree.paused ? 'The cluster is paused: resume it first.' : undefined);
+  const consoleDisabled = reason('console');
+  const openConsole = (machine: string) =>
+    api.openConsole(cluster, machine).then(
+      c => window.open(c.url, '_blank', 'noopener,noreferrer'),
+      e => alertApi.post({ message: `No console for ${machine}: ${e.body?.error?.message ?? e.message}`, severity: 'error' }),
+    );
   const clusterButton = (kind: ActionKind, label: string, color?: 'secondary') => (
     <ActionButton onClick={() => open(kind)} disabledReason={reason(kind)} color={color}>
       {label}
@@ -90,6 +99,9 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
             machines={tree.machines}
             onReplace={machine => open('replace-machine', undefined, machine)}
             disabledReason={replaceDisabled}
+            onConsole={openConsole}
+            consoleDisabledReason={consoleDisabled}
+            horizonUrl={cloud.value?.cloud?.horizonUrl}
           />
         </Grid>
         <Grid item xs={12}>

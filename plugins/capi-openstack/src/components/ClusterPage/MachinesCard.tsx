@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { makeStyles, TableCell, TableRow, Typography } from '@material-ui/core';
 import type { MachineNode } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { explainReason } from '../../lib/explainReason';
@@ -52,10 +52,18 @@ export function MachinesCard({
   machines,
   onReplace,
   disabledReason,
+  onConsole,
+  consoleDisabledReason,
+  horizonUrl,
 }: {
   machines: MachineNode[];
   onReplace?(machine: string): void;
   disabledReason?: string;
+  /** Opens the server's remote console. */
+  onConsole?(machine: string): void;
+  consoleDisabledReason?: string;
+  /** Horizon of the cluster's cloud: each server links to its instance page. */
+  horizonUrl?: string;
 }) {
   const classes = useStyles();
   return (
@@ -89,7 +97,15 @@ export function MachinesCard({
                   {m.phase ?? '—'}
                   {m.deleting ? ' (deleting)' : ''}
                 </TableCell>
-                <TableCell>{m.server?.state ?? '—'}</TableCell>
+                <TableCell>
+                  {horizonUrl && m.server?.instanceId ? (
+                    <Link to={`${horizonUrl}/project/instances/${encodeURIComponent(m.server.instanceId)}/`} target="_blank">
+                      {m.server.state ?? 'server'}
+                    </Link>
+                  ) : (
+                    m.server?.state ?? '—'
+                  )}
+                </TableCell>
                 <TableCell>{flavorText(m.server?.flavor)}</TableCell>
                 <TableCell>{imageText(m.server?.image)}</TableCell>
                 <TableCell>
@@ -101,6 +117,15 @@ export function MachinesCard({
                 </TableCell>
                 <TableCell>{m.nodeName ?? '—'}</TableCell>
                 <TableCell>
+                  {onConsole && (
+                    <ActionButton
+                      aria-label={`Console of machine ${m.name}`}
+                      onClick={() => onConsole(m.name)}
+                      disabledReason={consoleDisabledReason ?? (m.server?.instanceId ? undefined : 'The machine has no OpenStack server yet.')}
+                    >
+                      Console
+                    </ActionButton>
+                  )}
                   {onReplace && (
                     <ActionButton
                       aria-label={`Replace machine ${m.name}`}
