@@ -303,6 +303,16 @@ export interface MachineHealthCheckNode {
   /** `RemediationAllowed` condition status; False means remediation is blocked. */
   remediationAllowed?: ConditionStatus;
   conditions: ConditionSummary[];
+  /** Node conditions that make a machine unhealthy once they last `timeoutSeconds`. */
+  unhealthyNodeConditions?: Array<{ type: string; status: string; timeoutSeconds?: number }>;
+  /** How long a new machine may take to get a node. */
+  nodeStartupTimeoutSeconds?: number;
+  /** Remediation stops above this many unhealthy machines (`maxUnhealthy`, v1beta2 `unhealthyLessThanOrEqualTo`), e.g. `40%`. */
+  maxUnhealthy?: string;
+  /** Remediation runs only while the unhealthy count is in this range, e.g. `[1-3]`. */
+  unhealthyRange?: string;
+  /** Target machines found unhealthy (`HealthCheckSucceeded=False`): remediation pending or in progress. */
+  unhealthyMachines: string[];
 }
 
 /** Desired and observed Kubernetes versions. @public */

@@ -3,19 +3,19 @@
 import type {
   ClusterTree,
   DeletionInfo,
-  MachineHealthCheckNode,
   TopologyInfo,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { getCondition, summarizeConditions } from './conditions';
 import { controlPlaneNodeOf } from './controlPlaneNode';
 import { clusterCounters } from './counters';
 import { infrastructureOf } from './infrastructureNode';
+import { machineHealthCheckOf } from './healthChecks';
 import { isClusterPaused, scopeToCluster } from './links';
 import { machineNodesOf } from './machineNodes';
 import { magnumInfoOf } from './magnum';
 import { ClusterObjects, KubeObject, isoTime, num, str } from './objects';
 import { poolNodesOf } from './poolNodes';
-import { compact, endpointOf, strList } from './treeFields';
+import { compact, endpointOf } from './treeFields';
 import { versionsInfo } from './versionsInfo';
 
 /**
@@ -48,21 +48,6 @@ function topologyOf(cluster: KubeObject): TopologyInfo | undefined {
         }),
       ),
   });
-}
-
-function machineHealthCheckOf(mhc: KubeObject): MachineHealthCheckNode {
-  const s = mhc.status ?? {};
-  const ml = mhc.spec?.selector?.matchLabels;
-  return compact({
-    name: mhc.metadata.name,
-    selector: ml && typeof ml === 'object' ? { ...ml } : undefined,
-    expectedMachines: num(s.expectedMachines),
-    currentHealthy: num(s.currentHealthy),
-    remediationsAllowed: num(s.remediationsAllowed),
-    targets: strList(s.targets) ?? [],
-    remediationAllowed: getCondition(mhc, 'RemediationAllowed')?.status,
-    conditions: summarizeConditions(mhc),
-  } as MachineHealthCheckNode);
 }
 
 /** Builds the {@link ClusterTree} of one workload cluster. */
@@ -131,7 +116,7 @@ export function buildClusterTree(
     machines: machineNodes,
     infrastructure: infrastructureOf(objs, now),
     machineHealthChecks: objs.machineHealthChecks
-      .map(machineHealthCheckOf)
+      .map(mhc => machineHealthCheckOf(mhc, objs.machines))
       .sort((a, b) => a.name.localeCompare(b.name)),
     versions,
     topology,

@@ -161,6 +161,33 @@ describe('ClusterDetailView', () => {
     opened.mockRestore();
   });
 
+  it('shows the health checks: what makes a machine unhealthy, the limits, and which machines are being remediated', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const t = tree();
+    t.machineHealthChecks = [
+      {
+        name: 'alpha-md-0',
+        expectedMachines: 3,
+        currentHealthy: 1,
+        targets: ['a', 'b', 'c'],
+        remediationAllowed: 'False',
+        conditions: [],
+        unhealthyNodeConditions: [{ type: 'Ready', status: 'False', timeoutSeconds: 300 }],
+        nodeStartupTimeoutSeconds: 600,
+        maxUnhealthy: '40%',
+        unhealthyMachines: ['b', 'c'],
+      },
+    ];
+    api.detail = { ...detail(), tree: t };
+    await renderCluster(api);
+    const row = within(await screen.findByRole('table', { name: 'Health checks' })).getByText('alpha-md-0').closest('tr')!;
+    expect(row).toHaveTextContent('1/3');
+    expect(row).toHaveTextContent('Ready=False for 5 min');
+    expect(row).toHaveTextContent('10 min');
+    expect(row).toHaveTextContent('blocked (up to 40% unhealthy)');
+    expect(row).toHaveTextContent('b, c');
+  });
+
   it('says what is happening during a scale-up', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail({

@@ -20,6 +20,7 @@ import { useClusterLookup } from '../dialogs/useClusterLookup';
 import { ClusterDialogs, OpenDialog } from './ClusterDialogs';
 import { downloadKubeconfig } from './downloadKubeconfig';
 import { HealthCard } from './HealthCard';
+import { HealthChecksCard } from './HealthChecksCard';
 import { InfrastructureCard } from './InfrastructureCard';
 import { MachinesCard } from './MachinesCard';
 import { NodeGroupsCard } from './NodeGroupsCard';
@@ -93,6 +94,9 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
         </Grid>
         <Grid item xs={12}>
           <NodeGroupsCard tree={tree} onAction={open} disabledReason={reason} />
+        </Grid>
+        <Grid item xs={12}>
+          <HealthChecksCard checks={tree.machineHealthChecks} />
         </Grid>
         <Grid item xs={12}>
           <MachinesCard
