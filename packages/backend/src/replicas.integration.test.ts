@@ -144,15 +144,16 @@ describe('two backend replicas on PostgreSQL', () => {
       ['global', 'string'],
       ['global', 'string'],
     ]);
-    // The verdict refresh is per replica, for its own cache. One replica after
-    // the other: the first request migrates the plugin's scheduler tables,
-    // and Backstage's migrations do not take concurrent first runs (the
-    // loser answers 500).
-    const verdictTasks = [];
-    for (const r of [a, b]) verdictTasks.push(await get(r, '/api/capi-openstack/.backstage/scheduler/v1/tasks'));
-    expect(verdictTasks.map(r => r.body.tasks.map((t: any) => `${t.taskId} ${t.scope}`))).toEqual([
-      ['capi-openstack-refresh-verdicts local'],
-      ['capi-openstack-refresh-verdicts local'],
+    // The verdict refresh is per replica, for its own cache; the hibernation
+    // schedules run on one replica at a time (global, in the shared database).
+    // One replica after the other: the first request migrates the plugin's
+    // scheduler tables, and Backstage's migrations do not take concurrent
+    // first runs (the loser answers 500).
+    const pluginTasks = [];
+    for (const r of [a, b]) pluginTasks.push(await get(r, '/api/capi-openstack/.backstage/scheduler/v1/tasks'));
+    expect(pluginTasks.map(r => r.body.tasks.map((t: any) => `${t.taskId} ${t.scope}`).sort())).toEqual([
+      ['capi-openstack-hibernation-schedules global', 'capi-openstack-refresh-verdicts local'],
+      ['capi-openstack-hibernation-schedules global', 'capi-openstack-refresh-verdicts local'],
     ]);
   }, 120_000);
 
