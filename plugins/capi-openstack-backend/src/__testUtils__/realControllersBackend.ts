@@ -7,6 +7,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Clock, demoClusterClassObjects } from '@internal/management-cluster';
 import { setupManagementCluster, waitFor } from '@internal/management-cluster/testing';
+import { setupOpenStackTestbed, type TestbedHandle } from '@internal/openstack-testbed';
 import request from 'supertest';
 import { startCapiBackend } from './startCapiBackend';
 
@@ -39,6 +40,8 @@ export interface RealControllersBackend {
   backend: Awaited<ReturnType<typeof startCapiBackend>>;
   /** `kubeconfig` of the admin, for the backend and for clients of the suite. */
   kubeconfigPath: string;
+  /** With `openstackTestbed`: the testbed, which the backend may call (the suite stops it). */
+  testbed?: TestbedHandle;
 }
 
 /**
@@ -51,7 +54,7 @@ export interface RealControllersBackend {
  */
 export function setupRealControllersBackend(
   prefix: string,
-  options: { capo?: boolean; workloadClusters?: boolean } = {},
+  options: { capo?: boolean; workloadClusters?: boolean; openstackTestbed?: boolean } = {},
 ): RealControllersBackend {
   const mc = setupManagementCluster('capi-v1.14', {
     realControllers: true,
@@ -72,8 +75,20 @@ export function setupRealControllersBackend(
       },
     ]);
     env.kubeconfigPath = mc.kubeconfigFile();
+    if (options.openstackTestbed) env.testbed = await setupOpenStackTestbed();
+    const info = env.testbed?.info;
     env.backend = await startCapiBackend(
       {
+        // The backend may call the testbed: Keystone and the origin of every catalog endpoint.
+        ...(info
+          ? {
+              openstack: {
+                cacheSeconds: 0,
+                timeoutSeconds: 30,
+                allowedAuthUrls: [...new Set([info.authUrl, ...Object.values(info.endpoints)].map(u => `${new URL(u).origin}/`))],
+              },
+            }
+          : {}),
         managementClusters: [{ name: 'local', kubeconfig: { path: env.kubeconfigPath }, namespaces: [env.ns] }],
         flavors: ['m1.small', 'm1.medium', 'm1.large', 'm1.xlarge'],
         kubernetesVersions: [
@@ -89,7 +104,7 @@ export function setupRealControllersBackend(
       const res = await request(env.backend.server).get('/api/capi-openstack/clusters');
       return res.body.managementClusters?.[0]?.state === 'synced';
     });
-  }, 240_000);
+  }, 20 * 60_000);
 
   afterEach(() => {
     const state = expect.getState();
