@@ -3,6 +3,7 @@
 import {
   hibernationOf,
   type ClusterHealth,
+  type HibernationRecord,
   type Verdict,
   type VerdictReason,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -62,6 +63,15 @@ function isWorkerProblem(r: VerdictReason): boolean {
     /Worker/.test(r.conditionType ?? '') ||
     (r.reason === 'ReplicasNotReady' && /^Workers/.test(r.message ?? ''))
   );
+}
+
+function hibernatedReason(cluster: KubeObject, h: HibernationRecord): VerdictReason {
+  const pools = h.pools.map(p => `${p.name} (${p.replicas})`).join(', ');
+  return reason(cluster, 'info', {
+    reason: 'Hibernated',
+    message: `Hibernated${h.by ? ` by ${h.by}` : ''}: the worker pools are at 0 machines; waking restores ${pools}`,
+    since: h.at || undefined,
+  });
 }
 
 interface EvaluateOptions {
@@ -189,17 +199,8 @@ function evaluate(
 
   // 6. Progressing / Degraded. A hibernated cluster's workers are at 0 on purpose.
   const hibernation = hibernationOf(cluster);
-  const hibernated: VerdictReason[] = hibernation
-    ? [
-        reason(cluster, 'info', {
-          reason: 'Hibernated',
-          message: `Hibernated${hibernation.by ? ` by ${hibernation.by}` : ''}: the worker pools are at 0 machines; waking restores ${hibernation.pools
-            .map(p => `${p.name} (${p.replicas})`)
-            .join(', ')}`,
-          since: hibernation.at || undefined,
-        }),
-      ]
-    : [];
+  // Informational reasons every verdict of steps 6 and 7 ends with.
+  const tail = [...(hibernation ? [hibernatedReason(cluster, hibernation)] : []), ...bastionReasons];
   const busy = busySignals(objs, view, now);
   const probs = problems(objs, view, now).filter(r => !hibernation || !isWorkerProblem(r));
   if (probs.length > 0) {
@@ -211,29 +212,26 @@ function evaluate(
         ...withSeverity(probs, 'info'),
         ...busy,
         ...failures.pending,
-        ...hibernated,
-        ...bastionReasons,
+        ...tail,
       ]);
     }
     return done('Degraded', [
       ...probs,
       ...failures.pending,
       ...busy,
-      ...hibernated,
-      ...bastionReasons,
+      ...tail,
     ]);
   }
   if (busy.length > 0) {
     return done('Progressing', [
       ...busy,
       ...failures.pending,
-      ...hibernated,
-      ...bastionReasons,
+      ...tail,
     ]);
   }
 
   // 7. Healthy
-  return done('Healthy', [...failures.pending, ...hibernated, ...bastionReasons]);
+  return done('Healthy', [...failures.pending, ...tail]);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   AUTOSCALER_MIN_ANNOTATION,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { autoscalerBounds, editTopologyPool, isClassy } from '../model/shapes';
-import { clusterPatch, objectPatch, primaryOf } from './writes';
+import { clusterPatch, objectPatch, primaryOf, withoutAutoscalerBounds } from './writes';
 import { findPool } from './lookups';
 import { LiveObjects, Plan, PlanContext } from './types';
 import { UnprocessableError } from '../errors';
@@ -78,14 +78,13 @@ export function planSetAutoscaler(
   let write;
   if (classy) {
     const pools = editTopologyPool(cluster, ref.topologyIndex!, p => {
-      const a = { ...p.metadata?.annotations };
-      delete a[AUTOSCALER_MIN_ANNOTATION];
-      delete a[AUTOSCALER_MAX_ANNOTATION];
-      const next = { ...p, metadata: { ...p.metadata, annotations: bounds ? { ...a, ...annotations } : a } };
-      if (!Object.keys(next.metadata.annotations).length) delete next.metadata.annotations;
-      if (!Object.keys(next.metadata).length) delete next.metadata;
-      if (bounds) delete next.replicas;
-      else next.replicas = fixed;
+      const next = withoutAutoscalerBounds(p);
+      if (bounds) {
+        next.metadata = { ...next.metadata, annotations: { ...next.metadata?.annotations, ...annotations } };
+        delete next.replicas;
+      } else {
+        next.replicas = fixed;
+      }
       return next;
     });
     changes.push({

@@ -20,7 +20,6 @@ import {
   HIBERNATION_CHANGED_ANNOTATION,
   hibernationOf,
   HIBERNATION_SCHEDULE_ANNOTATION,
-  TOPOLOGY_DEPLOYMENT_LABEL,
   type HibernationSchedule,
   type HibernatedPool,
   type HibernationRecord,
@@ -33,7 +32,8 @@ import { autoscalerBounds, isClassy, topologyPools } from '../model/shapes';
 import { ChangeRequirements } from './preflight';
 import { scalePoolRequirements } from './requirements';
 import { LiveObjects, PatchWrite, Plan, PlanContext } from './types';
-import { clusterPatch, objectPatch, primaryOf } from './writes';
+import { findPool } from './lookups';
+import { clusterPatch, objectPatch, primaryOf, withoutAutoscalerBounds } from './writes';
 
 const NO_BOUNDS = { [AUTOSCALER_MIN_ANNOTATION]: null, [AUTOSCALER_MAX_ANNOTATION]: null };
 
@@ -47,7 +47,7 @@ function currentPools(objs: LiveObjects): HibernatedPool[] {
   const cluster = objs.cluster;
   if (isClassy(cluster)) {
     return topologyPools(cluster).map((p: any) => {
-      const md = objs.machineDeployments.find(m => m.metadata.labels?.[TOPOLOGY_DEPLOYMENT_LABEL] === p.name);
+      const md = findPool(objs, p.name).md;
       const autoscaler = boundsOf(p);
       const replicas = p.replicas ?? md?.spec?.replicas ?? 0;
       return { name: p.name, replicas, ...(autoscaler ? { autoscaler } : {}) };
@@ -104,17 +104,7 @@ export function planHibernate(objs: LiveObjects, ctx: PlanContext, by?: string):
   ];
   const writes: PatchWrite[] = [];
   if (isClassy(cluster)) {
-    const next = topologyPools(cluster).map((p: any) => {
-      const copy = structuredClone(p);
-      const annotations = { ...copy.metadata?.annotations };
-      delete annotations[AUTOSCALER_MIN_ANNOTATION];
-      delete annotations[AUTOSCALER_MAX_ANNOTATION];
-      if (copy.metadata) copy.metadata.annotations = annotations;
-      if (copy.metadata && Object.keys(annotations).length === 0) delete copy.metadata.annotations;
-      if (copy.metadata && Object.keys(copy.metadata).length === 0) delete copy.metadata;
-      copy.replicas = 0;
-      return copy;
-    });
+    const next = topologyPools(cluster).map((p: any) => ({ ...withoutAutoscalerBounds(p), replicas: 0 }));
     writes.push(clusterPatch(cluster, { ...recordPatch(record, ctx.now), spec: { topology: { workers: { machineDeployments: next } } } }));
     for (const p of pools) {
       changes.push({ kind: 'Cluster', name, field: `spec.topology.workers.machineDeployments[name=${p.name}].replicas`, from: p.replicas, to: 0 });

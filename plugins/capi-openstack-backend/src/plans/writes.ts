@@ -7,7 +7,11 @@
 // primary object a plan reports.
 
 import crypto from 'node:crypto';
-import { CLUSTER_NAME_LABEL } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  AUTOSCALER_MAX_ANNOTATION,
+  AUTOSCALER_MIN_ANNOTATION,
+  CLUSTER_NAME_LABEL,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { KubeObject } from '../model/objects';
 import { editTopologyPool } from '../model/shapes';
 import { stableJson } from '../model/stableJson';
@@ -100,4 +104,16 @@ export function topologyPoolPlan(
     ],
     message,
   };
+}
+
+/** A copy of a topology pool without autoscaler annotations (and without the metadata that leaves empty). */
+export function withoutAutoscalerBounds(pool: any): any {
+  const copy = structuredClone(pool);
+  const annotations = { ...copy.metadata?.annotations };
+  delete annotations[AUTOSCALER_MIN_ANNOTATION];
+  delete annotations[AUTOSCALER_MAX_ANNOTATION];
+  if (copy.metadata) copy.metadata.annotations = annotations;
+  if (copy.metadata && Object.keys(annotations).length === 0) delete copy.metadata.annotations;
+  if (copy.metadata && Object.keys(copy.metadata).length === 0) delete copy.metadata;
+  return copy;
 }
