@@ -86,7 +86,10 @@ export interface Config {
        * expressions in the Cluster annotation
        * `capi-openstack.dev/hibernation-schedule`, set through
        * `POST …/hibernation-schedule`). One backend replica at a time runs
-       * them (a global scheduler task). Default 30.
+       * them (a global scheduler task). Default 30. The same interval is
+       * used to look for operations waiting for an open maintenance window
+       * (`capi-openstack.dev/maintenance-window`), so an operation starts
+       * at most this many seconds after its window opens.
        */
       hibernationScheduleSeconds?: number;
       /**

@@ -29,7 +29,7 @@ export interface ActionsConfig {
   };
   /** How often the upgrade reconciler looks at clusters being upgraded. */
   upgradeResyncMs: number;
-  /** How often the backend looks for hibernation schedules that are due. */
+  /** How often the backend looks for hibernation schedules that are due, and for open maintenance windows. */
   hibernationScheduleSeconds: number;
 }
 

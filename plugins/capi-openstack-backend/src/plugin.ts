@@ -7,6 +7,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   CAPI_CLUSTER_RESOURCE_TYPE,
   capiOpenstackPermissions,
@@ -19,6 +20,8 @@ import { ClusterAccess } from './permissions/access';
 import { clusterPermissionResourceRef, clusterPermissionRules } from './permissions/rules';
 import { ActionService } from './actions/ActionService';
 import { HibernationScheduler } from './actions/hibernationScheduler';
+import { MaintenanceRunner } from './actions/maintenanceRunner';
+import { catalogOwnership } from './permissions/ownership';
 import { startUpgradeReconciler } from './actions/upgradeReconciler';
 import { createActionsRouter } from './routes/actionRoutes';
 import { ClusterService } from './clusters/ClusterService';
@@ -46,8 +49,10 @@ export const capiOpenstackPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ config, httpRouter, httpAuth, logger, permissions, permissionsRegistry, scheduler, lifecycle, auditor, userInfo }) {
+      async init({ config, httpRouter, httpAuth, logger, permissions, permissionsRegistry, scheduler, lifecycle, auditor, userInfo, auth, catalog }) {
         // Bad configuration fails the start-up with the key named.
         const pluginConfig = readCapiOpenstackConfig(config);
         if (pluginConfig.managementClusters.length === 0) {
@@ -121,6 +126,24 @@ export const capiOpenstackPlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await hibernation.run(new Date());
+          },
+        });
+        // Operations waiting for maintenance windows: one replica at a time; each is claimed before it runs.
+        const maintenance = new MaintenanceRunner({
+          actions,
+          clusters,
+          admits: (decision, summary) => access.admits(decision, summary),
+          ownershipOf: catalogOwnership(catalog, auth),
+          auditor,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'capi-openstack-maintenance-windows',
+          frequency: { seconds: actions.config.hibernationScheduleSeconds },
+          timeout: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            await maintenance.run(new Date());
           },
         });
         // Plain-cluster upgrades carry on from the objects' state (any replica, after restarts).

@@ -11,12 +11,15 @@ export interface ParsedActionBody {
   fields: Record<string, unknown>;
   resourceVersion?: string;
   force: boolean;
+  /** `window`: wait for the cluster's maintenance window (actions with `ActionSpec.window` only). */
+  when: 'now' | 'window';
 }
 
 /** The outcome of {@link parseActionBody}: the body, or a message naming the field. @public */
 export type ActionBodyResult = { ok: true; body: ParsedActionBody } | { ok: false; message: string };
 
 const COMMON_FIELDS = ['resourceVersion', 'force'];
+const WINDOW_ACTIONS_HINT = 'upgrade, restart and flavor changes';
 const RESOURCE_VERSION = /^[0-9A-Za-z.-]{1,64}$/;
 
 class FieldProblem extends Error {}
@@ -26,7 +29,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function checkField(name: string, field: ActionField, value: unknown): unknown {
-  if (value === null && field.type !== 'string' && field.nullable) return null;
+  if (value === null && (field.type === 'number' || field.type === 'object') && field.nullable) return null;
   switch (field.type) {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new FieldProblem(`${name} must be a number`);
@@ -34,6 +37,9 @@ function checkField(name: string, field: ActionField, value: unknown): unknown {
     case 'string':
       if (typeof value !== 'string') throw new FieldProblem(`${name} must be a string`);
       return value;
+    case 'array':
+      if (!Array.isArray(value)) throw new FieldProblem(`${name} must be a list`);
+      return value.map((item, i) => checkField(`${name}[${i}]`, field.items, item));
     default: {
       if (!isObject(value)) {
         const keys = Object.keys(field.properties).join(', ');
@@ -49,6 +55,7 @@ function checkField(name: string, field: ActionField, value: unknown): unknown {
 function requiredMessage(name: string, field: ActionField): string {
   if (field.type === 'string') return `${name} must be a string`;
   if (field.type === 'number') return field.nullable ? `${name} is required (a number, or null)` : `${name} must be a number`;
+  if (field.type === 'array') return `${name} must be a list`;
   return `${name} is required ({${Object.keys(field.properties).join(', ')}}${field.nullable ? ', or null' : ''})`;
 }
 
@@ -63,20 +70,25 @@ export function parseActionBody(action: WriteAction, body: unknown): ActionBodyR
   try {
     if (!isObject(body)) throw new FieldProblem('the request body must be a JSON object');
     const spec = clusterActions[action];
-    const allowed = [...Object.keys(spec.fields), ...COMMON_FIELDS];
+    const allowed = [...Object.keys(spec.fields), ...COMMON_FIELDS, ...(spec.window ? ['when'] : [])];
     const unknown = Object.keys(body).filter(k => !allowed.includes(k));
+    if (unknown.includes('when')) throw new FieldProblem(`when: ${action} cannot wait for a maintenance window (only ${WINDOW_ACTIONS_HINT})`);
     if (unknown.length) throw new FieldProblem(`unknown field ${unknown.join(', ')} (expected ${allowed.join(', ')})`);
     const { resourceVersion, force } = body;
     if (resourceVersion !== undefined && (typeof resourceVersion !== 'string' || !RESOURCE_VERSION.test(resourceVersion))) {
       throw new FieldProblem('resourceVersion must be a string');
     }
     if (force !== undefined && typeof force !== 'boolean') throw new FieldProblem('force must be true or false');
+    const { when = 'now' } = body;
+    if (when !== 'now' && when !== 'window') {
+      throw new FieldProblem(`when must be "now" or "window" (${WINDOW_ACTIONS_HINT} may wait for the maintenance window)`);
+    }
     const fields: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(spec.fields)) {
       if (!(name in body)) throw new FieldProblem(requiredMessage(name, field));
       fields[name] = checkField(name, field, body[name]);
     }
-    return { ok: true, body: { fields, resourceVersion: resourceVersion as string | undefined, force: force === true } };
+    return { ok: true, body: { fields, resourceVersion: resourceVersion as string | undefined, force: force === true, when: when as 'now' | 'window' } };
   } catch (e) {
     if (e instanceof FieldProblem) return { ok: false, message: e.message };
     throw e;

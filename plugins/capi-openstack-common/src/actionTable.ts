@@ -33,7 +33,8 @@ export type WriteAction = Exclude<ClusterAction, 'kubeconfig'>;
 export type ActionField =
   | { type: 'number'; nullable?: boolean }
   | { type: 'string' }
-  | { type: 'object'; nullable?: boolean; properties: Record<string, ActionField> };
+  | { type: 'object'; nullable?: boolean; properties: Record<string, ActionField> }
+  | { type: 'array'; items: ActionField };
 
 /** One lifecycle action: route, permission, body and the object it writes. @public */
 export interface ActionSpec {
@@ -52,6 +53,11 @@ export interface ActionSpec {
   writes: 'cluster' | 'controlPlane' | 'pool' | 'machine';
   /** Severity of its audit event. */
   severity: 'medium' | 'high';
+  /**
+   * The request may carry `when: 'window'`: instead of running now, the
+   * action waits for the cluster's next maintenance window.
+   */
+  window?: boolean;
 }
 
 const number = { type: 'number' } as const;
@@ -94,6 +100,7 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     fields: { version: string },
     writes: 'controlPlane',
     severity: 'medium',
+    window: true,
   },
   'set-control-plane-flavor': {
     method: 'POST',
@@ -103,6 +110,7 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     fields: { flavor: string },
     writes: 'controlPlane',
     severity: 'medium',
+    window: true,
   },
   'set-pool-flavor': {
     method: 'POST',
@@ -112,6 +120,7 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     fields: { flavor: string },
     writes: 'pool',
     severity: 'medium',
+    window: true,
   },
   'restart-control-plane': {
     method: 'POST',
@@ -121,6 +130,7 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     fields: {},
     writes: 'controlPlane',
     severity: 'medium',
+    window: true,
   },
   'restart-pool': {
     method: 'POST',
@@ -130,6 +140,7 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     fields: {},
     writes: 'pool',
     severity: 'medium',
+    window: true,
   },
   'rotate-certificates': {
     method: 'POST',
@@ -205,6 +216,21 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     writes: 'cluster',
     severity: 'medium',
   },
+  'set-maintenance-window': {
+    method: 'POST',
+    path: 'maintenance-window',
+    operationId: 'SetMaintenanceWindow',
+    permission: capiClusterUpdatePermission,
+    fields: {
+      window: {
+        type: 'object',
+        nullable: true,
+        properties: { days: { type: 'array', items: string }, start: string, end: string, timeZone: string },
+      },
+    },
+    writes: 'cluster',
+    severity: 'medium',
+  },
   delete: {
     method: 'DELETE',
     path: '',
@@ -238,4 +264,9 @@ export function actionRequest(action: WriteAction, target?: string): { method: '
   if (isMachineAction(action) && !target) throw new Error(`action ${action} needs a machine`);
   const name = encodeURIComponent(target ?? '');
   return { method: spec.method, path: spec.path.replace(':pool', name).replace(':machine', name) };
+}
+
+/** The actions that may wait for a maintenance window (`ActionSpec.window`). @public */
+export function isWindowAction(action: WriteAction): boolean {
+  return clusterActions[action].window === true;
 }

@@ -18,6 +18,7 @@ import type { ClusterRef } from './api';
 import type { PreflightResult } from './openstack';
 import type { ClusterTree } from './types';
 import { actionRequest, clusterActions, WriteAction } from './actionTable';
+import type { MaintenanceWindow } from './maintenance';
 
 /** Every lifecycle action. @public */
 export type ClusterAction =
@@ -37,6 +38,7 @@ export type ClusterAction =
   | 'hibernate'
   | 'wake'
   | 'set-hibernation-schedule'
+  | 'set-maintenance-window'
   | 'delete'
   | 'kubeconfig';
 
@@ -62,6 +64,11 @@ export interface ActionRequestBase {
    * preflight, marked `forced`, and the audit event records it.
    */
   force?: boolean;
+  /**
+   * `window`: do not run now but wait for the cluster's next maintenance
+   * window (upgrade, restart and flavor changes only; the answer says when).
+   */
+  when?: 'now' | 'window';
 }
 
 /** `POST .../control-plane/scale`. @public */
@@ -193,6 +200,11 @@ export interface SetHibernationScheduleRequest extends ActionRequestBase {
   schedule: HibernationSchedule | null;
 }
 
+/** `POST .../maintenance-window`: `null` removes the window (refused while operations wait for it). @public */
+export interface SetMaintenanceWindowRequest extends ActionRequestBase {
+  window: MaintenanceWindow | null;
+}
+
 /** `DELETE /clusters/:mc/:ns/:name`. @public */
 export interface DeleteClusterRequest extends ActionRequestBase {
   /** Must repeat the cluster's name. */
@@ -253,6 +265,8 @@ export const actionPaths = {
   hibernate: actionRequest('hibernate').path,
   wake: actionRequest('wake').path,
   setHibernationSchedule: actionRequest('set-hibernation-schedule').path,
+  setMaintenanceWindow: actionRequest('set-maintenance-window').path,
+  pendingOperation: (id: string) => `pending-operations/${encodeURIComponent(id)}`,
   kubeconfig: 'kubeconfig',
 } as const;
 
@@ -293,5 +307,6 @@ export interface ActionBodies {
   hibernate: HibernateRequest;
   wake: HibernateRequest;
   'set-hibernation-schedule': SetHibernationScheduleRequest;
+  'set-maintenance-window': SetMaintenanceWindowRequest;
   delete: DeleteClusterRequest;
 }

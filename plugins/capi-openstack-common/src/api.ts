@@ -5,6 +5,7 @@
 
 import type { ClusterHealth, ClusterTree, ReplicaCounters, Verdict, VerdictReason } from './types';
 import type { HibernationSchedule } from './actions';
+import type { ClusterMaintenance } from './maintenance';
 
 /** Sync state of one management cluster's watch cache. @public */
 export type SyncState = 'syncing' | 'synced' | 'stale' | 'error';
@@ -43,6 +44,8 @@ export interface ClusterSummary extends ClusterRef {
   hibernated?: { since?: string; by?: string };
   /** The cluster's hibernation schedule and its next change (ISO 8601), when it has one. */
   hibernationSchedule?: HibernationSchedule & { next?: { action: 'hibernate' | 'wake'; at: string } };
+  /** Set when the cluster has a maintenance window or operations waiting for one. */
+  maintenance?: ClusterMaintenance;
   /** Desired Kubernetes version. */
   version?: string;
   /** Versions running, control plane and workers together. */

@@ -30,6 +30,7 @@ export * from './conditions';
 export * from './entityNames';
 export * from './fixGuide';
 export * from './hibernation';
+export * from './maintenance';
 export * from './objectShapes';
 export * from './sha256';
 export * from './deterministicIds';

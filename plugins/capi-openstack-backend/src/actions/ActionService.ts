@@ -25,6 +25,7 @@ import { reconcileUpgrades } from './upgradeReconciliation';
 import { executeWrites } from './writeExecution';
 import { identityOfCluster } from '../openstack/identity';
 import { OpenStackService } from '../openstack/OpenStackService';
+import { planSchedule, ScheduleRequest } from '../plans/maintenance';
 import { asksNothing, ChangeRequirements, refusalMessage } from '../plans/preflight';
 import { KubeRequestError, UnprocessableError } from '../errors';
 
@@ -173,6 +174,25 @@ export class ActionService {
             },
           }),
     };
+  }
+
+  /**
+   * An action asked with `when: 'window'`: planned now against the live
+   * objects (so that its refusals come now, not at 02:00), then kept as a
+   * pending operation of the Cluster instead of written.
+   */
+  async schedule(
+    ref: ClusterRef,
+    request: ScheduleRequest,
+    plan: (objs: LiveObjects, ctx: PlanContext) => Plan,
+    options: Pick<RunOptions, 'dryRun' | 'resourceVersion'>,
+  ): Promise<ActionResult> {
+    return this.run(
+      ref,
+      request.action,
+      (objs, ctx) => planSchedule(objs, ctx, request, plan(objs, ctx), options.resourceVersion),
+      { dryRun: options.dryRun },
+    );
   }
 
   /**

@@ -21,6 +21,7 @@ import { planSetAutoscaler } from '../plans/autoscaler';
 import { planDelete } from '../plans/delete';
 import { planSetControlPlaneFlavor, planSetPoolFlavor } from '../plans/flavor';
 import { planHibernate, planSetHibernationSchedule, planWake, wakeRequirements } from '../plans/hibernate';
+import { planSetMaintenanceWindow } from '../plans/maintenance';
 import { planPause } from '../plans/pause';
 import { planReplaceMachine } from '../plans/replaceMachine';
 import { planRestartControlPlane, planRestartPool, planSetCertificateRotation } from '../plans/rollout';
@@ -37,7 +38,7 @@ export interface PlannedAction {
 
 /** The action's checked body fields, and the pool of pool actions or the Machine of machine actions (else ''). */
 type PlanFor<A extends WriteAction> = (
-  fields: Omit<ActionBodies[A], 'resourceVersion' | 'force'>,
+  fields: Omit<ActionBodies[A], 'resourceVersion' | 'force' | 'when'>,
   target: string,
 ) => PlannedAction;
 
@@ -81,6 +82,9 @@ export const actionPlans: { [A in WriteAction]: PlanFor<A> } = {
   wake: () => ({ plan: (objs, ctx) => planWake(objs, ctx), requirements: (objs, ctx) => wakeRequirements(objs, ctx) }),
   'set-hibernation-schedule': ({ schedule }) => ({
     plan: (objs, ctx) => planSetHibernationSchedule(objs, schedule, ctx),
+  }),
+  'set-maintenance-window': ({ window }) => ({
+    plan: (objs, ctx) => planSetMaintenanceWindow(objs, window, ctx),
   }),
   delete: ({ confirmName }) => ({ plan: objs => planDelete(objs, confirmName) }),
 };

@@ -12,6 +12,8 @@ import {
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterObjects } from '../model';
 import { nextScheduledChange, scheduleOf } from '../model/hibernationSchedule';
+import { nextWindowStart, openWindow, windowOf } from '../model/maintenanceWindow';
+import { operationView, storedOperationsOf } from '../plans/maintenance';
 
 const MAX_REASONS = 3;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -40,6 +42,20 @@ function hibernatedOf(objs: ClusterObjects, now: Date): Pick<ClusterSummary, 'hi
     out.hibernationSchedule = { ...schedule, next: { action: next.action, at: next.at.toISOString() } };
   }
   return out;
+}
+
+function maintenanceOf(objs: ClusterObjects, now: Date): Pick<ClusterSummary, 'maintenance'> {
+  const window = windowOf(objs.cluster);
+  const pending = storedOperationsOf(objs.cluster).map(operationView);
+  if (!window && pending.length === 0) return {};
+  const open = window && openWindow(window, now);
+  return {
+    maintenance: {
+      ...(window ? { window, nextStart: nextWindowStart(window, open ? open.end : now).toISOString() } : {}),
+      ...(open ? { openUntil: open.end.toISOString() } : {}),
+      pending,
+    },
+  };
 }
 
 /** One fleet row, from the model's tree and health. */
@@ -73,6 +89,7 @@ export function toSummary(
         ...(r.fix ? { fix: r.fix } : {}),
       })),
     ...hibernatedOf(objs, now),
+    ...maintenanceOf(objs, now),
     version: tree.versions.desired,
     versions,
     controlPlane: tree.counters.controlPlane,

@@ -2,22 +2,17 @@
 
 import { CronTime } from 'cron';
 
-/**
- * Maintenance windows (issue "day-2 operations", not wired to actions yet):
- * weekdays, a start and end time of day, a time zone. A window whose end is
- * before its start runs over midnight into the next day. Pure: the clock is a
- * parameter; daylight saving time is the cron library's (as for schedules).
- */
-export interface MaintenanceWindow {
-  /** Days the window starts on: `mon` … `sun`. */
-  days: string[];
-  /** `HH:MM`, local time. */
-  start: string;
-  /** `HH:MM`, local time; before `start`: the next day. */
-  end: string;
-  /** IANA time zone, e.g. `Europe/Zurich`. */
-  timeZone: string;
-}
+import {
+  MAINTENANCE_WINDOW_ANNOTATION,
+  type MaintenanceWindow,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+
+// Maintenance windows: weekdays, a start and end time of day, a time zone.
+// A window whose end is before its start runs over midnight into the next
+// day. Pure: the clock is a parameter; daylight saving time is the cron
+// library's (as for hibernation schedules).
+
+export type { MaintenanceWindow };
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -72,4 +67,28 @@ export function openWindow(w: MaintenanceWindow, now: Date): { start: Date; end:
   if (start.getTime() > now.getTime()) return undefined;
   const end = new Date(start.getTime() + length);
   return now.getTime() < end.getTime() ? { start, end } : undefined;
+}
+
+/** The days in week order (mon … sun), lower case, each once. */
+export function normalisedDays(days: string[]): string[] {
+  const wanted = new Set(days.map(d => d.toLowerCase()));
+  return [...DAYS.slice(1), DAYS[0]].filter(d => wanted.has(d));
+}
+
+/** The Cluster's maintenance window; undefined when it has none or the annotation is not a valid window. */
+export function windowOf(cluster: { metadata?: { annotations?: Record<string, string> } }): MaintenanceWindow | undefined {
+  const raw = cluster.metadata?.annotations?.[MAINTENANCE_WINDOW_ANNOTATION];
+  if (!raw) return undefined;
+  try {
+    const w = JSON.parse(raw);
+    const window: MaintenanceWindow = { days: w?.days, start: w?.start, end: w?.end, timeZone: w?.timeZone };
+    return windowProblems(window).length === 0 ? window : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How a window reads in messages, e.g. `sat, sun 02:00–05:00 (Europe/Zurich)`. */
+export function describeWindow(w: MaintenanceWindow): string {
+  return `${normalisedDays(w.days).join(', ')} ${w.start}–${w.end} (${w.timeZone})`;
 }

@@ -9,8 +9,9 @@
 // table) but validate their own input, so that every request, malformed
 // ones included, gets exactly one audit event and a message naming the field.
 
-import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { AuditorService, BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { randomUUID } from 'node:crypto';
 import {
   capiClusterConsolePermission,
   capiClusterKubeconfigPermission,
@@ -24,6 +25,7 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { planAction } from '../actions/actionPlans';
+import { operationView, planRemoveOperation, storedOperationsOf } from '../plans/maintenance';
 import { OpenStackError, UnprocessableError, UpstreamError } from '../errors';
 import { ActionService } from '../actions/ActionService';
 import { ClusterService } from '../clusters/ClusterService';
@@ -53,6 +55,16 @@ function consoleError(e: unknown, machine: string): Error {
   if (e.status === 404) return new NotFoundError(`Nova offers no console for the server of ${machine}: ${e.message}`);
   if (e.status === 0 || e.status === 401 || e.status >= 500) return new UpstreamError(`the console of ${machine}: ${e.message}`);
   return new UnprocessableError(`machine: Nova offers no console for the server of ${machine} now: ${e.message}`);
+}
+
+/** A short id for a pending operation, unique within its cluster. */
+const operationId = () => randomUUID().slice(0, 8);
+
+/** The user entity ref of user credentials (actions are for users; see clusterAuthorization). */
+function userOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { type?: string; userEntityRef?: string };
+  if (principal.type !== 'user' || !principal.userEntityRef) throw new NotAllowedError('Only users can schedule operations');
+  return principal.userEntityRef;
 }
 
 function outcomeOf(changed: boolean, dryRun: boolean) {
@@ -94,16 +106,30 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
         const dryRun = dryRunOf(req);
         const parsed = parseActionBody(action, req.body ?? {});
         if (!parsed.ok) throw new InputError(parsed.message);
-        const { fields, resourceVersion, force } = parsed.body;
+        const { fields, resourceVersion, force, when } = parsed.body;
         const pool = isPoolAction(action) ? poolOf(req) : '';
         const machine = isMachineAction(action) ? machineOf(req) : '';
-        const parameters = { ...(pool ? { pool } : {}), ...(machine ? { machine } : {}), ...fields, ...(force ? { force } : {}) };
+        const parameters = {
+          ...(pool ? { pool } : {}),
+          ...(machine ? { machine } : {}),
+          ...fields,
+          ...(force ? { force } : {}),
+          ...(when === 'window' ? { when } : {}),
+        };
         failure.meta.parameters = parameters;
-        await authorize(req, ref, spec.permission);
+        const { credentials, decisions } = await authorize(req, ref, spec.permission);
         const planned = planAction(action, fields, pool || machine);
-        const result = await actions.run(
-          ref, action, planned.plan, { dryRun, resourceVersion, force, ...(machine ? { machine } : {}) }, planned.requirements,
-        );
+        const result =
+          when === 'window'
+            ? await actions.schedule(
+                ref,
+                { id: operationId(), action, ...(pool ? { pool } : {}), fields, requestedBy: userOf(credentials), decisions },
+                planned.plan,
+                { dryRun, resourceVersion },
+              )
+            : await actions.run(
+                ref, action, planned.plan, { dryRun, resourceVersion, force, ...(machine ? { machine } : {}) }, planned.requirements,
+              );
         return {
           meta: {
             parameters,
@@ -134,6 +160,32 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
     const ref = clusterRefOf(req);
     await authorize(req, ref, capiClusterReadPermission, ['user', 'service']);
     res.json(await actions.upgrades(ref));
+  });
+
+  // Cancelling an operation that waits for the maintenance window takes the permission of its action.
+  router.delete(`${CLUSTER}/pending-operations/:operation`, async (req, res) => {
+    const id = req.params.operation;
+    const event = {
+      eventId: 'cluster-action',
+      severityLevel: 'medium',
+      meta: { action: 'cancel-pending-operation', cluster: { ...req.params }, dryRun: req.query.dryRun === 'true' },
+    } as const;
+    await audited(auditor, req, event, async () => {
+      const ref = clusterRefOf(req);
+      const dryRun = dryRunOf(req);
+      if (!/^[a-z0-9-]{1,64}$/.test(id)) throw new InputError(`operation "${id}" must be an operation id`);
+      await authorize(req, ref, capiClusterReadPermission);
+      const cluster = clusters.cache(ref.managementCluster)?.objectsOf(`${ref.namespace}/${ref.name}`)?.cluster;
+      const op = cluster && storedOperationsOf(cluster).find(o => o.id === id);
+      if (!op) throw new NotFoundError(`No operation ${id} waits for the maintenance window of Cluster ${ref.name}`);
+      await authorize(req, ref, clusterActions[op.action].permission);
+      const result = await actions.run(ref, op.action, objs => planRemoveOperation(objs, id), { dryRun });
+      const message = dryRun ? `Dry run (nothing changed): ${result.message}` : result.message;
+      return {
+        meta: { operation: id, cancelledAction: op.action, outcome: outcomeOf(result.changed, dryRun) },
+        respond: () => res.json({ cancelled: operationView(op), message }),
+      };
+    });
   });
 
   // A machine's remote console: a one-time URL from Nova, asked with the cluster's credentials.

@@ -4,11 +4,18 @@
  */
 
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { PolicyDecision, ResourcePermission } from '@backstage/plugin-permission-common';
 import { capiClusterReadPermission, ClusterRef } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { Request } from 'express';
 import { ClusterService } from '../clusters/ClusterService';
 import { ClusterAccess, Principal } from '../permissions/access';
+
+/** Who was let through, and the policy's decisions (kept by operations that run later). */
+export interface Authorized {
+  credentials: BackstageCredentials;
+  decisions: { read: PolicyDecision; action: PolicyDecision };
+}
 
 /** Authorises a request on one existing cluster; see {@link clusterAuthorization}. */
 export type AuthorizeCluster = (
@@ -16,7 +23,7 @@ export type AuthorizeCluster = (
   ref: ClusterRef,
   permission: ResourcePermission,
   allow?: Principal[],
-) => Promise<void>;
+) => Promise<Authorized>;
 
 /**
  * 404 when the caller may not read the cluster (as on the read side), 403
@@ -36,5 +43,6 @@ export function clusterAuthorization(access: ClusterAccess, clusters: ClusterSer
     if (!access.admits(decision, summary)) {
       throw new NotAllowedError(`You are not allowed to do this on cluster ${ref.name} (permission ${permission.name})`);
     }
+    return { credentials, decisions: { read, action: decision } };
   };
 }

@@ -26,7 +26,7 @@ export interface OpenStackRoutesOptions {
   clusters: ClusterService;
   openstack: OpenStackService;
   /** 404 unless the caller may read the cluster. */
-  authorize(req: Request, ref: ClusterRef, permission: typeof capiClusterReadPermission): Promise<void>;
+  authorize(req: Request, ref: ClusterRef, permission: typeof capiClusterReadPermission): Promise<unknown>;
 }
 
 

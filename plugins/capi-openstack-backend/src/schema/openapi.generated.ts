@@ -729,6 +729,14 @@ export const spec = {
                   "force": {
                     "type": "boolean"
                   },
+                  "when": {
+                    "type": "string",
+                    "enum": [
+                      "now",
+                      "window"
+                    ],
+                    "description": "window: wait for the cluster's next maintenance window instead of running now"
+                  },
                   "version": {
                     "type": "string",
                     "pattern": "^v\\d+\\.\\d+\\.\\d+$"
@@ -853,7 +861,7 @@ export const spec = {
           "content": {
             "application/json": {
               "schema": {
-                "$ref": "#/components/schemas/ActionRequestBase"
+                "$ref": "#/components/schemas/WindowRequestBase"
               }
             }
           }
@@ -894,7 +902,7 @@ export const spec = {
           "content": {
             "application/json": {
               "schema": {
-                "$ref": "#/components/schemas/ActionRequestBase"
+                "$ref": "#/components/schemas/WindowRequestBase"
               }
             }
           }
@@ -1183,6 +1191,177 @@ export const spec = {
         "responses": {
           "200": {
             "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/maintenance-window": {
+      "post": {
+        "operationId": "SetMaintenanceWindow",
+        "description": "When changes that disrupt the cluster may run: weekdays (mon … sun), a start and end time of day (HH:MM; an end before the start runs over midnight) and an IANA time zone; null removes the window (409 while operations wait for it). Upgrades, restarts and flavor changes sent with when=window wait for it. Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "resourceVersion": {
+                    "type": "string"
+                  },
+                  "force": {
+                    "type": "boolean"
+                  },
+                  "window": {
+                    "type": "object",
+                    "nullable": true,
+                    "additionalProperties": false,
+                    "properties": {
+                      "days": {
+                        "type": "array",
+                        "items": {
+                          "type": "string",
+                          "enum": [
+                            "mon",
+                            "tue",
+                            "wed",
+                            "thu",
+                            "fri",
+                            "sat",
+                            "sun"
+                          ]
+                        }
+                      },
+                      "start": {
+                        "type": "string",
+                        "pattern": "^\\d\\d:\\d\\d$"
+                      },
+                      "end": {
+                        "type": "string",
+                        "pattern": "^\\d\\d:\\d\\d$"
+                      },
+                      "timeZone": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "days",
+                      "start",
+                      "end",
+                      "timeZone"
+                    ]
+                  }
+                },
+                "required": [
+                  "window"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/clusters/{managementCluster}/{namespace}/{name}/pending-operations/{operation}": {
+      "delete": {
+        "operationId": "CancelPendingOperation",
+        "description": "Cancel an operation that waits for the maintenance window (the ids are in the cluster summary's maintenance.pending). Permission: that of the operation's action.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "operation",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The cancelled operation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "cancelled",
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    },
+                    "cancelled": {
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "action",
+                        "fields",
+                        "requestedBy",
+                        "requestedAt"
+                      ],
+                      "properties": {
+                        "id": {
+                          "type": "string"
+                        },
+                        "action": {
+                          "type": "string"
+                        },
+                        "pool": {
+                          "type": "string"
+                        },
+                        "fields": {
+                          "type": "object"
+                        },
+                        "requestedBy": {
+                          "type": "string"
+                        },
+                        "requestedAt": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
           "default": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1591,6 +1770,28 @@ export const spec = {
           }
         }
       },
+      "WindowRequestBase": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "resourceVersion": {
+            "type": "string",
+            "description": "The resourceVersion the caller saw; a different current one is answered 409"
+          },
+          "force": {
+            "type": "boolean",
+            "description": "Write although the preflight failed; recorded in the audit event"
+          },
+          "when": {
+            "type": "string",
+            "enum": [
+              "now",
+              "window"
+            ],
+            "description": "window: wait for the cluster's next maintenance window instead of running now"
+          }
+        }
+      },
       "ScaleRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -1619,6 +1820,14 @@ export const spec = {
           },
           "force": {
             "type": "boolean"
+          },
+          "when": {
+            "type": "string",
+            "enum": [
+              "now",
+              "window"
+            ],
+            "description": "window: wait for the cluster's next maintenance window instead of running now"
           },
           "flavor": {
             "type": "string",

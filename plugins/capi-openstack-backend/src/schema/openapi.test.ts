@@ -44,6 +44,7 @@ function bodySchema(operation: any): any {
 
 /** A field of the action table as the shape OpenAPI should give it. */
 function shapeOf(field: ActionField): unknown {
+  if (field.type === 'array') return { type: 'array', nullable: false, items: shapeOf(field.items) };
   if (field.type === 'object') {
     return {
       type: 'object',
@@ -56,6 +57,7 @@ function shapeOf(field: ActionField): unknown {
 
 function shapeOfSchema(schema: any): any {
   const type = schema.type === 'integer' ? 'number' : schema.type;
+  if (type === 'array') return { type, nullable: schema.nullable ?? false, items: shapeOfSchema(schema.items) };
   if (type === 'object') {
     return {
       type,
@@ -109,6 +111,7 @@ describe('OpenAPI spec', () => {
           ...fields,
           resourceVersion: { type: 'string', nullable: false },
           force: { type: 'boolean', nullable: false },
+          ...(actionSpec.window ? { when: { type: 'string', nullable: false } } : {}),
         },
         required: Object.keys(actionSpec.fields).sort(),
       });

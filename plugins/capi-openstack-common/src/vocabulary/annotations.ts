@@ -55,3 +55,7 @@ export const HIBERNATION_ANNOTATION = 'capi-openstack.dev/hibernated';
 export const HIBERNATION_SCHEDULE_ANNOTATION = 'capi-openstack.dev/hibernation-schedule';
 /** On a Cluster: when it was last hibernated or woken (ISO 8601); a schedule acts only on later events. @public */
 export const HIBERNATION_CHANGED_ANNOTATION = 'capi-openstack.dev/hibernation-changed-at';
+/** On a Cluster: JSON {@link MaintenanceWindow}, when changes that disrupt it may run. @public */
+export const MAINTENANCE_WINDOW_ANNOTATION = 'capi-openstack.dev/maintenance-window';
+/** On a Cluster: JSON list of the operations waiting for its maintenance window. @public */
+export const PENDING_OPERATIONS_ANNOTATION = 'capi-openstack.dev/pending-operations';

@@ -27,7 +27,8 @@ export class FakeCapiOpenstackApi implements CapiOpenstackApi {
     managementClusters: [],
   };
   detail?: ClusterDetailResponse | Error;
-  upgrades: UpgradesResponse = { targets: [] };
+  /** Answer of getUpgrades: the same for every cluster, or per cluster; an Error (returned or thrown) fails the call. */
+  upgrades: UpgradesResponse | Error | ((ref: ClusterRef) => UpgradesResponse | Error | Promise<UpgradesResponse>) = { targets: [] };
   /** Answer of getClusterOpenStack and getOpenStackResources (unset: they fail); a promise lets a test hold it. */
   openstack?: OpenStackResourcesResponse | Error | Promise<OpenStackResourcesResponse>;
   /** Answers of runAction, in order; an Error is thrown. */
@@ -51,8 +52,11 @@ export class FakeCapiOpenstackApi implements CapiOpenstackApi {
   async getManagementClusters() {
     return { items: [] };
   }
-  async getUpgrades() {
-    return this.upgrades;
+  async getUpgrades(ref: ClusterRef) {
+    this.calls.push({ method: 'getUpgrades', args: [ref] });
+    const answer = typeof this.upgrades === 'function' ? await this.upgrades(ref) : this.upgrades;
+    if (answer instanceof Error) throw answer;
+    return answer;
   }
   async getKubeconfig() {
     return { kubeconfig: 'apiVersion: v1\nkind: Config\n' };

@@ -3,9 +3,17 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ClusterListResponse, ClusterSummary, Verdict } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import type {
+  ActionResult,
+  ClusterListResponse,
+  ClusterRef,
+  ClusterSummary,
+  UpgradesResponse,
+  Verdict,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { capiOpenstackApiRef, ClusterListQuery } from '../../api/CapiOpenstackApi';
 import { FakeCapiOpenstackApi, responseError } from '../../__testUtils__/FakeCapiOpenstackApi';
 import { managementCluster, summary } from '../../__testUtils__/fixtures';
@@ -29,12 +37,65 @@ function pagedList(all: ClusterSummary[]) {
   };
 }
 
-async function render(api: FakeCapiOpenstackApi) {
-  return renderInTestApp(
+type ConfigData = NonNullable<Parameters<typeof mockApis.config>[0]>['data'];
+
+async function render(api: FakeCapiOpenstackApi, config?: ConfigData) {
+  const page = (
     <TestApiProvider apis={[[capiOpenstackApiRef, api]]}>
       <FleetPage />
-    </TestApiProvider>,
+    </TestApiProvider>
   );
+  return renderInTestApp(
+    config ? <TestApiProvider apis={[[configApiRef, mockApis.config({ data: config })]]}>{page}</TestApiProvider> : page,
+  );
+}
+
+/** `GET .../upgrades` of a cluster at `current` that may go to `targets`. */
+function upgrades(current: string, targets: string[]): UpgradesResponse {
+  return { current, targets: targets.map(version => ({ version, source: 'config', image: `ubuntu-${version}` })) };
+}
+
+/** The backend's answer to an upgrade of `name` (a dry run when `dryRun`). */
+function upgraded(name: string, dryRun: boolean, version: string, changed = true): ActionResult {
+  return {
+    action: 'upgrade',
+    cluster: { managementCluster: 'mc-1', namespace: 'team-a', name },
+    dryRun,
+    changed,
+    message: changed ? `${dryRun ? 'Dry run (nothing changed): upgrading' : 'Upgrading'} Cluster ${name} to ${version}` : `Cluster ${name} is already at ${version}.`,
+    changes: [],
+  };
+}
+
+/** Selects the clusters named in the fleet table and opens the fleet upgrade dialog. */
+async function openFleetUpgrade(names: string[]) {
+  for (const name of names) fireEvent.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
+  const bar = screen.getByRole('toolbar', { name: 'Selected clusters' });
+  fireEvent.click(within(bar).getByRole('button', { name: `Upgrade ${names.length}` }));
+  return screen.findByRole('dialog', { name: `Upgrade ${names.length} clusters` });
+}
+
+/** The options of the dialog's version select (opens it). */
+async function versionOptions(dialog: HTMLElement) {
+  fireEvent.mouseDown(await within(dialog).findByRole('button', { name: /Version/ }));
+  return screen.findAllByRole('option');
+}
+
+/** [state, message] of each row of the fleet action table. */
+function actionRows(dialog: HTMLElement) {
+  const table = within(dialog).getByRole('table', { name: 'Clusters of the action' });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(r => [r.getAttribute('data-state'), r.querySelectorAll('td')[2].textContent]);
+}
+
+/** [cluster name, method, path, body, dryRun] of each runAction call. */
+function actionCalls(api: FakeCapiOpenstackApi) {
+  return api.callsOf('runAction').map(c => {
+    const [ref, call, options] = c.args as [ClusterRef, { method: string; path: string; body: object }, { dryRun: boolean }];
+    return [ref.name, call.method, call.path, call.body, options.dryRun];
+  });
 }
 
 describe('FleetPage', () => {
@@ -120,6 +181,149 @@ describe('FleetPage', () => {
       ['beta', 'hibernate', true],
       ['alpha', 'hibernate', false],
       ['beta', 'hibernate', false],
+    ]);
+  });
+
+  it('upgrade: loads the versions of each cluster, at most maxParallel at once, and offers those all can go to', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.list = listOf([summary({ name: 'alpha' }), summary({ name: 'beta' }), summary({ name: 'gamma', version: 'v1.33.6' })]);
+    const answers: Record<string, UpgradesResponse> = {
+      alpha: upgrades('v1.33.5', ['v1.33.6', 'v1.34.2']),
+      beta: upgrades('v1.33.5', ['v1.34.2', 'v1.33.6']),
+      // Already at v1.33.6: that version is offered too (the backend answers "unchanged").
+      gamma: upgrades('v1.33.6', ['v1.34.2']),
+    };
+    const pending: Array<() => void> = [];
+    api.upgrades = ref => new Promise(resolve => pending.push(() => resolve(answers[ref.name])));
+    await render(api, { capiOpenstack: { fleetActions: { maxParallel: 2 } } });
+    const dialog = await openFleetUpgrade(['alpha', 'beta', 'gamma']);
+
+    await waitFor(() => expect(api.callsOf('getUpgrades')).toHaveLength(2));
+    expect(within(dialog).getByRole('progressbar', { name: 'Loading versions' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+    expect(actionRows(dialog).map(([state]) => state)).toEqual(['loading', 'loading', 'loading']);
+    await act(async () => pending.shift()!());
+    await waitFor(() => expect(api.callsOf('getUpgrades')).toHaveLength(3));
+    await act(async () => {
+      while (pending.length) pending.shift()!();
+    });
+
+    await within(dialog).findByRole('button', { name: /Version/ });
+    expect(within(dialog).queryByRole('progressbar', { name: 'Loading versions' })).not.toBeInTheDocument();
+    expect(api.callsOf('getUpgrades').map(c => (c.args[0] as ClusterRef).name)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(actionRows(dialog)).toEqual([
+      [null, 'At v1.33.5; can go to v1.33.6, v1.34.2.'],
+      [null, 'At v1.33.5; can go to v1.33.6, v1.34.2.'],
+      [null, 'At v1.33.6; can go to v1.34.2.'],
+    ]);
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled(); // no version chosen yet
+    const options = await versionOptions(dialog);
+    expect(options.map(o => o.textContent)).toEqual(['v1.33.6', 'v1.34.2']);
+    fireEvent.click(options[1]);
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeEnabled());
+    expect(api.callsOf('runAction')).toHaveLength(0);
+  });
+
+  it('upgrade: says when no version is common to the clusters, naming what each can go to', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.list = listOf([summary({ name: 'alpha' }), summary({ name: 'beta', version: 'v1.32.4' })]);
+    api.upgrades = ref => (ref.name === 'alpha' ? upgrades('v1.33.5', ['v1.33.6', 'v1.34.2']) : upgrades('v1.32.4', ['v1.32.9', 'v1.33.3']));
+    await render(api);
+    const dialog = await openFleetUpgrade(['alpha', 'beta']);
+    expect(
+      await within(dialog).findByText(
+        'No version is common to all 2 clusters (they may be on different minors). The Message column says what each can go to.',
+      ),
+    ).toBeInTheDocument();
+    expect(actionRows(dialog)).toEqual([
+      [null, 'At v1.33.5; can go to v1.33.6, v1.34.2.'],
+      [null, 'At v1.32.4; can go to v1.32.9, v1.33.3.'],
+    ]);
+    expect(within(dialog).queryByRole('button', { name: /Version/ })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'Upgrade' })).toBeDisabled();
+  });
+
+  it('upgrade: previews then upgrades, one request per cluster with the version, leaving out a cluster whose versions failed', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.list = listOf([summary({ name: 'alpha' }), summary({ name: 'beta', version: 'v1.34.2' }), summary({ name: 'gamma' })]);
+    const forbidden = await responseError(403, 'you may not read the upgrades of team-a/gamma');
+    api.upgrades = ref =>
+      ({ alpha: upgrades('v1.33.5', ['v1.34.2']), beta: upgrades('v1.34.2', ['v1.35.0']), gamma: forbidden })[ref.name]!;
+    api.actionResults = [
+      (_call, dryRun) => upgraded('alpha', dryRun, 'v1.34.2'),
+      (_call, dryRun) => upgraded('beta', dryRun, 'v1.34.2', false),
+      (_call, dryRun) => upgraded('alpha', dryRun, 'v1.34.2'),
+      (_call, dryRun) => upgraded('beta', dryRun, 'v1.34.2', false),
+    ];
+    await render(api);
+    const dialog = await openFleetUpgrade(['alpha', 'beta', 'gamma']);
+    expect(await within(dialog).findByText('1 cluster left out: its versions could not be loaded.')).toBeInTheDocument();
+    const gammaRow = [
+      'failed',
+      'Its versions could not be loaded (Not allowed: you may not read the upgrades of team-a/gamma); left out of the run.',
+    ];
+    expect(actionRows(dialog)[2]).toEqual(gammaRow);
+    const options = await versionOptions(dialog);
+    expect(options.map(o => o.textContent)).toEqual(['v1.34.2']);
+    fireEvent.click(options[0]);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText('Dry run (nothing changed): upgrading Cluster alpha to v1.34.2');
+    expect(actionRows(dialog)).toEqual([
+      ['done', 'Dry run (nothing changed): upgrading Cluster alpha to v1.34.2'],
+      ['unchanged', 'Cluster beta is already at v1.34.2.'],
+      gammaRow,
+    ]);
+    expect(actionCalls(api)).toEqual([
+      ['alpha', 'POST', 'upgrade', { version: 'v1.34.2' }, true],
+      ['beta', 'POST', 'upgrade', { version: 'v1.34.2' }, true],
+    ]);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
+    await within(dialog).findByRole('button', { name: 'Close' });
+    expect(actionRows(dialog)).toEqual([
+      ['done', 'Upgrading Cluster alpha to v1.34.2'],
+      ['unchanged', 'Cluster beta is already at v1.34.2.'],
+      gammaRow,
+    ]);
+    expect(actionCalls(api).slice(2)).toEqual([
+      ['alpha', 'POST', 'upgrade', { version: 'v1.34.2' }, false],
+      ['beta', 'POST', 'upgrade', { version: 'v1.34.2' }, false],
+    ]);
+  });
+
+  it('upgrade: stops at the first failure, the later clusters skipped', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const names = ['alpha', 'beta', 'gamma'];
+    api.list = listOf(names.map(name => summary({ name })));
+    api.upgrades = upgrades('v1.33.5', ['v1.34.2']);
+    api.actionResults = [
+      ...names.map(name => (_call: unknown, dryRun: boolean) => upgraded(name, dryRun, 'v1.34.2')),
+      (_call, dryRun) => upgraded('alpha', dryRun, 'v1.34.2'),
+      await responseError(422, 'version: an upgrade to v1.34.2 is still in progress (control-plane); wait for it to finish'),
+    ];
+    await render(api, { capiOpenstack: { fleetActions: { maxParallel: 1 } } });
+    const dialog = await openFleetUpgrade(names);
+    fireEvent.click((await versionOptions(dialog))[0]);
+    expect(within(dialog).getByRole('checkbox', { name: 'Stop at the first failure' })).toBeChecked();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Upgrade' })).toBeEnabled());
+    expect(actionRows(dialog).map(([state]) => state)).toEqual(['done', 'done', 'done']);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
+    await within(dialog).findByRole('button', { name: 'Close' });
+    expect(actionRows(dialog)).toEqual([
+      ['done', 'Upgrading Cluster alpha to v1.34.2'],
+      ['failed', 'version: an upgrade to v1.34.2 is still in progress (control-plane); wait for it to finish'],
+      ['skipped', 'Not started: an earlier cluster failed.'],
+    ]);
+    expect(actionCalls(api).map(([name, , , body, dryRun]) => [name, body, dryRun])).toEqual([
+      ['alpha', { version: 'v1.34.2' }, true],
+      ['beta', { version: 'v1.34.2' }, true],
+      ['gamma', { version: 'v1.34.2' }, true],
+      ['alpha', { version: 'v1.34.2' }, false],
+      ['beta', { version: 'v1.34.2' }, false],
     ]);
   });
 

@@ -82,6 +82,9 @@ export function FleetSelectionBar(props: { selection: ReturnType<typeof useSelec
           <Button size="small" variant="outlined" style={{ marginLeft: 8 }} onClick={() => setAction('wake')}>
             Wake {count}
           </Button>
+          <Button size="small" variant="outlined" style={{ marginLeft: 8 }} onClick={() => setAction('upgrade')}>
+            Upgrade {count}
+          </Button>
           <Button size="small" style={{ marginLeft: 8 }} onClick={selection.clear}>
             Clear
           </Button>
