@@ -39,7 +39,7 @@ export interface PendingOperation {
   /** ISO 8601. */
   requestedAt: string;
   /** The last failed attempt; the operation is tried again while the window is open, then in the next one. */
-  lastError?: { at: string; message: string };
+  lastError?: { at: string; message: string; windowStart: string };
 }
 
 /** The maintenance state of a cluster, on its summary. @public */

@@ -45,9 +45,6 @@ export interface MaintenanceRunnerDeps {
 }
 
 export class MaintenanceRunner {
-  /** Failures already audited: operation id → the window (start) they happened in. */
-  private readonly failed = new Map<string, string>();
-
   constructor(private readonly deps: MaintenanceRunnerDeps) {}
 
   /** One pass at `now` over every cluster whose window is open and has operations waiting. */
@@ -101,15 +98,16 @@ export class MaintenanceRunner {
       const outcome = result.changed ? 'changed' : 'unchanged';
       await this.audit(ref, op, windowStart, { outcome, changes: result.changes as unknown as JsonObject[] });
       this.deps.logger.info(`maintenance window: ${what} of ${clusterKey(ref)} for ${op.requestedBy}: ${result.message}`);
-      this.failed.delete(op.id);
       return { cluster: ref, operation: op.id, outcome, message: result.message };
     } catch (e) {
       const message = (e as Error).message;
+      // The error remembers its window: whichever replica retries, it is audited once per window.
+      const audited = op.lastError?.windowStart === windowStart;
+      const lastError = { at: now.toISOString(), message, windowStart };
       await this.deps.actions
-        .run(ref, op.action, objs => planPutBack(objs, { ...op, lastError: { at: now.toISOString(), message } }), { dryRun: false, now })
+        .run(ref, op.action, objs => planPutBack(objs, { ...op, lastError }), { dryRun: false, now })
         .catch(putBack => this.deps.logger.error(`maintenance window: ${what} of ${clusterKey(ref)} failed and could not be put back: ${putBack}`));
-      if (this.failed.get(op.id) !== windowStart) {
-        this.failed.set(op.id, windowStart);
+      if (!audited) {
         await this.audit(ref, op, windowStart, { outcome: 'failed' }, message);
         this.deps.logger.warn(`maintenance window: ${what} of ${clusterKey(ref)} failed: ${message}`);
       }
