@@ -346,6 +346,55 @@ it(
 );
 
 it(
+  'sets a maintenance window, schedules an upgrade into it, and cancels it',
+  () =>
+    flow('maintenance-window', async () => {
+      await openCluster('payments-dev');
+      const before = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      await page.getByRole('button', { name: 'Set', exact: true }).click();
+      let dialog = page.getByRole('dialog', { name: 'Maintenance window' });
+      await dialog.getByLabel('sun').check();
+      await dialog.getByLabel('Time zone').fill('Europe/Zurich');
+      await previewAndConfirm(dialog, 'maintenance-window');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      const windowSet = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      expect(JSON.parse(windowSet.metadata.annotations['capi-openstack.dev/maintenance-window'])).toEqual({
+        days: ['sat', 'sun'],
+        start: '02:00',
+        end: '05:00',
+        timeZone: 'Europe/Zurich',
+      });
+      await page.getByText('sat, sun 02:00–05:00 (Europe/Zurich)', { exact: false }).first().waitFor();
+
+      // The upgrade waits for the window instead of running now.
+      await actions().getByRole('button', { name: 'Upgrade' }).click();
+      dialog = page.getByRole('dialog', { name: 'Upgrade Kubernetes' });
+      await dialog.locator('[aria-haspopup="listbox"]').click();
+      const option = page.getByRole('listbox').getByRole('option').first();
+      const version = (await option.innerText()).split(' ')[0];
+      await option.click();
+      await dialog.getByLabel('In the maintenance window').check();
+      await previewAndConfirm(dialog, 'upgrade-window', 'Schedule');
+      await dialog.getByText(new RegExp(`The upgrade to ${version.replace(/\./g, '\\.')} of payments-dev waits for its maintenance window`)).first().waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      const waiting = page.getByRole('list', { name: 'Waiting operations' });
+      await waiting.getByText(`Upgrade to ${version}`).waitFor();
+      await screenshot(page, 'maintenance-pending');
+      const scheduled = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      const [op] = JSON.parse(scheduled.metadata.annotations['capi-openstack.dev/pending-operations']);
+      expect(op).toMatchObject({ action: 'upgrade', fields: { version }, requestedBy: expect.stringMatching(/^user:/) });
+      const kcp = await kube.get<any>('controlplane.cluster.x-k8s.io/v1beta2', 'KubeadmControlPlane', 'team-payments', before.spec.controlPlaneRef.name);
+      expect(kcp.spec.version).not.toBe(version);
+
+      await waiting.getByRole('button', { name: 'Cancel' }).click();
+      await waiting.waitFor({ state: 'detached' });
+      const cancelled = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
+      expect(cancelled.metadata.annotations['capi-openstack.dev/pending-operations']).toBeUndefined();
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
   'shows the fix guide of a failed cluster: cause, next step and the buttons that fix it',
   () =>
     flow('fix-guide', async () => {

@@ -159,6 +159,7 @@ describe('lifecycle actions (real API server)', () => {
       ...plainClusterObjects({ name: 'p1', namespace: ns, controlPlaneReplicas: 3, workerReplicas: 2 }),
       ...plainClusterObjects({ name: 'p2', namespace: ns }),
       ...classyClusterObjects({ name: 'k1', namespace: ns, version: 'v1.33.5', workers: [{ name: 'md-0', replicas: 2 }] }),
+      ...classyClusterObjects({ name: 'w1', namespace: ns, version: 'v1.33.5', workers: [{ name: 'md-0', replicas: 2 }] }),
       ...bareClass(ns, clock),
       ...classyClusterObjects({ name: 'k2', namespace: ns }).map(o => {
         if (o.manifest.kind !== 'Cluster') return o;
@@ -225,7 +226,7 @@ describe('lifecycle actions (real API server)', () => {
     await waitUntil('the clusters in the cache', async () => {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}&namespace=${simNs}&namespace=magnum-system`);
       const synced = res.body.managementClusters?.every((m: any) => m.state === 'synced');
-      return (synced && res.body.totalCount === 8 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
+      return (synced && res.body.totalCount === 9 + magnumFleet.filter(o => o.manifest.kind === 'Cluster').length) || undefined;
     });
   }, 180_000);
 
@@ -772,6 +773,87 @@ describe('lifecycle actions (real API server)', () => {
     expect((await schedule(office)).status).toBe(403);
     expect((await get(CAPI, 'Cluster', 'hb1', simNs)).metadata.annotations?.['capi-openstack.dev/hibernated']).toBeUndefined();
   }, 240_000);
+
+  it('schedules an upgrade into the maintenance window: checked now, kept pending, cancellable with its permission', async () => {
+    const post = async (path: string, body: unknown, query = '') => {
+      const cluster = await get(CAPI, 'Cluster', 'w1');
+      return request(backend.server).post(api('w1', `${path}${query}`)).send({ ...(body as object), resourceVersion: cluster.metadata.resourceVersion });
+    };
+    const window = { days: ['sat', 'sun'], start: '02:00', end: '05:00', timeZone: 'Europe/Zurich' };
+    const upgrade = { version: 'v1.34.2', when: 'window' };
+    const none = await post('upgrade', upgrade);
+    expect([none.status, none.body.error.message]).toEqual([422, 'when: Cluster w1 has no maintenance window; set one first, or run the change now']);
+    expect((await post('pools/md-0/scale', { replicas: 3, when: 'window' })).body.error.message).toBe(
+      'when: scale-pool cannot wait for a maintenance window (only upgrade, restart and flavor changes)',
+    );
+    const badTime = await post('maintenance-window', { window: { ...window, start: '2am' } });
+    expect([badTime.status, badTime.body.error.message]).toEqual([422, 'window.start "2am" must be a time of day HH:MM']);
+    expect((await post('maintenance-window', { window: { ...window, days: 'sat' } })).status).toBe(400);
+    const set = await post('maintenance-window', { window });
+    expect([set.status, set.body.changed]).toEqual([200, true]);
+
+    audit.length = 0;
+    const dry = await post('upgrade', upgrade, '?dryRun=true');
+    expect([dry.status, dry.body.changed, dry.body.changes.map((c: any) => c.field)]).toEqual([
+      200,
+      true,
+      ['metadata.annotations[capi-openstack.dev/pending-operations]'],
+    ]);
+    expect((await get(CAPI, 'Cluster', 'w1')).metadata.annotations['capi-openstack.dev/pending-operations']).toBeUndefined();
+    const scheduled = await post('upgrade', upgrade);
+    expect([scheduled.status, scheduled.body.message]).toEqual([
+      200,
+      expect.stringMatching(/^The upgrade to v1.34.2 of w1 waits for its maintenance window sat, sun 02:00–05:00 \(Europe\/Zurich\), next from \S+Z \(operation [a-z0-9]{8}\)\.$/),
+    ]);
+    const k1 = await get(CAPI, 'Cluster', 'w1');
+    expect(k1.spec.topology.version).toBe('v1.33.5');
+    expect(audit.filter(a => a.meta.action === 'upgrade').map(a => [a.end?.outcome, a.end?.parameters])).toEqual([
+      ['dry-run', { version: 'v1.34.2', when: 'window' }],
+      ['changed', { version: 'v1.34.2', when: 'window' }],
+    ]);
+    const pending = await waitUntil('the summary to show the pending upgrade', async () => {
+      const res = await request(backend.server).get(api('w1'));
+      return res.body.summary?.maintenance?.pending?.length === 1 && res.body.summary.maintenance;
+    });
+    expect(pending).toMatchObject({
+      window,
+      nextStart: TIMESTAMP,
+      pending: [{ action: 'upgrade', fields: { version: 'v1.34.2' }, requestedBy: 'user:default/mock', requestedAt: TIMESTAMP }],
+    });
+    expect(JSON.stringify(pending)).not.toContain('decisions');
+    const id = pending.pending[0].id;
+
+    expect((await post('upgrade', upgrade)).body).toMatchObject({ changed: false, message: expect.stringMatching(/already waits/) });
+    const other = await post('upgrade', { version: 'v1.33.5', when: 'window' });
+    expect(other.body.changed).toBe(false); // already at v1.33.5: nothing to wait for
+    const removeWindow = await post('maintenance-window', { window: null });
+    expect([removeWindow.status, removeWindow.body.error.message]).toEqual([
+      409,
+      'Cluster w1 has 1 operation waiting for its maintenance window (upgrade to v1.34.2): cancel it first',
+    ]);
+
+    // Cancelling takes the permission of the operation's action.
+    denied.add('capi-openstack.cluster.upgrade');
+    const refused = await request(backend.server).delete(api('w1', `pending-operations/${id}`));
+    expect(refused.status).toBe(403);
+    denied.delete('capi-openstack.cluster.upgrade');
+    expect((await request(backend.server).delete(api('w1', 'pending-operations/nope'))).status).toBe(404);
+    expect((await request(backend.server).delete(api('w1', 'pending-operations/NOT_AN_ID'))).status).toBe(400);
+    audit.length = 0;
+    const cancelled = await request(backend.server).delete(api('w1', `pending-operations/${id}`));
+    expect([cancelled.status, cancelled.body.message, cancelled.body.cancelled.id]).toEqual([
+      200,
+      `Cancelled the upgrade to v1.34.2 of w1 (operation ${id}).`,
+      id,
+    ]);
+    expect(audit.map(a => [a.meta.action, a.end?.outcome, a.end?.cancelledAction])).toEqual([['cancel-pending-operation', 'changed', 'upgrade']]);
+    expect((await get(CAPI, 'Cluster', 'w1')).metadata.annotations['capi-openstack.dev/pending-operations']).toBeUndefined();
+    await waitUntil('the cache to see the cancel', async () => {
+      const res = await request(backend.server).get(api('w1'));
+      return res.body.summary?.maintenance?.pending?.length === 0 || undefined;
+    });
+    expect((await post('maintenance-window', { window: null })).body.changed).toBe(true);
+  });
 
   it('upgrades a plain cluster: control plane first, then the pools, to every machine (simulated controllers)', async () => {
     const ready = () =>

@@ -81,6 +81,15 @@ export class FakeCapiOpenstackApi implements CapiOpenstackApi {
     if (!this.console) throw new Error('no console configured');
     return this.console;
   }
+  async cancelPendingOperation(ref: ClusterRef, id: string) {
+    this.calls.push({ method: 'cancelPendingOperation', args: [ref, id] });
+    const next = this.actionResults.shift();
+    if (!next) throw new Error('no action result configured');
+    if (next instanceof Error) throw next;
+    const result = typeof next === 'function' ? next({ method: 'DELETE', path: `pending-operations/${id}`, body: {} }, false) : next;
+    return { cancelled: { id, action: 'upgrade' as const, fields: {}, requestedBy: '', requestedAt: '' }, message: result.message };
+  }
+
   async runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }) {
     this.calls.push({ method: 'runAction', args: [ref, call, options] });
     const next = this.actionResults.shift();

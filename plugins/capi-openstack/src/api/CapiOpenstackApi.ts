@@ -6,6 +6,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ActionResult,
+  CancelPendingOperationResponse,
   ClusterDetailResponse,
   ClusterEventsResponse,
   ClusterListQuery,
@@ -69,6 +70,8 @@ export interface CapiOpenstackApi {
   openConsole(ref: ClusterRef, machine: string): Promise<ServerConsoleResponse>;
   /** The same lists for an identity Secret a new cluster will use (create form). */
   getOpenStackResources(query: OpenStackResourcesQuery): Promise<OpenStackResourcesResponse>;
+  /** Cancels an operation that waits for the cluster's maintenance window (it takes the permission of its action). */
+  cancelPendingOperation(ref: ClusterRef, id: string): Promise<CancelPendingOperationResponse>;
   /** Runs a lifecycle action; `dryRun` validates without changing anything. */
   runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }): Promise<ActionResult>;
   /**

@@ -10,6 +10,7 @@ import {
   clusterPathSegments,
   queryString,
   ActionResult,
+  CancelPendingOperationResponse,
   ClusterDetailResponse,
   ClusterEventsResponse,
   ClusterListResponse,
@@ -89,6 +90,10 @@ export class CapiOpenstackClient implements CapiOpenstackApi {
   async getOpenStackResources(query: OpenStackResourcesQuery): Promise<OpenStackResourcesResponse> {
     const params = new URLSearchParams({ secret: query.secret, cloud: query.cloud });
     return this.request(`/${openstackPaths.namespace(query.managementCluster, query.namespace)}?${params}`);
+  }
+
+  async cancelPendingOperation(ref: ClusterRef, id: string): Promise<CancelPendingOperationResponse> {
+    return this.request(`${clusterPath(ref)}/${actionPaths.pendingOperation(id)}`, { method: 'DELETE' });
   }
 
   async runAction(ref: ClusterRef, call: ClusterActionCall, options: { dryRun: boolean }): Promise<ActionResult> {

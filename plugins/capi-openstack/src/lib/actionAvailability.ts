@@ -21,6 +21,7 @@ export type ActionKind =
   | 'hibernate'
   | 'wake'
   | 'hibernation-schedule'
+  | 'maintenance-window'
   | 'delete'
   | 'kubeconfig'
   | 'console';
@@ -38,6 +39,7 @@ const PERMISSION: Record<ActionKind, [keyof Omit<ClusterPermissions, 'loading'>,
   hibernate: ['hibernate', 'hibernate'],
   wake: ['hibernate', 'wake'],
   'hibernation-schedule': ['hibernate', 'schedule the hibernation of'],
+  'maintenance-window': ['update', 'set the maintenance window of'],
   delete: ['delete', 'delete'],
   kubeconfig: ['kubeconfig', 'download the kubeconfig of'],
   console: ['console', 'open consoles of the machines of'],

@@ -21,6 +21,7 @@ import { ClusterDialogs, OpenDialog } from './ClusterDialogs';
 import { downloadKubeconfig } from './downloadKubeconfig';
 import { HealthCard } from './HealthCard';
 import { HealthChecksCard } from './HealthChecksCard';
+import { MaintenanceCard } from './MaintenanceCard';
 import { InfrastructureCard } from './InfrastructureCard';
 import { MachinesCard } from './MachinesCard';
 import { NodeGroupsCard } from './NodeGroupsCard';
@@ -94,6 +95,15 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
         </Grid>
         <Grid item xs={12}>
           <NodeGroupsCard tree={tree} onAction={open} disabledReason={reason} />
+        </Grid>
+        <Grid item xs={12}>
+          <MaintenanceCard
+            cluster={cluster}
+            maintenance={detail.summary.maintenance}
+            editDisabledReason={reason('maintenance-window')}
+            onEdit={() => open('maintenance-window')}
+            onChanged={state.reload}
+          />
         </Grid>
         <Grid item xs={12}>
           <HealthChecksCard checks={tree.machineHealthChecks} />

@@ -12,6 +12,7 @@ import { DeleteDialog } from '../dialogs/DeleteDialog';
 import { FlavorDialog } from '../dialogs/FlavorDialog';
 import { HibernateDialog } from '../dialogs/HibernateDialog';
 import { HibernationScheduleDialog } from '../dialogs/HibernationScheduleDialog';
+import { MaintenanceWindowDialog } from '../dialogs/MaintenanceWindowDialog';
 import { PauseDialog } from '../dialogs/PauseDialog';
 import { ReplaceMachineDialog } from '../dialogs/ReplaceMachineDialog';
 import { RestartDialog } from '../dialogs/RestartDialog';
@@ -60,6 +61,8 @@ export function ClusterDialogs(props: {
       return <HibernateDialog {...common} wake={open.kind === 'wake'} />;
     case 'hibernation-schedule':
       return <HibernationScheduleDialog {...common} />;
+    case 'maintenance-window':
+      return <MaintenanceWindowDialog {...common} />;
     case 'replace-machine':
       return open.machine ? <ReplaceMachineDialog {...common} machine={open.machine} /> : null;
     case 'delete':

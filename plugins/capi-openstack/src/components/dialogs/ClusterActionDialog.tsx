@@ -4,6 +4,8 @@
  */
 
 import { ReactNode } from 'react';
+import { useOpenedState } from './useOpenedState';
+import { WhenField } from './WhenField';
 import { ClusterActionCall } from '../../api/CapiOpenstackApi';
 import { NodeGroupTarget } from '../../lib/targets';
 import { ActionDialog, ActionProgress } from './ActionDialog';
@@ -18,6 +20,8 @@ export interface ClusterActionDialogProps extends ClusterDialogProps {
   call: ClusterActionCall | { invalid: string };
   confirmLabel?: string;
   progress?: () => ActionProgress;
+  /** The action may wait for the cluster's maintenance window (offered when it has one). */
+  windowable?: boolean;
   children?: ReactNode;
 }
 
@@ -29,21 +33,30 @@ export interface ClusterActionDialogProps extends ClusterDialogProps {
 export function ClusterActionDialog(props: ClusterActionDialogProps) {
   const { call } = props;
   const version = useVersionSnapshot(props.open, props.detail?.tree, props.versionOf);
+  const maintenance = props.windowable ? props.detail?.summary.maintenance : undefined;
+  const [when, setWhen] = useOpenedState<'now' | 'window'>(props.open, () => 'now');
+  const later = !!maintenance?.window && when === 'window';
   return (
     <ActionDialog
       open={props.open}
       onClose={props.onClose}
       title={props.title}
       cluster={props.cluster}
-      confirmLabel={props.confirmLabel}
-      progress={props.progress}
+      confirmLabel={later ? 'Schedule' : props.confirmLabel}
+      // A change that waits for the window is done once it is scheduled.
+      progress={later ? () => ({ done: true, text: 'It waits for the maintenance window (see the Maintenance window card).' }) : props.progress}
       onReload={() => {
         props.onReload();
         version.recapture();
       }}
-      call={'invalid' in call ? call : { ...call, body: { ...call.body, resourceVersion: version.resourceVersion } }}
+      call={
+        'invalid' in call
+          ? call
+          : { ...call, body: { ...call.body, resourceVersion: version.resourceVersion, ...(later ? { when: 'window' } : {}) } }
+      }
     >
       {props.children}
+      <WhenField maintenance={maintenance} value={when} onChange={setWhen} />
     </ActionDialog>
   );
 }

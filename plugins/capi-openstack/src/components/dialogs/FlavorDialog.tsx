@@ -37,6 +37,7 @@ export function FlavorDialog(props: ClusterDialogProps & { target: NodeGroupTarg
   return (
     <ClusterActionDialog
       {...props}
+      windowable
       title={`Change the flavor of ${targetLabel(target)}`}
       versionOf={target}
       call={

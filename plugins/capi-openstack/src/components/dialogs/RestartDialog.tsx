@@ -19,6 +19,7 @@ export function RestartDialog(props: ClusterDialogProps & { target: NodeGroupTar
   return (
     <ClusterActionDialog
       {...props}
+      windowable
       onClose={() => {
         rollout.reset();
         props.onClose();

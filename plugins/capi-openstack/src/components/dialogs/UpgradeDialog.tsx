@@ -24,6 +24,7 @@ export function UpgradeDialog(props: ClusterDialogProps) {
   return (
     <ClusterActionDialog
       {...props}
+      windowable
       title="Upgrade Kubernetes"
       // Plain clusters: the control plane is written first (classy: the Cluster).
       versionOf={CONTROL_PLANE}

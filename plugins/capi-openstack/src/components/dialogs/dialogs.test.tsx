@@ -112,6 +112,78 @@ describe('action dialogs', () => {
     expect(actionCalls(api)[0].call).toEqual({ method: 'POST', path: 'upgrade', body: { version: 'v1.34.2', resourceVersion: '200' } });
   });
 
+  it('upgrade: waits for the maintenance window when asked to, then is done at once', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const window = { days: ['sat'], start: '02:00', end: '05:00', timeZone: 'Europe/Zurich' };
+    api.detail = detail({ summary: { maintenance: { window, nextStart: '2026-12-05T01:00:00Z', pending: [] } } });
+    api.upgrades = { current: 'v1.33.5', targets: [{ version: 'v1.34.2', source: 'config' }] };
+    api.actionResults = [
+      scaleResult({ action: 'upgrade', message: 'The upgrade to v1.34.2 of alpha waits for its maintenance window.' }),
+      scaleResult({ action: 'upgrade', message: 'The upgrade to v1.34.2 of alpha waits for its maintenance window.' }),
+    ];
+    const dialog = await openDialog(api, 'Upgrade');
+    expect(within(dialog).getByText(/Window sat 02:00–05:00 \(Europe\/Zurich\)/)).toBeInTheDocument();
+    fireEvent.mouseDown(await within(dialog).findByRole('button', { name: /Version/ }));
+    fireEvent.click((await screen.findAllByRole('option'))[0]);
+    fireEvent.click(within(dialog).getByLabelText('In the maintenance window'));
+    await preview(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Schedule' }));
+    expect(await within(dialog).findByRole('status', { name: 'Progress' })).toHaveTextContent(/^Done\./);
+    expect(actionCalls(api).map(c => [c.call.body, c.dryRun])).toEqual([
+      [{ version: 'v1.34.2', resourceVersion: '200', when: 'window' }, true],
+      [{ version: 'v1.34.2', resourceVersion: '200', when: 'window' }, false],
+    ]);
+  });
+
+  it('upgrade: offers no window choice for a cluster without a window', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.upgrades = { current: 'v1.33.5', targets: [{ version: 'v1.34.2', source: 'config' }] };
+    const dialog = await openDialog(api, 'Upgrade');
+    await within(dialog).findByRole('button', { name: /Version/ });
+    expect(within(dialog).queryByLabelText('In the maintenance window')).not.toBeInTheDocument();
+  });
+
+  it('maintenance window: sends days in week order, times and zone', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.detail = detail();
+    api.actionResults = [scaleResult({ action: 'set-maintenance-window' })];
+    const dialog = await openDialog(api, 'Set');
+    fireEvent.click(within(dialog).getByLabelText('sun'));
+    fireEvent.click(within(dialog).getByLabelText('fri'));
+    fireEvent.change(within(dialog).getByLabelText('Time zone'), { target: { value: 'Europe/Zurich' } });
+    await preview(dialog);
+    expect(actionCalls(api)[0].call).toEqual({
+      method: 'POST',
+      path: 'maintenance-window',
+      body: { window: { days: ['fri', 'sat', 'sun'], start: '02:00', end: '05:00', timeZone: 'Europe/Zurich' }, resourceVersion: '100' },
+    });
+  });
+
+  it('maintenance card: lists the waiting operations with their last error, and cancels one', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const window = { days: ['sat'], start: '02:00', end: '05:00', timeZone: 'Europe/Zurich' };
+    const op = {
+      id: 'ab12cd34',
+      action: 'restart-pool' as const,
+      pool: 'alpha-md-0',
+      fields: {},
+      requestedBy: 'user:default/alice',
+      requestedAt: '2026-12-03T10:00:00Z',
+      lastError: { at: '2026-12-05T01:00:30Z', message: 'a rollout is running', windowStart: '2026-12-05T01:00:00Z' },
+    };
+    api.detail = detail({ summary: { maintenance: { window, nextStart: '2026-12-05T01:00:00Z', pending: [op] } } });
+    api.actionResults = [scaleResult({ message: 'Cancelled the restart of pool alpha-md-0 (operation ab12cd34).' })];
+    await renderCluster(api);
+    const list = await screen.findByRole('list', { name: 'Waiting operations' });
+    expect(within(list).getByText('Restart pool alpha-md-0')).toBeInTheDocument();
+    expect(within(list).getByText('Last attempt failed: a rollout is running')).toBeInTheDocument();
+    const loads = api.callsOf('getCluster').length;
+    fireEvent.click(within(list).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(api.callsOf('cancelPendingOperation').map(c => c.args[1])).toEqual(['ab12cd34']));
+    await waitFor(() => expect(api.callsOf('getCluster').length).toBeGreaterThan(loads));
+  });
+
   it('upgrade: says why there is no target', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();
