@@ -334,6 +334,7 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       ['hibernate', 'POST', '/hibernate', {}],
       ['wake', 'POST', '/wake', {}],
       ['hibernation schedule', 'POST', '/hibernation-schedule', { schedule: { hibernate: '0 20 * * 1-5', wake: '0 7 * * 1-5', timeZone: 'Europe/Zurich' } }],
+      ['maintenance window', 'POST', '/maintenance-window', { window: { days: ['sat'], start: '02:00', end: '05:00', timeZone: 'Europe/Zurich' } }],
       ['delete', 'DELETE', '', { confirmName: 'payments-prod' }],
     ];
     return [
@@ -351,6 +352,24 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
         path: `${pay()}/machines/${payWorker}-gone/console`,
         body: {},
         writes: false,
+        cloud: true,
+        expect: userOnly(404),
+      },
+      // payments-prod has no maintenance window: 422 after the permission check, nothing written.
+      {
+        route: 'POST …/upgrade (when=window)',
+        method: 'POST',
+        path: `${pay()}/upgrade`,
+        body: { version: 'v1.35.0', when: 'window' },
+        writes: true,
+        cloud: true,
+        expect: userOnly(422),
+      },
+      {
+        route: 'DELETE …/pending-operations/:operation',
+        method: 'DELETE',
+        path: `${pay()}/pending-operations/nothing-waits`,
+        writes: true,
         cloud: true,
         expect: userOnly(404),
       },
