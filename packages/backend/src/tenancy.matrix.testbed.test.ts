@@ -126,6 +126,8 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
   let base: string;
   /** A worker Machine of payments-prod, for the machine routes. */
   let payWorker: string;
+  /** What a health check edit of payments-prod targets. */
+  let payHealthCheck: string;
   const clustersOf: Record<string, string[]> = {};
   const figures: Figures = { calls: 0, routes: new Set(), leaks: [], refusedWithWrites: [], refusedWithCloudCalls: [] };
 
@@ -192,6 +194,7 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
     );
     const detail = await (await fetch(`${base}${B}/clusters/${MC}/${ns.pay}/payments-prod`, { headers: HEADERS.admin })).json();
     payWorker = detail.tree.machines.find((m: any) => m.role === 'worker').name;
+    payHealthCheck = detail.tree.machineHealthChecks[0].target;
   }, 20 * 60_000);
 
   afterAll(async () => {
@@ -212,6 +215,7 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       ['cluster.x-k8s.io/v1beta2', 'Cluster'],
       ['controlplane.cluster.x-k8s.io/v1beta2', 'KubeadmControlPlane'],
       ['cluster.x-k8s.io/v1beta2', 'MachineDeployment'],
+      ['cluster.x-k8s.io/v1beta2', 'MachineHealthCheck'],
       ['infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackMachineTemplate'],
       ['infrastructure.cluster.x-k8s.io/v1beta1', 'OpenStackCluster'],
       ['v1', 'Secret'],
@@ -334,6 +338,12 @@ describe('tenancy matrix (example policy, real API server and OpenStack testbed)
       ['hibernate', 'POST', '/hibernate', {}],
       ['wake', 'POST', '/wake', {}],
       ['hibernation schedule', 'POST', '/hibernation-schedule', { schedule: { hibernate: '0 20 * * 1-5', wake: '0 7 * * 1-5', timeZone: 'Europe/Zurich' } }],
+      [
+        'health check',
+        'POST',
+        `/health-checks/${payHealthCheck}`,
+        { nodeStartupTimeoutSeconds: 900, unhealthyNodeConditions: [{ type: 'Ready', status: 'False', timeoutSeconds: 600 }], maxUnhealthy: '2', unhealthyRange: '' },
+      ],
       ['maintenance window', 'POST', '/maintenance-window', { window: { days: ['sat'], start: '02:00', end: '05:00', timeZone: 'Europe/Zurich' } }],
       ['delete', 'DELETE', '', { confirmName: 'payments-prod' }],
     ];

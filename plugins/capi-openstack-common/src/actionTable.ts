@@ -39,7 +39,11 @@ export type ActionField =
 /** One lifecycle action: route, permission, body and the object it writes. @public */
 export interface ActionSpec {
   method: 'POST' | 'DELETE';
-  /** Below `/clusters/:managementCluster/:namespace/:name`; `:pool` is a worker pool's name, `:machine` a Machine's. */
+  /**
+   * Below `/clusters/:managementCluster/:namespace/:name`; `:pool` is a worker
+   * pool's name, `:machine` a Machine's, `:healthCheck` what a health check
+   * edit targets (`MachineHealthCheckNode.target`).
+   */
   path: string;
   /** The operationId in openapi.yaml. */
   operationId: string;
@@ -50,7 +54,7 @@ export interface ActionSpec {
    * The object whose resourceVersion a plain cluster's request carries
    * (ClusterClass clusters: every action writes the Cluster).
    */
-  writes: 'cluster' | 'controlPlane' | 'pool' | 'machine';
+  writes: 'cluster' | 'controlPlane' | 'pool' | 'machine' | 'healthCheck';
   /** Severity of its audit event. */
   severity: 'medium' | 'high';
   /**
@@ -216,6 +220,23 @@ export const clusterActions: Record<WriteAction, ActionSpec> = {
     writes: 'cluster',
     severity: 'medium',
   },
+  'set-health-check': {
+    method: 'POST',
+    path: 'health-checks/:healthCheck',
+    operationId: 'SetHealthCheck',
+    permission: capiClusterUpdatePermission,
+    fields: {
+      nodeStartupTimeoutSeconds: { type: 'number', nullable: true },
+      unhealthyNodeConditions: {
+        type: 'array',
+        items: { type: 'object', properties: { type: string, status: string, timeoutSeconds: number } },
+      },
+      maxUnhealthy: string,
+      unhealthyRange: string,
+    },
+    writes: 'healthCheck',
+    severity: 'medium',
+  },
   'set-maintenance-window': {
     method: 'POST',
     path: 'maintenance-window',
@@ -252,6 +273,11 @@ export function isMachineAction(action: WriteAction): boolean {
   return clusterActions[action].path.includes(':machine');
 }
 
+/** Whether an action edits one health check (its path has `:healthCheck`). @public */
+export function isHealthCheckAction(action: WriteAction): boolean {
+  return clusterActions[action].path.includes(':healthCheck');
+}
+
 /**
  * Method and path of an action relative to `/clusters/:mc/:ns/:name`
  * (empty for the cluster itself); `target` is required for pool actions (the
@@ -262,8 +288,9 @@ export function actionRequest(action: WriteAction, target?: string): { method: '
   const spec = clusterActions[action];
   if (isPoolAction(action) && !target) throw new Error(`action ${action} needs a pool`);
   if (isMachineAction(action) && !target) throw new Error(`action ${action} needs a machine`);
+  if (isHealthCheckAction(action) && !target) throw new Error(`action ${action} needs a health check`);
   const name = encodeURIComponent(target ?? '');
-  return { method: spec.method, path: spec.path.replace(':pool', name).replace(':machine', name) };
+  return { method: spec.method, path: spec.path.replace(':pool', name).replace(':machine', name).replace(':healthCheck', name) };
 }
 
 /** The actions that may wait for a maintenance window (`ActionSpec.window`). @public */

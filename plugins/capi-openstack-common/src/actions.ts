@@ -39,6 +39,7 @@ export type ClusterAction =
   | 'wake'
   | 'set-hibernation-schedule'
   | 'set-maintenance-window'
+  | 'set-health-check'
   | 'delete'
   | 'kubeconfig';
 
@@ -205,6 +206,26 @@ export interface SetMaintenanceWindowRequest extends ActionRequestBase {
   window: MaintenanceWindow | null;
 }
 
+/**
+ * `POST .../health-checks/:healthCheck`: what makes a machine unhealthy and
+ * when remediation runs. `:healthCheck` is `MachineHealthCheckNode.target`:
+ * a MachineHealthCheck's name (plain clusters; `resourceVersion` is its), or
+ * `control-plane` / a topology pool's name (ClusterClass clusters: the
+ * topology's health check, `resourceVersion` the Cluster's). Every field is
+ * the whole new value.
+ * @public
+ */
+export interface SetHealthCheckRequest extends ActionRequestBase {
+  /** How long a new machine may take to get a node; null: the controller's default. */
+  nodeStartupTimeoutSeconds: number | null;
+  /** A machine is unhealthy once its node has one of these conditions for `timeoutSeconds`. */
+  unhealthyNodeConditions: Array<{ type: string; status: string; timeoutSeconds: number }>;
+  /** Remediation stops above this many unhealthy machines (`3` or `40%`); '' for no limit. */
+  maxUnhealthy: string;
+  /** Remediation runs only while the unhealthy count is in this range (`[1-3]`); '' for none. */
+  unhealthyRange: string;
+}
+
 /** `DELETE /clusters/:mc/:ns/:name`. @public */
 export interface DeleteClusterRequest extends ActionRequestBase {
   /** Must repeat the cluster's name. */
@@ -266,6 +287,7 @@ export const actionPaths = {
   wake: actionRequest('wake').path,
   setHibernationSchedule: actionRequest('set-hibernation-schedule').path,
   setMaintenanceWindow: actionRequest('set-maintenance-window').path,
+  setHealthCheck: (target: string) => actionRequest('set-health-check', target).path,
   pendingOperation: (id: string) => `pending-operations/${encodeURIComponent(id)}`,
   kubeconfig: 'kubeconfig',
 } as const;
@@ -274,18 +296,20 @@ export const actionPaths = {
  * The resourceVersion a lifecycle request should carry, from the tree the
  * caller shows: the Cluster's for ClusterClass clusters, else the object the
  * action writes (`ActionSpec.writes`): the Cluster (pause, resume, delete),
- * the control plane (control plane actions, plain-cluster upgrades) or the
- * pool's MachineDeployment. Undefined when the tree does not know it.
+ * the control plane (control plane actions, plain-cluster upgrades), the
+ * pool's MachineDeployment or the MachineHealthCheck (`target` is the pool
+ * or the health check). Undefined when the tree does not know it.
  * @public
  */
 export function resourceVersionFor(
-  tree: Pick<ClusterTree, 'resourceVersion' | 'classy' | 'controlPlane' | 'pools'>,
+  tree: Pick<ClusterTree, 'resourceVersion' | 'classy' | 'controlPlane' | 'pools'> & Partial<Pick<ClusterTree, 'machineHealthChecks'>>,
   action: WriteAction,
-  pool?: string,
+  target?: string,
 ): string | undefined {
   const writes = clusterActions[action].writes;
   if (tree.classy || writes === 'cluster') return tree.resourceVersion;
-  if (writes === 'pool') return tree.pools.find(p => p.name === pool || p.topologyName === pool)?.resourceVersion;
+  if (writes === 'pool') return tree.pools.find(p => p.name === target || p.topologyName === target)?.resourceVersion;
+  if (writes === 'healthCheck') return tree.machineHealthChecks?.find(h => h.name === target)?.resourceVersion;
   return tree.controlPlane?.resourceVersion;
 }
 
@@ -308,5 +332,6 @@ export interface ActionBodies {
   wake: HibernateRequest;
   'set-hibernation-schedule': SetHibernationScheduleRequest;
   'set-maintenance-window': SetMaintenanceWindowRequest;
+  'set-health-check': SetHealthCheckRequest;
   delete: DeleteClusterRequest;
 }

@@ -293,6 +293,13 @@ export interface InfrastructureNode {
 /** One MachineHealthCheck. @public */
 export interface MachineHealthCheckNode {
   name: string;
+  /**
+   * What `POST …/health-checks/:healthCheck` edits for it: its own name
+   * (plain clusters), or `control-plane` / the topology pool's name
+   * (ClusterClass clusters, whose checks come from the topology).
+   */
+  target?: string;
+  resourceVersion?: string;
   /** `spec.selector.matchLabels`. */
   selector?: Record<string, string>;
   expectedMachines?: number;

@@ -37,6 +37,8 @@ export interface RunOptions {
   force?: boolean;
   /** A Machine the action writes: read from the API server, not the watch cache. */
   machine?: string;
+  /** A MachineHealthCheck the action writes (plain clusters): read from the API server. */
+  healthCheck?: string;
   /** The time the plan takes as now (the hibernation schedule passes its clock). */
   now?: Date;
 }
@@ -127,7 +129,7 @@ export class ActionService {
     checked: Plan['primary'] | undefined,
   ): Promise<ActionResult> {
     const cache = this.cacheOf(ref);
-    const objs = await loadLiveObjects(cache, ref, options.machine);
+    const objs = await loadLiveObjects(cache, ref, options.machine, options.healthCheck);
     refuseMagnum(objs.cluster);
     if (action !== 'delete') refuseDeleting(objs.cluster);
     const ctx = this.context(options.now);

@@ -21,6 +21,7 @@ import { planSetAutoscaler } from '../plans/autoscaler';
 import { planDelete } from '../plans/delete';
 import { planSetControlPlaneFlavor, planSetPoolFlavor } from '../plans/flavor';
 import { planHibernate, planSetHibernationSchedule, planWake, wakeRequirements } from '../plans/hibernate';
+import { planSetHealthCheck } from '../plans/healthCheck';
 import { planSetMaintenanceWindow } from '../plans/maintenance';
 import { planPause } from '../plans/pause';
 import { planReplaceMachine } from '../plans/replaceMachine';
@@ -36,7 +37,7 @@ export interface PlannedAction {
   requirements?: RequirementsOf;
 }
 
-/** The action's checked body fields, and the pool of pool actions or the Machine of machine actions (else ''). */
+/** The action's checked body fields, and the pool, Machine or health check the action targets (else ''). */
 type PlanFor<A extends WriteAction> = (
   fields: Omit<ActionBodies[A], 'resourceVersion' | 'force' | 'when'>,
   target: string,
@@ -83,6 +84,7 @@ export const actionPlans: { [A in WriteAction]: PlanFor<A> } = {
   'set-hibernation-schedule': ({ schedule }) => ({
     plan: (objs, ctx) => planSetHibernationSchedule(objs, schedule, ctx),
   }),
+  'set-health-check': (settings, target) => ({ plan: objs => planSetHealthCheck(objs, target, settings) }),
   'set-maintenance-window': ({ window }) => ({
     plan: (objs, ctx) => planSetMaintenanceWindow(objs, window, ctx),
   }),

@@ -16,7 +16,13 @@ import { LiveObjects } from '../plans/types';
  * The current objects of a cluster, from the API server; machines from the
  * watch cache, but `machine` (the one an action deletes) from the API server.
  */
-export async function loadLiveObjects(cache: ManagementClusterCache, ref: ClusterRef, machine?: string): Promise<LiveObjects> {
+export async function loadLiveObjects(
+  cache: ManagementClusterCache,
+  ref: ClusterRef,
+  machine?: string,
+  /** A MachineHealthCheck the action edits, read from the API server. */
+  healthCheck?: string,
+): Promise<LiveObjects> {
   const ns = ref.namespace;
   const cluster = await getObject(cache, 'Cluster', ns, ref.name);
   if (!cluster) {
@@ -54,5 +60,7 @@ export async function loadLiveObjects(cache: ManagementClusterCache, ref: Cluste
     const mine = current && current.spec?.clusterName === ref.name ? [{ ...current, kind: 'Machine' }] : [];
     machines = [...machines.filter(m => m.metadata.name !== machine), ...mine];
   }
-  return { cluster, controlPlane, machineDeployments, clusterClass, machineTemplates, machines };
+  const mhc = healthCheck && !isClassy(cluster) ? await getObject(cache, 'MachineHealthCheck', ns, healthCheck) : undefined;
+  const healthChecks = mhc ? [{ ...mhc, kind: 'MachineHealthCheck' }] : [];
+  return { cluster, controlPlane, machineDeployments, clusterClass, machineTemplates, machines, healthChecks };
 }

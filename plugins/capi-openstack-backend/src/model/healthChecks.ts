@@ -1,6 +1,10 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
-import type { MachineHealthCheckNode } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  CONTROL_PLANE_LABEL,
+  TOPOLOGY_DEPLOYMENT_LABEL,
+  type MachineHealthCheckNode,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { getCondition, isFalse, summarizeConditions } from './conditions';
 import { KubeObject, num, str } from './objects';
 
@@ -19,10 +23,24 @@ const intOrString = (v: unknown) => (typeof v === 'number' ? String(v) : str(v))
  * `spec.remediation.triggerIf`) or v1beta1 (`unhealthyConditions`,
  * `maxUnhealthy`, `unhealthyRange`, durations as strings).
  */
-export function machineHealthCheckOf(mhc: KubeObject, machines: KubeObject[]): MachineHealthCheckNode {
+/**
+ * What an edit of this health check writes: the object itself (plain), or
+ * the topology's health check of the control plane or of one pool, found
+ * from the selector the topology controller gives it (ClusterClass).
+ */
+export function healthCheckTarget(mhc: KubeObject, classy: boolean): string | undefined {
+  if (!classy) return mhc.metadata.name;
+  const ml = mhc.spec?.selector?.matchLabels ?? {};
+  if (CONTROL_PLANE_LABEL in ml) return 'control-plane';
+  return str(ml[TOPOLOGY_DEPLOYMENT_LABEL]);
+}
+
+export function machineHealthCheckOf(mhc: KubeObject, machines: KubeObject[], classy = false): MachineHealthCheckNode {
   const spec = mhc.spec ?? {};
   const s = mhc.status ?? {};
   const ml = spec.selector?.matchLabels;
+  const target = healthCheckTarget(mhc, classy);
+  const resourceVersion = str(mhc.metadata.resourceVersion);
   const targets: string[] = Array.isArray(s.targets) ? s.targets.filter((t: unknown) => typeof t === 'string') : [];
   const raw: any[] = spec.checks?.unhealthyNodeConditions ?? spec.unhealthyConditions ?? [];
   const node: MachineHealthCheckNode = {
@@ -33,6 +51,8 @@ export function machineHealthCheckOf(mhc: KubeObject, machines: KubeObject[]): M
       .filter(m => targets.includes(m.metadata.name) && isFalse(getCondition(m, 'HealthCheckSucceeded')))
       .map(m => m.metadata.name)
       .sort(),
+    ...(target ? { target } : {}),
+    ...(resourceVersion ? { resourceVersion } : {}),
   };
   if (ml && typeof ml === 'object') node.selector = { ...ml };
   const counts = { expectedMachines: num(s.expectedMachines), currentHealthy: num(s.currentHealthy), remediationsAllowed: num(s.remediationsAllowed) };

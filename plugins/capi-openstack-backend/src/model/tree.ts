@@ -116,7 +116,7 @@ export function buildClusterTree(
     machines: machineNodes,
     infrastructure: infrastructureOf(objs, now),
     machineHealthChecks: objs.machineHealthChecks
-      .map(mhc => machineHealthCheckOf(mhc, objs.machines))
+      .map(mhc => machineHealthCheckOf(mhc, objs.machines, topology !== undefined))
       .sort((a, b) => a.name.localeCompare(b.name)),
     versions,
     topology,

@@ -19,6 +19,8 @@ export interface LiveObjects {
   machineTemplates: KubeObject[];
   /** From the watch cache (restarts and upgrade progress only). */
   machines: KubeObject[];
+  /** The MachineHealthCheck a health check edit writes (plain clusters), from the API server. */
+  healthChecks?: KubeObject[];
 }
 
 /** A JSON merge patch of one object, conditional on its resourceVersion. */

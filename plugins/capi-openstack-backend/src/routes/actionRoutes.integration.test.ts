@@ -774,6 +774,72 @@ describe('lifecycle actions (real API server)', () => {
     expect((await get(CAPI, 'Cluster', 'hb1', simNs)).metadata.annotations?.['capi-openstack.dev/hibernated']).toBeUndefined();
   }, 240_000);
 
+  it('edits health checks: a plain MachineHealthCheck and the topology check of a ClusterClass control plane', async () => {
+    await mc.apply([
+      {
+        apiVersion: CAPI,
+        kind: 'MachineHealthCheck',
+        metadata: { name: 'p2-md-0-mhc', namespace: ns },
+        spec: {
+          clusterName: 'p2',
+          selector: { matchLabels: { 'cluster.x-k8s.io/deployment-name': 'p2-md-0' } },
+          checks: { nodeStartupTimeoutSeconds: 600, unhealthyNodeConditions: [{ type: 'Ready', status: 'Unknown', timeoutSeconds: 300 }] },
+          remediation: { triggerIf: { unhealthyLessThanOrEqualTo: '40%' } },
+        },
+      } as any,
+    ]);
+    const settings = {
+      nodeStartupTimeoutSeconds: 900,
+      unhealthyNodeConditions: [
+        { type: 'Ready', status: 'False', timeoutSeconds: 600 },
+        { type: 'Ready', status: 'Unknown', timeoutSeconds: 600 },
+      ],
+      maxUnhealthy: '',
+      unhealthyRange: '[1-2]',
+    };
+    const mhc = () => get(CAPI, 'MachineHealthCheck', 'p2-md-0-mhc');
+    const node = await waitUntil('the tree to show the health check with its target', async () => {
+      const res = await request(backend.server).get(api('p2'));
+      return res.body.tree?.machineHealthChecks?.find((h: any) => h.name === 'p2-md-0-mhc');
+    });
+    expect(node).toMatchObject({ target: 'p2-md-0-mhc', resourceVersion: (await mhc()).metadata.resourceVersion, maxUnhealthy: '40%' });
+    const post = (target: string, body: unknown, query = '') =>
+      request(backend.server).post(api('p2', `health-checks/${target}${query}`)).send(body as object);
+
+    const missing = await post('p2-md-0-mhc', { ...settings, unhealthyNodeConditions: undefined });
+    expect([missing.status, missing.body.error.message]).toEqual([400, 'unhealthyNodeConditions must be a list']);
+    const bad = await post('p2-md-0-mhc', { ...settings, maxUnhealthy: '40%' });
+    expect([bad.status, bad.body.error.message]).toEqual([422, 'maxUnhealthy and unhealthyRange: set one of them, not both']);
+    expect((await post('nope', settings)).status).toBe(404);
+    expect((await post('p2-md-0-mhc', settings, '?dryRun=true')).body.changed).toBe(true);
+    expect((await mhc()).spec.checks.nodeStartupTimeoutSeconds).toBe(600);
+    const stale = await post('p2-md-0-mhc', { ...settings, resourceVersion: '1' });
+    expect(stale.status).toBe(409);
+
+    audit.length = 0;
+    const done = await post('p2-md-0-mhc', { ...settings, resourceVersion: (await mhc()).metadata.resourceVersion });
+    expect([done.status, done.body.message]).toEqual([
+      200,
+      'MachineHealthCheck p2-md-0-mhc: Ready=False for 600s, Ready=Unknown for 600s; node startup 900s; remediation while [1-2] unhealthy.',
+    ]);
+    const written = await mhc();
+    expect(written.spec.checks).toEqual({ nodeStartupTimeoutSeconds: 900, unhealthyNodeConditions: settings.unhealthyNodeConditions });
+    expect(written.spec.remediation.triggerIf).toEqual({ unhealthyInRange: '[1-2]' });
+    expect(audit.map(a => [a.meta.action, a.end?.outcome, a.end?.parameters?.healthCheck])).toEqual([['set-health-check', 'changed', 'p2-md-0-mhc']]);
+    expect((await post('p2-md-0-mhc', settings)).body.changed).toBe(false);
+    denied.add('capi-openstack.cluster.update');
+    expect((await post('p2-md-0-mhc', { ...settings, unhealthyRange: '[1-3]' })).status).toBe(403);
+    denied.delete('capi-openstack.cluster.update');
+    expect((await mhc()).spec.remediation.triggerIf).toEqual({ unhealthyInRange: '[1-2]' });
+
+    const cp = await request(backend.server).post(api('w1', 'health-checks/control-plane')).send({ ...settings, unhealthyRange: '', maxUnhealthy: '1' });
+    expect([cp.status, cp.body.changed]).toEqual([200, true]);
+    expect((await get(CAPI, 'Cluster', 'w1')).spec.topology.controlPlane.healthCheck).toEqual({
+      checks: { nodeStartupTimeoutSeconds: 900, unhealthyNodeConditions: settings.unhealthyNodeConditions },
+      remediation: { triggerIf: { unhealthyLessThanOrEqualTo: 1 } },
+    });
+  });
+
   it('schedules an upgrade into the maintenance window: checked now, kept pending, cancellable with its permission', async () => {
     const post = async (path: string, body: unknown, query = '') => {
       const cluster = await get(CAPI, 'Cluster', 'w1');

@@ -17,6 +17,7 @@ import {
   capiClusterKubeconfigPermission,
   capiClusterReadPermission,
   clusterActions,
+  isHealthCheckAction,
   isMachineAction,
   isPoolAction,
   parseActionBody,
@@ -34,7 +35,7 @@ import { ClusterAccess } from '../permissions/access';
 import { audited } from './audited';
 import { clusterAuthorization } from './clusterAuthorization';
 import { registerOpenStackRoutes } from './openstackRoutes';
-import { clusterRefOf, dryRunOf, machineOf, poolOf } from './requestParams';
+import { clusterRefOf, dryRunOf, healthCheckOf, machineOf, poolOf } from './requestParams';
 
 export interface ActionsRouterOptions {
   logger: LoggerService;
@@ -109,16 +110,18 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
         const { fields, resourceVersion, force, when } = parsed.body;
         const pool = isPoolAction(action) ? poolOf(req) : '';
         const machine = isMachineAction(action) ? machineOf(req) : '';
+        const healthCheck = isHealthCheckAction(action) ? healthCheckOf(req) : '';
         const parameters = {
           ...(pool ? { pool } : {}),
           ...(machine ? { machine } : {}),
+          ...(healthCheck ? { healthCheck } : {}),
           ...fields,
           ...(force ? { force } : {}),
           ...(when === 'window' ? { when } : {}),
         };
         failure.meta.parameters = parameters;
         const { credentials, decisions } = await authorize(req, ref, spec.permission);
-        const planned = planAction(action, fields, pool || machine);
+        const planned = planAction(action, fields, pool || machine || healthCheck);
         const result =
           when === 'window'
             ? await actions.schedule(
@@ -128,7 +131,11 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
                 { dryRun, resourceVersion },
               )
             : await actions.run(
-                ref, action, planned.plan, { dryRun, resourceVersion, force, ...(machine ? { machine } : {}) }, planned.requirements,
+                ref,
+                action,
+                planned.plan,
+                { dryRun, resourceVersion, force, ...(machine ? { machine } : {}), ...(healthCheck ? { healthCheck } : {}) },
+                planned.requirements,
               );
         return {
           meta: {

@@ -38,6 +38,15 @@ export function machineOf(req: Request): string {
   return machine;
 }
 
+/** `:healthCheck`: a MachineHealthCheck's name, `control-plane` or a topology pool's name. */
+export function healthCheckOf(req: Request): string {
+  const target = req.params.healthCheck;
+  if (!target || !isPoolName(target)) {
+    throw new InputError(`healthCheck "${target}" must be a DNS-1123 name (lower case letters, digits, '-' and '.')`);
+  }
+  return target;
+}
+
 /** `?dryRun=true|false`. */
 export function dryRunOf(req: Request): boolean {
   const v = req.query.dryRun;

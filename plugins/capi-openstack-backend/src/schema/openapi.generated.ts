@@ -1198,6 +1198,109 @@ export const spec = {
         }
       }
     },
+    "/clusters/{managementCluster}/{namespace}/{name}/health-checks/{healthCheck}": {
+      "post": {
+        "operationId": "SetHealthCheck",
+        "description": "What makes a machine unhealthy and when remediation runs. healthCheck is the tree's machineHealthChecks[].target: a MachineHealthCheck's name (plain clusters; the resourceVersion is its) or control-plane / a topology pool's name (ClusterClass clusters: spec.topology…healthCheck, v1beta1 machineHealthCheck; the resourceVersion is the Cluster's). Each field is the whole new value; empty maxUnhealthy / unhealthyRange and null nodeStartupTimeoutSeconds remove them. Permission capi-openstack.cluster.update.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/managementCluster"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "healthCheck",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/dryRun"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "resourceVersion": {
+                    "type": "string"
+                  },
+                  "force": {
+                    "type": "boolean"
+                  },
+                  "nodeStartupTimeoutSeconds": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "nullable": true
+                  },
+                  "unhealthyNodeConditions": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "properties": {
+                        "type": {
+                          "type": "string"
+                        },
+                        "status": {
+                          "type": "string",
+                          "enum": [
+                            "True",
+                            "False",
+                            "Unknown"
+                          ]
+                        },
+                        "timeoutSeconds": {
+                          "type": "integer",
+                          "minimum": 0
+                        }
+                      },
+                      "required": [
+                        "type",
+                        "status",
+                        "timeoutSeconds"
+                      ]
+                    }
+                  },
+                  "maxUnhealthy": {
+                    "type": "string",
+                    "description": "A count or a percentage (3, 40%); empty for no limit"
+                  },
+                  "unhealthyRange": {
+                    "type": "string",
+                    "description": "[min-max], e.g. [1-3]; empty for none"
+                  }
+                },
+                "required": [
+                  "nodeStartupTimeoutSeconds",
+                  "unhealthyNodeConditions",
+                  "maxUnhealthy",
+                  "unhealthyRange"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ActionResult"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/clusters/{managementCluster}/{namespace}/{name}/maintenance-window": {
       "post": {
         "operationId": "SetMaintenanceWindow",

@@ -99,7 +99,7 @@ describe('OpenAPI spec', () => {
 
   it('documents each action of the action table with its route, operationId and body fields', () => {
     for (const [action, actionSpec] of Object.entries(clusterActions)) {
-      const route = `/clusters/{managementCluster}/{namespace}/{name}${actionSpec.path ? '/' : ''}${actionSpec.path.replace(':pool', '{pool}').replace(':machine', '{machine}')}`;
+      const route = `/clusters/{managementCluster}/{namespace}/{name}${actionSpec.path ? '/' : ''}${actionSpec.path.replace(':pool', '{pool}').replace(':machine', '{machine}').replace(':healthCheck', '{healthCheck}')}`;
       const operation = (spec.paths as any)[route]?.[actionSpec.method.toLowerCase()];
       expect({ action, operationId: operation?.operationId }).toEqual({ action, operationId: actionSpec.operationId });
       expect(operation.description).toContain(`Permission ${actionSpec.permission.name}`);

@@ -22,6 +22,7 @@ export type ActionKind =
   | 'wake'
   | 'hibernation-schedule'
   | 'maintenance-window'
+  | 'health-check'
   | 'delete'
   | 'kubeconfig'
   | 'console';
@@ -40,6 +41,7 @@ const PERMISSION: Record<ActionKind, [keyof Omit<ClusterPermissions, 'loading'>,
   wake: ['hibernate', 'wake'],
   'hibernation-schedule': ['hibernate', 'schedule the hibernation of'],
   'maintenance-window': ['update', 'set the maintenance window of'],
+  'health-check': ['update', 'change the health checks of'],
   delete: ['delete', 'delete'],
   kubeconfig: ['kubeconfig', 'download the kubeconfig of'],
   console: ['console', 'open consoles of the machines of'],

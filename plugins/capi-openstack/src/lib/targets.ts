@@ -35,8 +35,12 @@ export function targetCounters(tree: ClusterTree | undefined, target: NodeGroupT
  * else the control plane's (also for plain-cluster upgrades) or the
  * MachineDeployment's.
  */
-export function resourceVersionFor(tree: ClusterTree, target?: NodeGroupTarget): string | undefined {
+/** Whose resourceVersion a write carries: a node group's, or a MachineHealthCheck's (by name). */
+export type VersionTarget = NodeGroupTarget | { type: 'healthCheck'; name: string };
+
+export function resourceVersionFor(tree: ClusterTree, target?: VersionTarget): string | undefined {
   if (tree.classy || !target) return tree.resourceVersion;
+  if (target.type === 'healthCheck') return tree.machineHealthChecks.find(h => h.name === target.name)?.resourceVersion;
   return target.type === 'controlPlane' ? tree.controlPlane?.resourceVersion : findPool(tree, target.pool)?.resourceVersion;
 }
 

@@ -48,7 +48,8 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
 
   const tree = detail.tree;
   const reason = (kind: ActionKind, target?: NodeGroupTarget) => actionDisabledReason(kind, tree, permissions, target);
-  const open = (kind: ActionKind, target?: NodeGroupTarget, machine?: string) => setDialog({ kind, target, machine });
+  const open = (kind: ActionKind, target?: NodeGroupTarget, machine?: string, healthCheck?: string) =>
+    setDialog({ kind, target, machine, healthCheck });
   const replaceDisabled = reason('replace-machine') ?? (tree.paused ? 'The cluster is paused: resume it first.' : undefined);
   const consoleDisabled = reason('console');
   const openConsole = (machine: string) =>
@@ -88,7 +89,16 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
       </Box>
       <Grid container spacing={3}>
         <Grid item xs={12} md={6}>
-          <HealthCard detail={detail} onAction={open} disabledReason={reason} replaceDisabledReason={replaceDisabled} />
+          <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
+            <HealthCard detail={detail} onAction={open} disabledReason={reason} replaceDisabledReason={replaceDisabled} />
+            <MaintenanceCard
+              cluster={cluster}
+              maintenance={detail.summary.maintenance}
+              editDisabledReason={reason('maintenance-window')}
+              onEdit={() => open('maintenance-window')}
+              onChanged={state.reload}
+            />
+          </Box>
         </Grid>
         <Grid item xs={12} md={6}>
           <InfrastructureCard infrastructure={tree.infrastructure} />
@@ -97,16 +107,11 @@ export function ClusterDetailView({ cluster }: { cluster: ClusterRef }) {
           <NodeGroupsCard tree={tree} onAction={open} disabledReason={reason} />
         </Grid>
         <Grid item xs={12}>
-          <MaintenanceCard
-            cluster={cluster}
-            maintenance={detail.summary.maintenance}
-            editDisabledReason={reason('maintenance-window')}
-            onEdit={() => open('maintenance-window')}
-            onChanged={state.reload}
+          <HealthChecksCard
+            checks={tree.machineHealthChecks}
+            onEdit={c => open('health-check', undefined, undefined, c.name)}
+            editDisabledReason={reason('health-check')}
           />
-        </Grid>
-        <Grid item xs={12}>
-          <HealthChecksCard checks={tree.machineHealthChecks} />
         </Grid>
         <Grid item xs={12}>
           <MachinesCard

@@ -10,6 +10,7 @@ import { AutoscalerDialog } from '../dialogs/AutoscalerDialog';
 import { CertificatesDialog } from '../dialogs/CertificatesDialog';
 import { DeleteDialog } from '../dialogs/DeleteDialog';
 import { FlavorDialog } from '../dialogs/FlavorDialog';
+import { HealthCheckDialog } from '../dialogs/HealthCheckDialog';
 import { HibernateDialog } from '../dialogs/HibernateDialog';
 import { HibernationScheduleDialog } from '../dialogs/HibernationScheduleDialog';
 import { MaintenanceWindowDialog } from '../dialogs/MaintenanceWindowDialog';
@@ -25,6 +26,8 @@ export interface OpenDialog {
   target?: NodeGroupTarget;
   /** The Machine of `replace-machine`. */
   machine?: string;
+  /** The MachineHealthCheck of `health-check` (by name). */
+  healthCheck?: string;
 }
 
 /** Renders the dialog of `open` (one at a time). */
@@ -61,6 +64,10 @@ export function ClusterDialogs(props: {
       return <HibernateDialog {...common} wake={open.kind === 'wake'} />;
     case 'hibernation-schedule':
       return <HibernationScheduleDialog {...common} />;
+    case 'health-check': {
+      const check = props.detail?.tree.machineHealthChecks.find(h => h.name === open.healthCheck);
+      return check ? <HealthCheckDialog {...common} check={check} /> : null;
+    }
     case 'maintenance-window':
       return <MaintenanceWindowDialog {...common} />;
     case 'replace-machine':

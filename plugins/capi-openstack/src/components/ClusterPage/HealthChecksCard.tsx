@@ -4,11 +4,11 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
-import { TableCell, TableRow, Typography } from '@material-ui/core';
+import { Button, TableCell, TableRow, Typography } from '@material-ui/core';
 import type { MachineHealthCheckNode } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { NoWrapTable } from '../NoWrapTable';
 
-const COLUMNS = ['Name', 'Machines healthy', 'Unhealthy when', 'Node startup', 'Remediation', 'Unhealthy machines'];
+const COLUMNS = ['Name', 'Machines healthy', 'Unhealthy when', 'Node startup', 'Remediation', 'Unhealthy machines', ''];
 
 function seconds(s: number | undefined): string {
   if (s === undefined) return '—';
@@ -24,7 +24,16 @@ function remediation(c: MachineHealthCheckNode): string {
 }
 
 /** The cluster's MachineHealthChecks: what makes a machine unhealthy, and which machines are being remediated. */
-export function HealthChecksCard({ checks }: { checks: MachineHealthCheckNode[] }) {
+export function HealthChecksCard({
+  checks,
+  onEdit,
+  editDisabledReason,
+}: {
+  checks: MachineHealthCheckNode[];
+  onEdit?(check: MachineHealthCheckNode): void;
+  /** Why editing is not possible (permission, Magnum), if so. */
+  editDisabledReason?: string;
+}) {
   return (
     <InfoCard title="Health checks">
       {checks.length === 0 ? (
@@ -50,6 +59,19 @@ export function HealthChecksCard({ checks }: { checks: MachineHealthCheckNode[] 
                 </Typography>
               </TableCell>
               <TableCell>{c.unhealthyMachines.join(', ') || 'none'}</TableCell>
+              <TableCell>
+                {onEdit && c.target && (
+                  <Button
+                    size="small"
+                    aria-label={`Edit health check ${c.name}`}
+                    onClick={() => onEdit(c)}
+                    disabled={!!editDisabledReason}
+                    title={editDisabledReason}
+                  >
+                    Edit
+                  </Button>
+                )}
+              </TableCell>
             </TableRow>
           ))}
         </NoWrapTable>

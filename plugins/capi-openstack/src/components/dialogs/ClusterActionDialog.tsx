@@ -7,15 +7,15 @@ import { ReactNode } from 'react';
 import { useOpenedState } from './useOpenedState';
 import { WhenField } from './WhenField';
 import { ClusterActionCall } from '../../api/CapiOpenstackApi';
-import { NodeGroupTarget } from '../../lib/targets';
+import { VersionTarget } from '../../lib/targets';
 import { ActionDialog, ActionProgress } from './ActionDialog';
 import { ClusterDialogProps } from './types';
 import { useVersionSnapshot } from './useVersionSnapshot';
 
 export interface ClusterActionDialogProps extends ClusterDialogProps {
   title: string;
-  /** Whose resourceVersion the write carries: a node group's, else the Cluster's. */
-  versionOf?: NodeGroupTarget;
+  /** Whose resourceVersion the write carries: a node group's or a health check's, else the Cluster's. */
+  versionOf?: VersionTarget;
   /** The write without its resourceVersion, or a validation message. */
   call: ClusterActionCall | { invalid: string };
   confirmLabel?: string;

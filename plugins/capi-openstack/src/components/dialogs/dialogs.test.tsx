@@ -184,6 +184,45 @@ describe('action dialogs', () => {
     await waitFor(() => expect(api.callsOf('getCluster').length).toBeGreaterThan(loads));
   });
 
+  it('health check: edits the conditions, timeouts and remediation limit with the check\'s resourceVersion', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const check = {
+      name: 'alpha-md-0-mhc',
+      target: 'alpha-md-0-mhc',
+      resourceVersion: '55',
+      targets: [],
+      conditions: [],
+      unhealthyMachines: [],
+      unhealthyNodeConditions: [{ type: 'Ready', status: 'Unknown', timeoutSeconds: 300 }],
+      nodeStartupTimeoutSeconds: 600,
+      maxUnhealthy: '40%',
+    };
+    api.detail = detail({ tree: { machineHealthChecks: [check] } });
+    api.actionResults = [scaleResult({ action: 'set-health-check' })];
+    const dialog = await openDialog(api, 'Edit health check alpha-md-0-mhc');
+    fireEvent.change(within(dialog).getByLabelText('Condition 1 timeout (s)'), { target: { value: '600' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add a condition' }));
+    fireEvent.change(within(dialog).getByLabelText('Unhealthy range'), { target: { value: '[1-2]' } });
+    expect(within(dialog).getByText('Set max unhealthy or an unhealthy range, not both.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Preview' })).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Max unhealthy'), { target: { value: '' } });
+    await preview(dialog);
+    expect(actionCalls(api)[0].call).toEqual({
+      method: 'POST',
+      path: 'health-checks/alpha-md-0-mhc',
+      body: {
+        nodeStartupTimeoutSeconds: 600,
+        unhealthyNodeConditions: [
+          { type: 'Ready', status: 'Unknown', timeoutSeconds: 600 },
+          { type: 'Ready', status: 'False', timeoutSeconds: 300 },
+        ],
+        maxUnhealthy: '',
+        unhealthyRange: '[1-2]',
+        resourceVersion: '55',
+      },
+    });
+  });
+
   it('upgrade: says why there is no target', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail();

@@ -5,7 +5,7 @@
 
 import type { ClusterTree } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { useEffect, useState } from 'react';
-import { NodeGroupTarget, resourceVersionFor } from '../../lib/targets';
+import { resourceVersionFor, VersionTarget } from '../../lib/targets';
 
 interface Snapshot {
   resourceVersion?: string;
@@ -18,7 +18,7 @@ interface Snapshot {
  * so that a change made meanwhile is answered 409, not overwritten.
  * `recapture` (after "Reload") takes the version of the next tree loaded.
  */
-export function useVersionSnapshot(open: boolean, tree: ClusterTree | undefined, target?: NodeGroupTarget) {
+export function useVersionSnapshot(open: boolean, tree: ClusterTree | undefined, target?: VersionTarget) {
   const [snapshot, setSnapshot] = useState<Snapshot>();
   useEffect(() => {
     if (!open) setSnapshot(undefined);
