@@ -40,7 +40,9 @@ export function HealthCheckDialog(props: ClusterDialogProps & { check: MachineHe
   const [range, setRange] = useOpenedState(props.open, () => check.unhealthyRange ?? '');
   const invalid = problemOf(conditions, startup, maxUnhealthy.trim(), range.trim());
   const edit = (i: number, change: Partial<Condition>) => setConditions(cs => cs.map((c, j) => (j === i ? { ...c, ...change } : c)));
-  const what = target === 'control-plane' ? 'the control plane' : target === check.name ? check.name : `pool ${target}`;
+  let what = `pool ${target}`;
+  if (target === 'control-plane') what = 'the control plane';
+  else if (target === check.name) what = check.name;
   return (
     <ClusterActionDialog
       {...props}
