@@ -80,6 +80,7 @@ export const capiOpenstackPlugin = createBackendPlugin({
         followOpenStackConfig(config, openstackConfig, logger);
         const openstack = new OpenStackService(clusters, openstackConfig, actionsConfig, logger);
         const actions = new ActionService(clusters, actionsConfig, logger, undefined, openstack);
+        const ownershipOf = catalogOwnership(catalog, auth);
         httpRouter.use(
           await createActionsRouter({
             logger,
@@ -88,6 +89,7 @@ export const capiOpenstackPlugin = createBackendPlugin({
             clusters,
             actions,
             openstack,
+            ownershipOf,
           }),
         );
         httpRouter.use(
@@ -133,7 +135,7 @@ export const capiOpenstackPlugin = createBackendPlugin({
           actions,
           clusters,
           admits: (decision, summary) => access.admits(decision, summary),
-          ownershipOf: catalogOwnership(catalog, auth),
+          ownershipOf,
           auditor,
           logger,
         });

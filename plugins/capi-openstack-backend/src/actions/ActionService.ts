@@ -25,7 +25,8 @@ import { reconcileUpgrades } from './upgradeReconciliation';
 import { executeWrites } from './writeExecution';
 import { identityOfCluster } from '../openstack/identity';
 import { OpenStackService } from '../openstack/OpenStackService';
-import { planSchedule, ScheduleRequest } from '../plans/maintenance';
+import { windowOf } from '../model/maintenanceWindow';
+import { noWindowMessage, planSchedule, ScheduleRequest } from '../plans/maintenance';
 import { asksNothing, ChangeRequirements, refusalMessage } from '../plans/preflight';
 import { KubeRequestError, UnprocessableError } from '../errors';
 
@@ -181,14 +182,21 @@ export class ActionService {
   /**
    * An action asked with `when: 'window'`: planned now against the live
    * objects (so that its refusals come now, not at 02:00), then kept as a
-   * pending operation of the Cluster instead of written.
+   * pending operation of the Cluster instead of written. `requesterProblem`
+   * says why the operation could not be checked again on behalf of its
+   * requester at run time (e.g. no catalog user): refused now, not at 02:00.
    */
   async schedule(
     ref: ClusterRef,
     request: ScheduleRequest,
     plan: (objs: LiveObjects, ctx: PlanContext) => Plan,
     options: Pick<RunOptions, 'dryRun' | 'resourceVersion'>,
+    requesterProblem?: () => Promise<string | undefined>,
   ): Promise<ActionResult> {
+    const live = await this.load(ref);
+    if (!windowOf(live.cluster)) throw new UnprocessableError(noWindowMessage(ref.name));
+    const problem = await requesterProblem?.();
+    if (problem) throw new UnprocessableError(`when: ${problem}`);
     return this.run(
       ref,
       request.action,

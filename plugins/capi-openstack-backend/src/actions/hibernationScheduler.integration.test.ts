@@ -12,6 +12,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { HIBERNATION_ANNOTATION, HIBERNATION_SCHEDULE_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { plainClusterObjects } from '@internal/management-cluster';
 import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/testing';
+import { recordingAuditor } from '../__testUtils__/recordingAuditor';
 import { DEFAULT_ACTIONS_CONFIG } from '../actionsConfig';
 import { ClusterService } from '../clusters/ClusterService';
 import { planSetHibernationSchedule, planWake } from '../plans/hibernate';
@@ -26,27 +27,12 @@ jest.setTimeout(90_000);
 describe('hibernation schedule (real API server, two replicas, injected clock)', () => {
   const mc = setupManagementCluster('capi-v1.14');
   let ns: string;
-  const audits: Array<{ meta: any; end?: any; failed?: string }> = [];
+  const { auditor, audits } = recordingAuditor();
   const replicas: Array<{ clusters: ClusterService; actions: ActionService; scheduler: HibernationScheduler }> = [];
   const ref = () => ({ managementCluster: 'mc', namespace: ns, name: 'office' });
   const replicasOf = async () => (await mc.client.get<any>(CAPI, 'MachineDeployment', ns, 'office-md-0'))?.spec.replicas;
   const cluster = () => mc.client.get<any>(CAPI, 'Cluster', ns, 'office');
 
-  const auditor = {
-    async createEvent(options: any) {
-      const record: (typeof audits)[number] = { meta: structuredClone(options.meta) };
-      audits.push(record);
-      return {
-        async success(o: any) {
-          record.end = o?.meta;
-        },
-        async fail(o: any) {
-          record.end = o.meta;
-          record.failed = o.error.message;
-        },
-      };
-    },
-  };
 
   /** Both replicas run a pass at `now`, concurrently; every run they report. */
   async function passAt(iso: string): Promise<ScheduledRun[]> {
@@ -80,7 +66,7 @@ describe('hibernation schedule (real API server, two replicas, injected clock)',
       });
       await clusters.start();
       const actions = new ActionService(clusters, DEFAULT_ACTIONS_CONFIG, mockServices.logger.mock());
-      replicas.push({ clusters, actions, scheduler: new HibernationScheduler({ actions, clusters, auditor: auditor as any, logger: mockServices.logger.mock() }) });
+      replicas.push({ clusters, actions, scheduler: new HibernationScheduler({ actions, clusters, auditor, logger: mockServices.logger.mock() }) });
     }
     await waitUntil('both caches in sync', async () => replicas.every(r => r.clusters.cache('mc')?.objectsOf(`${ns}/office`)) || undefined, {
       timeoutMs: 30_000,

@@ -15,6 +15,7 @@ import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { PENDING_OPERATIONS_ANNOTATION } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { plainClusterObjects } from '@internal/management-cluster';
 import { setupManagementCluster, waitFor as waitUntil } from '@internal/management-cluster/testing';
+import { recordingAuditor } from '../__testUtils__/recordingAuditor';
 import { DEFAULT_ACTIONS_CONFIG } from '../actionsConfig';
 import { ClusterService } from '../clusters/ClusterService';
 import { clusterPermissionRules } from '../permissions/rules';
@@ -34,7 +35,7 @@ jest.setTimeout(90_000);
 describe('maintenance windows (real API server, two replicas, injected clock)', () => {
   const mc = setupManagementCluster('capi-v1.14');
   let ns: string;
-  const audits: Array<{ meta: any; end?: any; failed?: string }> = [];
+  const { auditor, audits } = recordingAuditor();
   const replicas: Array<{ clusters: ClusterService; actions: ActionService; runner: MaintenanceRunner }> = [];
   /** Alice's ownership refs as the catalog gives them now (undefined: gone). */
   let aliceOwns: string[] | undefined = [ALICE, OWNERS];
@@ -50,21 +51,6 @@ describe('maintenance windows (real API server, two replicas, injected clock)', 
     conditions: { rule: 'IS_CLUSTER_OWNER', resourceType: 'capi-openstack-cluster', params: { claims: [ALICE, OWNERS] } },
   };
 
-  const auditor = {
-    async createEvent(options: any) {
-      const record: (typeof audits)[number] = { meta: structuredClone(options.meta) };
-      audits.push(record);
-      return {
-        async success(o: any) {
-          record.end = o?.meta;
-        },
-        async fail(o: any) {
-          record.end = o.meta;
-          record.failed = o.error.message;
-        },
-      };
-    },
-  };
 
   async function passAt(iso: string): Promise<MaintenanceRun[]> {
     const now = new Date(iso);
@@ -111,7 +97,7 @@ describe('maintenance windows (real API server, two replicas, injected clock)', 
         clusters,
         admits: (d, s) => d.result === AuthorizeResult.ALLOW || (d.result === AuthorizeResult.CONDITIONAL && authorizer(d, s)),
         ownershipOf: async user => (user === ALICE ? aliceOwns : undefined),
-        auditor: auditor as any,
+        auditor,
         logger: mockServices.logger.mock(),
       });
       replicas.push({ clusters, actions, runner });
@@ -175,7 +161,7 @@ describe('maintenance windows (real API server, two replicas, injected clock)', 
     aliceOwns = undefined;
     await cachesCaughtUp();
     await scheduleRestart('restart3');
-    expect((await passAt('2026-12-12T01:20:00Z')).map(r => r.message)).toEqual([`${ALICE} is no longer in the catalog`]);
+    expect((await passAt('2026-12-12T01:20:00Z')).map(r => r.message)).toEqual([`${ALICE} is not in the catalog (any more)`]);
     aliceOwns = [ALICE, OWNERS];
     await cachesCaughtUp();
   });

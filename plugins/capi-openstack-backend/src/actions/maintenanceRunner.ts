@@ -68,7 +68,7 @@ export class MaintenanceRunner {
   /** Why the requester may no longer do this (undefined: still allowed). */
   private async refusal(summary: ClusterSummary, op: StoredOperation): Promise<string | undefined> {
     const owned = await this.deps.ownershipOf(op.requestedBy);
-    if (!owned) return `${op.requestedBy} is no longer in the catalog`;
+    if (!owned) return `${op.requestedBy} is not in the catalog (any more)`;
     const { read, action } = op.decisions;
     if (!this.deps.admits(decisionAtRunTime(read, owned), summary) || !this.deps.admits(decisionAtRunTime(action, owned), summary)) {
       return `${op.requestedBy} is no longer allowed to do this on cluster ${summary.name}`;

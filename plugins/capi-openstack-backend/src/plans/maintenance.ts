@@ -112,6 +112,10 @@ const noOp = (action: WriteAction, cluster: KubeObject, message: string): Plan =
   message,
 });
 
+/** The refusal of a `when: window` request for a cluster without a window. */
+export const noWindowMessage = (cluster: string) =>
+  `when: Cluster ${cluster} has no maintenance window; set one first, or run the change now`;
+
 /** `POST .../maintenance-window`: sets or (null) removes the window; removal is refused while operations wait. */
 export function planSetMaintenanceWindow(objs: LiveObjects, window: MaintenanceWindow | null, ctx: PlanContext): Plan {
   const cluster = objs.cluster;
@@ -155,9 +159,7 @@ export function planSchedule(objs: LiveObjects, ctx: PlanContext, request: Sched
   const cluster = objs.cluster;
   const name = cluster.metadata.name;
   const window = windowOf(cluster);
-  if (!window) {
-    throw new UnprocessableError(`when: Cluster ${name} has no maintenance window; set one first, or run the change now`);
-  }
+  if (!window) throw new UnprocessableError(noWindowMessage(name));
   if (seen !== undefined && seen !== action.primary.resourceVersion && !action.alsoAccepted?.includes(seen)) {
     throw new ConflictError(
       `${action.primary.kind} ${action.primary.name} was changed since you loaded it (resourceVersion ${seen}, now ${action.primary.resourceVersion}): reload and try again`,

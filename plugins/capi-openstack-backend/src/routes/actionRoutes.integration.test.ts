@@ -7,7 +7,8 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startSimulator, Simulator } from '@internal/capi-simulator';
 import {
@@ -222,6 +223,10 @@ describe('lifecycle actions (real API server)', () => {
       },
       permissions.factory,
       auditor,
+      // The default mock user is a catalog user (operations that wait for a window need one).
+      catalogServiceMock.factory({
+        entities: [{ apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: 'mock', namespace: 'default' }, spec: {} }],
+      }),
     );
     await waitUntil('the clusters in the cache', async () => {
       const res = await request(backend.server).get(`/api/capi-openstack/clusters?namespace=${ns}&namespace=${simNs}&namespace=magnum-system`);
@@ -857,6 +862,16 @@ describe('lifecycle actions (real API server)', () => {
     expect((await post('maintenance-window', { window: { ...window, days: 'sat' } })).status).toBe(400);
     const set = await post('maintenance-window', { window });
     expect([set.status, set.body.changed]).toEqual([200, true]);
+
+    // A user the catalog does not know: its permission could not be checked again at run time.
+    const stranger = await request(backend.server)
+      .post(api('w1', 'upgrade'))
+      .set('authorization', mockCredentials.user.header('user:default/stranger'))
+      .send(upgrade);
+    expect([stranger.status, stranger.body.error.message]).toEqual([
+      422,
+      'when: user:default/stranger is not in the catalog, so the permission of a change that waits cannot be checked again when it runs; run it now',
+    ]);
 
     audit.length = 0;
     const dry = await post('upgrade', upgrade, '?dryRun=true');

@@ -27,6 +27,7 @@ import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { planAction } from '../actions/actionPlans';
 import { operationView, planRemoveOperation, storedOperationsOf } from '../plans/maintenance';
+import type { OwnershipLookup } from '../actions/maintenanceRunner';
 import { OpenStackError, UnprocessableError, UpstreamError } from '../errors';
 import { ActionService } from '../actions/ActionService';
 import { ClusterService } from '../clusters/ClusterService';
@@ -46,6 +47,8 @@ export interface ActionsRouterOptions {
   actions: ActionService;
   /** OpenStack read endpoints; absent: not served. */
   openstack?: OpenStackService;
+  /** Who a user is in the catalog now: operations that wait for a window are for catalog users only. */
+  ownershipOf?: OwnershipLookup;
 }
 
 const CLUSTER = '/clusters/:managementCluster/:namespace/:name';
@@ -75,6 +78,13 @@ function outcomeOf(changed: boolean, dryRun: boolean) {
 
 export async function createActionsRouter(options: ActionsRouterOptions) {
   const { auditor, access, clusters, actions } = options;
+  /** Why a user's waiting operation could not be checked again when it runs. */
+  const requesterProblem = async (user: string): Promise<string | undefined> => {
+    if (!options.ownershipOf) return undefined;
+    const owned = await options.ownershipOf(user).catch(() => null);
+    if (owned === null) return 'the catalog cannot be asked who you are now; try again, or run the change now';
+    return owned ? undefined : `${user} is not in the catalog, so the permission of a change that waits cannot be checked again when it runs; run it now`;
+  };
   const authorize = clusterAuthorization(access, clusters);
   const router = Router();
   // Only the action routes: other routers parse their own bodies.
@@ -129,6 +139,7 @@ export async function createActionsRouter(options: ActionsRouterOptions) {
                 { id: operationId(), action, ...(pool ? { pool } : {}), fields, requestedBy: userOf(credentials), decisions },
                 planned.plan,
                 { dryRun, resourceVersion },
+                () => requesterProblem(userOf(credentials)),
               )
             : await actions.run(
                 ref,
