@@ -19,13 +19,12 @@ import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import { clusterKey, type ClusterRef, type ClusterSummary } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { ClusterService } from '../clusters/ClusterService';
 import { openWindow, windowOf } from '../model/maintenanceWindow';
+import type { OwnershipLookup } from '../permissions/ownership';
 import { decisionAtRunTime } from '../permissions/runTimeDecision';
 import { describeOperation, planPutBack, planRemoveOperation, StoredOperation, storedOperationsOf } from '../plans/maintenance';
 import { planAction } from './actionPlans';
 import { ActionService } from './ActionService';
 
-/** The user's ownership refs now (their entity ref and groups), or undefined when the user is gone from the catalog. */
-export type OwnershipLookup = (userEntityRef: string) => Promise<string[] | undefined>;
 
 /** What one pass did with one operation. */
 export interface MaintenanceRun {

@@ -21,7 +21,7 @@ describe('MachineHealthCheck in the tree', () => {
     const mhc: KubeObject = {
       apiVersion: 'cluster.x-k8s.io/v1beta2',
       kind: 'MachineHealthCheck',
-      metadata: { name: 'c1-md-0' },
+      metadata: { name: 'c1-md-0', resourceVersion: '42' },
       spec: {
         selector: { matchLabels: { 'cluster.x-k8s.io/deployment-name': 'c1-md-0' } },
         checks: { nodeStartupTimeoutSeconds: 600, unhealthyNodeConditions: [{ type: 'Ready', status: 'False', timeoutSeconds: 300 }] },
@@ -31,6 +31,8 @@ describe('MachineHealthCheck in the tree', () => {
     };
     expect(machineHealthCheckOf(mhc, [machine('a', true), machine('b', false), machine('c', true), machine('other', false)])).toEqual({
       name: 'c1-md-0',
+      target: 'c1-md-0',
+      resourceVersion: '42',
       selector: { 'cluster.x-k8s.io/deployment-name': 'c1-md-0' },
       expectedMachines: 3,
       currentHealthy: 2,
@@ -63,5 +65,18 @@ describe('MachineHealthCheck in the tree', () => {
       unhealthyRange: '[1-3]',
       unhealthyMachines: [],
     });
+  });
+
+  it('names what an edit writes: the object (plain), the topology control plane or pool (ClusterClass)', () => {
+    const mhc = (matchLabels: Record<string, string>): KubeObject => ({
+      apiVersion: 'cluster.x-k8s.io/v1beta2',
+      kind: 'MachineHealthCheck',
+      metadata: { name: 'k1-x7f2' },
+      spec: { selector: { matchLabels } },
+    });
+    expect(machineHealthCheckOf(mhc({ 'cluster.x-k8s.io/control-plane': '' }), [], true).target).toBe('control-plane');
+    expect(machineHealthCheckOf(mhc({ 'topology.cluster.x-k8s.io/deployment-name': 'md-0' }), [], true).target).toBe('md-0');
+    expect(machineHealthCheckOf(mhc({ app: 'x' }), [], true).target).toBeUndefined();
+    expect(machineHealthCheckOf(mhc({ 'cluster.x-k8s.io/control-plane': '' }), [], false).target).toBe('k1-x7f2');
   });
 });

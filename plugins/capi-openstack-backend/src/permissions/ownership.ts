@@ -6,7 +6,9 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { OwnershipLookup } from '../actions/maintenanceRunner';
+
+/** The user's ownership refs now (their entity ref and groups), or undefined when the user is not in the catalog. */
+export type OwnershipLookup = (userEntityRef: string) => Promise<string[] | undefined>;
 
 /**
  * A user's ownership refs as Backstage's default sign-in resolvers give

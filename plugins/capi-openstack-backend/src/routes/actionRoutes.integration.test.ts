@@ -784,7 +784,7 @@ describe('lifecycle actions (real API server)', () => {
       {
         apiVersion: CAPI,
         kind: 'MachineHealthCheck',
-        metadata: { name: 'p2-md-0-mhc', namespace: ns },
+        metadata: { name: 'p2-md-0-mhc', namespace: ns, labels: { 'cluster.x-k8s.io/cluster-name': 'p2' } },
         spec: {
           clusterName: 'p2',
           selector: { matchLabels: { 'cluster.x-k8s.io/deployment-name': 'p2-md-0' } },

@@ -27,7 +27,7 @@ import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { planAction } from '../actions/actionPlans';
 import { operationView, planRemoveOperation, storedOperationsOf } from '../plans/maintenance';
-import type { OwnershipLookup } from '../actions/maintenanceRunner';
+import type { OwnershipLookup } from '../permissions/ownership';
 import { OpenStackError, UnprocessableError, UpstreamError } from '../errors';
 import { ActionService } from '../actions/ActionService';
 import { ClusterService } from '../clusters/ClusterService';
