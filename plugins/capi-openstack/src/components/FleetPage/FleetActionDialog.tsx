@@ -38,9 +38,10 @@ import { describeActionError } from '../dialogs/actionError';
 /** The actions offered for many clusters at once. */
 export type FleetAction = 'hibernate' | 'wake' | 'upgrade';
 
-/** What the dialog asks before an action; `version` is the upgrade's target. */
+/** What the dialog asks before an action: the upgrade's target, and whether it waits for each cluster's window. */
 interface FleetChoices {
   version: string;
+  inWindow: boolean;
 }
 
 const ACTIONS: Record<FleetAction, { title: string; about: string; body(choices: FleetChoices): object }> = {
@@ -57,7 +58,7 @@ const ACTIONS: Record<FleetAction, { title: string; about: string; body(choices:
   upgrade: {
     title: 'Upgrade',
     about: 'Each cluster goes to the chosen Kubernetes version: its control plane first, then each pool.',
-    body: ({ version }) => ({ version }),
+    body: ({ version, inWindow }) => ({ version, ...(inWindow ? { when: 'window' } : {}) }),
   },
 };
 const DEFAULT_PARALLEL = 3;
@@ -110,6 +111,7 @@ export function FleetActionDialog(props: { action: FleetAction; clusters: Cluste
   // The clusters the dialog was opened with (the selection is re-created on each render of the page).
   const [clusters] = useState(props.clusters);
   const [stopOnFailure, setStopOnFailure] = useState(true);
+  const [inWindow, setInWindow] = useState(false);
   const [phase, setPhase] = useState<'ready' | 'previewing' | 'previewed' | 'running' | 'finished'>('ready');
   const [rows, setRows] = useState<Record<string, RowState>>({});
   const [version, setVersion] = useState('');
@@ -132,7 +134,7 @@ export function FleetActionDialog(props: { action: FleetAction; clusters: Cluste
     setRows(Object.fromEntries(targets.map(c => [clusterKey(c), { state: 'queued' as const }])));
     const set = (c: ClusterSummary, s: RowState) => setRows(r => ({ ...r, [clusterKey(c)]: s }));
     const { method, path } = actionRequest(props.action);
-    const body = spec.body({ version });
+    const body = spec.body({ version, inWindow });
     await runEach(targets, c => api.runAction(c, { method, path, body }, { dryRun }), {
       limit,
       stopOnFailure: stopOnFailure && !dryRun,
@@ -211,6 +213,23 @@ export function FleetActionDialog(props: { action: FleetAction; clusters: Cluste
               </MenuItem>
             ))}
           </TextField>
+        )}
+        {upgrade && (
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={inWindow}
+                disabled={busy || phase === 'finished'}
+                onChange={e => {
+                  setInWindow(e.target.checked);
+                  setPhase('ready');
+                  setRows({});
+                }}
+                color="primary"
+              />
+            }
+            label="In each cluster's maintenance window (clusters without one are refused)"
+          />
         )}
         <FormControlLabel
           control={<Checkbox checked={stopOnFailure} disabled={busy} onChange={e => setStopOnFailure(e.target.checked)} color="primary" />}

@@ -327,6 +327,28 @@ describe('FleetPage', () => {
     ]);
   });
 
+  it("upgrade: can wait for each cluster's maintenance window (when=window in every request)", async () => {
+    const api = new FakeCapiOpenstackApi();
+    const names = ['alpha', 'beta'];
+    api.list = listOf(names.map(name => summary({ name })));
+    api.upgrades = upgrades('v1.33.5', ['v1.34.2']);
+    api.actionResults = [
+      (_call, dryRun) => upgraded('alpha', dryRun, 'v1.34.2'),
+      await responseError(422, 'when: Cluster beta has no maintenance window; set one first, or run the change now'),
+    ];
+    await render(api);
+    const dialog = await openFleetUpgrade(names);
+    fireEvent.click((await versionOptions(dialog))[0]);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /^In each cluster's maintenance window/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(actionRows(dialog).map(([state]) => state)).toEqual(['done', 'failed']));
+    expect(within(dialog).getByText(/Cluster beta has no maintenance window/)).toBeInTheDocument();
+    expect(actionCalls(api).map(([name, , , body, dryRun]) => [name, body, dryRun])).toEqual([
+      ['alpha', { version: 'v1.34.2', when: 'window' }, true],
+      ['beta', { version: 'v1.34.2', when: 'window' }, true],
+    ]);
+  });
+
   it('shows a readable error when the backend fails', async () => {
     const api = new FakeCapiOpenstackApi();
     const error = await responseError(503, 'management clusters unavailable');
