@@ -76,13 +76,14 @@ export interface CapiOpenstackService {
   getCluster(ref: ClusterRef, options: CallOptions): Promise<ClusterDetailResponse | undefined>;
   /**
    * Any lifecycle action of the common action table (`clusterActions`);
-   * `pool` names the worker pool of pool actions, `machine` the Machine of machine actions.
+   * `pool` names the worker pool of pool actions, `machine` the Machine of machine actions,
+   * `healthCheck` the target of a health check edit (`MachineHealthCheckNode.target`).
    */
   runAction<A extends WriteAction>(
     ref: ClusterRef,
     action: A,
     body: ActionBodies[A],
-    options: CallOptions & { dryRun?: boolean; pool?: string; machine?: string },
+    options: CallOptions & { dryRun?: boolean; pool?: string; machine?: string; healthCheck?: string },
   ): Promise<ActionResult>;
   scaleControlPlane(ref: ClusterRef, body: ScaleControlPlaneRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
   scalePool(ref: ClusterRef, pool: string, body: ScalePoolRequest, options: CallOptions & { dryRun?: boolean }): Promise<ActionResult>;
@@ -194,9 +195,9 @@ export class CapiOpenstackClient implements CapiOpenstackService {
     ref: ClusterRef,
     action: A,
     body: ActionBodies[A],
-    options: CallOptions & { dryRun?: boolean; pool?: string; machine?: string },
+    options: CallOptions & { dryRun?: boolean; pool?: string; machine?: string; healthCheck?: string },
   ) {
-    const { method, path } = actionRequest(action, options.pool ?? options.machine);
+    const { method, path } = actionRequest(action, options.pool ?? options.machine ?? options.healthCheck);
     return this.call<ActionResult>(method, clusterPath(ref, path || undefined), { ...options, body });
   }
 
