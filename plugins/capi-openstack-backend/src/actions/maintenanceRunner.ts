@@ -16,7 +16,13 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import type { PolicyDecision } from '@backstage/plugin-permission-common';
-import { clusterKey, type ClusterRef, type ClusterSummary } from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import {
+  clusterKey,
+  parseActionBody,
+  type ClusterRef,
+  type ClusterSummary,
+} from '@capi-openstack/backstage-plugin-capi-openstack-common';
+import { UnprocessableError } from '../errors';
 import { ClusterService } from '../clusters/ClusterService';
 import { openWindow, windowOf } from '../model/maintenanceWindow';
 import type { OwnershipLookup } from '../permissions/ownership';
@@ -92,7 +98,10 @@ export class MaintenanceRunner {
       return { cluster: ref, operation: op.id, outcome: 'refused', message: refused };
     }
     try {
-      const planned = planAction(op.action, op.fields, op.pool ?? '');
+      // The annotation can be edited by hand: its fields are checked as a request's would be.
+      const body = parseActionBody(op.action, op.fields);
+      if (!body.ok) throw new UnprocessableError(body.message);
+      const planned = planAction(op.action, body.body.fields, op.pool ?? '');
       const result = await this.deps.actions.run(ref, op.action, planned.plan, { dryRun: false, now }, planned.requirements);
       const outcome = result.changed ? 'changed' : 'unchanged';
       await this.audit(ref, op, windowStart, { outcome, changes: result.changes as unknown as JsonObject[] });

@@ -135,5 +135,11 @@ describe('maintenance window plans', () => {
     expect(storedOperationsOf(objs.cluster)).toEqual([]);
     objs.cluster.metadata.annotations = { [PENDING_OPERATIONS_ANNOTATION]: '[{"id":"x"}]' };
     expect(storedOperationsOf(objs.cluster)).toEqual([]);
+    // Only actions that may wait for a window.
+    const op = { id: 'x', action: 'delete', fields: {}, requestedBy: 'user:default/a', requestedAt: '', decisions: { read: ALLOW, action: ALLOW } };
+    objs.cluster.metadata.annotations = { [PENDING_OPERATIONS_ANNOTATION]: JSON.stringify([op, { ...op, action: 'constructor' }]) };
+    expect(storedOperationsOf(objs.cluster)).toEqual([]);
+    objs.cluster.metadata.annotations = { [PENDING_OPERATIONS_ANNOTATION]: JSON.stringify([{ ...op, action: 'restart-control-plane' }]) };
+    expect(storedOperationsOf(objs.cluster).map(o => o.action)).toEqual(['restart-control-plane']);
   });
 });

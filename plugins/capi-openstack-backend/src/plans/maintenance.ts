@@ -13,6 +13,8 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import {
+  clusterActions,
+  isWindowAction,
   MAINTENANCE_WINDOW_ANNOTATION,
   PENDING_OPERATIONS_ANNOTATION,
   type MaintenanceWindow,
@@ -47,8 +49,8 @@ const WINDOW_FIELD = `metadata.annotations[${MAINTENANCE_WINDOW_ANNOTATION}]`;
 
 function isStored(o: any): o is StoredOperation {
   return (
-    o && typeof o.id === 'string' && typeof o.action === 'string' && o.fields && typeof o.fields === 'object' &&
-    typeof o.requestedBy === 'string' && o.decisions?.read && o.decisions?.action
+    o && typeof o.id === 'string' && Object.hasOwn(clusterActions, o.action) && isWindowAction(o.action) &&
+    o.fields && typeof o.fields === 'object' && typeof o.requestedBy === 'string' && o.decisions?.read && o.decisions?.action
   );
 }
 
