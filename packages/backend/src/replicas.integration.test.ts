@@ -152,8 +152,8 @@ describe('two backend replicas on PostgreSQL', () => {
     const pluginTasks = [];
     for (const r of [a, b]) pluginTasks.push(await get(r, '/api/capi-openstack/.backstage/scheduler/v1/tasks'));
     expect(pluginTasks.map(r => r.body.tasks.map((t: any) => `${t.taskId} ${t.scope}`).sort())).toEqual([
-      ['capi-openstack-hibernation-schedules global', 'capi-openstack-refresh-verdicts local'],
-      ['capi-openstack-hibernation-schedules global', 'capi-openstack-refresh-verdicts local'],
+      ['capi-openstack-hibernation-schedules global', 'capi-openstack-maintenance-windows global', 'capi-openstack-refresh-verdicts local'],
+      ['capi-openstack-hibernation-schedules global', 'capi-openstack-maintenance-windows global', 'capi-openstack-refresh-verdicts local'],
     ]);
   }, 120_000);
 

@@ -379,6 +379,7 @@ it(
       await dialog.getByRole('button', { name: 'Close' }).click();
       const waiting = page.getByRole('list', { name: 'Waiting operations' });
       await waiting.getByText(`Upgrade to ${version}`).waitFor();
+      await waiting.scrollIntoViewIfNeeded();
       await screenshot(page, 'maintenance-pending');
       const scheduled = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
       const [op] = JSON.parse(scheduled.metadata.annotations['capi-openstack.dev/pending-operations']);
@@ -390,6 +391,28 @@ it(
       await waiting.waitFor({ state: 'detached' });
       const cancelled = await kube.get<any>(CAPI, 'Cluster', 'team-payments', 'payments-dev');
       expect(cancelled.metadata.annotations['capi-openstack.dev/pending-operations']).toBeUndefined();
+    }),
+  FLOW_TIMEOUT,
+);
+
+it(
+  'edits a health check: the remediation limit and a node condition timeout',
+  () =>
+    flow('health-check', async () => {
+      await openCluster('payments-prod');
+      const edit = page.getByRole('button', { name: /^Edit health check / }).first();
+      const name = (await edit.getAttribute('aria-label'))!.replace('Edit health check ', '');
+      await edit.click();
+      const dialog = page.getByRole('dialog', { name: `Health check of ${name}` });
+      await dialog.getByLabel('Max unhealthy').fill('2');
+      await dialog.getByLabel('Condition 1 timeout (s)').fill('600');
+      await screenshot(page, 'health-check-edit');
+      await previewAndConfirm(dialog, 'health-check');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      const mhc = await kube.get<any>(CAPI, 'MachineHealthCheck', 'team-payments', name);
+      expect(mhc.spec.remediation.triggerIf.unhealthyLessThanOrEqualTo).toBe(2);
+      expect(mhc.spec.checks.unhealthyNodeConditions[0].timeoutSeconds).toBe(600);
+      await page.getByRole('table', { name: 'Health checks' }).getByText(/allowed \(up to 2 unhealthy\)/).waitFor();
     }),
   FLOW_TIMEOUT,
 );

@@ -76,6 +76,8 @@ describe('maintenance windows (real API server, two replicas, injected clock)', 
     return result;
   }
 
+  const ownershipOf = async (user: string) => (user === ALICE ? aliceOwns : undefined);
+
   beforeAll(async () => {
     ns = await mc.createNamespace('window');
     await mc.apply(plainClusterObjects({ name: 'office', namespace: ns, controlPlaneReplicas: 1, workerReplicas: 2 }));
@@ -96,7 +98,7 @@ describe('maintenance windows (real API server, two replicas, injected clock)', 
         actions,
         clusters,
         admits: (d, s) => d.result === AuthorizeResult.ALLOW || (d.result === AuthorizeResult.CONDITIONAL && authorizer(d, s)),
-        ownershipOf: async user => (user === ALICE ? aliceOwns : undefined),
+        ownershipOf,
         auditor,
         logger: mockServices.logger.mock(),
       });
