@@ -46,6 +46,11 @@ export function HealthCheckDialog(props: ClusterDialogProps & { check: MachineHe
   return (
     <ClusterActionDialog
       {...props}
+      // A health check's settings are not part of the cluster's summary, whose changes the page follows.
+      onClose={() => {
+        props.onReload();
+        props.onClose();
+      }}
       title={`Health check of ${what}`}
       versionOf={{ type: 'healthCheck', name: check.name }}
       progress={() => ({ done: true, text: 'The health check controller applies it to the machines it watches.' })}
@@ -72,7 +77,12 @@ export function HealthCheckDialog(props: ClusterDialogProps & { check: MachineHe
         {conditions.map((c, i) => (
           <Box key={i} display="flex" alignItems="center" style={{ gap: 8 }}>
             <TextField id={`capi-openstack-hc-${i}-type`} label={`Condition ${i + 1} type`} value={c.type} onChange={e => edit(i, { type: e.target.value })} />
-            <TextField select id={`capi-openstack-hc-${i}-status`} label={`Condition ${i + 1} status`} value={c.status} onChange={e => edit(i, { status: e.target.value as string })}>
+            <TextField
+              select
+              style={{ minWidth: 160 }}
+              id={`capi-openstack-hc-${i}-status`}
+              label={`Condition ${i + 1} status`}
+              value={c.status} onChange={e => edit(i, { status: e.target.value as string })}>
               {STATUSES.map(s => (
                 <MenuItem key={s} value={s}>
                   {s}
