@@ -177,6 +177,55 @@ describe('lifecycle actions against the real CAPI controllers and webhooks', () 
     await waitUntil('the topology controller to carry the restart to KCP of k1', async () => !!(await kcpOf('k1'))?.spec.rollout?.after);
   });
 
+  it("edits health checks: the real webhook takes a MachineHealthCheck's new checks; the topology controller carries a pool's into its MachineHealthCheck", async () => {
+    const settings = {
+      nodeStartupTimeoutSeconds: 900,
+      unhealthyNodeConditions: [
+        { type: 'Ready', status: 'False', timeoutSeconds: 600 },
+        { type: 'Ready', status: 'Unknown', timeoutSeconds: 600 },
+      ],
+      maxUnhealthy: '',
+      unhealthyRange: '[1-2]',
+    };
+    await env.mc.apply([
+      {
+        apiVersion: CAPI,
+        kind: 'MachineHealthCheck',
+        metadata: { name: 'p1-md-0-mhc', namespace: env.ns, labels: { 'cluster.x-k8s.io/cluster-name': 'p1' } },
+        spec: {
+          clusterName: 'p1',
+          selector: { matchLabels: { 'cluster.x-k8s.io/deployment-name': 'p1-md-0' } },
+          checks: { unhealthyNodeConditions: [{ type: 'Ready', status: 'Unknown', timeoutSeconds: 300 }] },
+        },
+      } as any,
+    ]);
+    await waitUntil('the backend to show the MachineHealthCheck of p1', async () => {
+      const res = await request(env.backend.server).get(api('p1'));
+      return res.body.tree?.machineHealthChecks?.some((h: any) => h.target === 'p1-md-0-mhc');
+    });
+    await act('p1', 'health-checks/p1-md-0-mhc', settings);
+    const mhc = await get(CAPI, 'MachineHealthCheck', 'p1-md-0-mhc');
+    expect(mhc.spec.checks).toEqual({ nodeStartupTimeoutSeconds: 900, unhealthyNodeConditions: settings.unhealthyNodeConditions });
+    expect(mhc.spec.remediation.triggerIf).toEqual({ unhealthyInRange: '[1-2]' });
+
+    // The demo class gives its workers a health check: the topology made a MachineHealthCheck for md-0.
+    const poolCheck = async () =>
+      (await env.mc.client.list<any>(CAPI, 'MachineHealthCheck', env.ns, 'cluster.x-k8s.io/cluster-name=k1')).find(
+        m => m.spec.selector?.matchLabels?.['topology.cluster.x-k8s.io/deployment-name'] === 'md-0',
+      );
+    await waitUntil('the backend to show the topology health check of md-0', async () => {
+      const res = await request(env.backend.server).get(api('k1'));
+      return res.body.tree?.machineHealthChecks?.some((h: any) => h.target === 'md-0');
+    });
+    await act('k1', 'health-checks/md-0', { ...settings, unhealthyRange: '', maxUnhealthy: '1' });
+    const carried = await waitUntil('the topology controller to write the new check into the MachineHealthCheck', async () => {
+      const m = await poolCheck();
+      return m?.spec.remediation?.triggerIf?.unhealthyLessThanOrEqualTo === 1 && m;
+    });
+    expect(carried.spec.checks.nodeStartupTimeoutSeconds).toBe(900);
+    expect(carried.spec.checks.unhealthyNodeConditions).toEqual(settings.unhealthyNodeConditions);
+  });
+
   it('upgrades: refused as the real webhook does while the control plane provisions; a plain one waits for the real control plane', async () => {
     // The Cluster webhook changes a topology's version only once the control plane has a version (finished provisioning).
     const classy = await request(env.backend.server).post(api('k1', 'upgrade')).send({ version: 'v1.34.2' });
