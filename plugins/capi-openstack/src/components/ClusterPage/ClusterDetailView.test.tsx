@@ -188,6 +188,32 @@ describe('ClusterDetailView', () => {
     expect(row).toHaveTextContent('b, c');
   });
 
+  it('shows per machine what the health check found and the remediation under way', async () => {
+    const api = new FakeCapiOpenstackApi();
+    const t = tree();
+    const [first] = t.machines;
+    const second = { ...first, name: 'alpha-md-0-abc-1', role: 'worker' as const, pool: 'alpha-md-0', server: undefined };
+    t.machines = [
+      {
+        ...first,
+        conditions: [{ type: 'HealthCheckSucceeded', status: 'False', reason: 'UnhealthyNode', message: 'Condition Ready on node is reporting status False for more than 5m0s' }],
+      },
+      {
+        ...second,
+        conditions: [
+          { type: 'HealthCheckSucceeded', status: 'False', reason: 'UnhealthyNode' },
+          { type: 'OwnerRemediated', status: 'False', reason: 'WaitingForRemediation', message: 'Waiting for remediation' },
+        ],
+      },
+    ];
+    api.detail = { ...detail(), tree: t };
+    await renderCluster(api);
+    const machines = await screen.findByRole('table', { name: 'Machines' });
+    const rowOf = (name: string) => within(machines).getAllByText(name)[0].closest('tr')!;
+    expect(rowOf(first.name)).toHaveTextContent('Unhealthy: Condition Ready on node is reporting status False for more than 5m0s');
+    expect(rowOf(second.name)).toHaveTextContent('Remediation: Waiting for remediation');
+  });
+
   it('says what is happening during a scale-up', async () => {
     const api = new FakeCapiOpenstackApi();
     api.detail = detail({

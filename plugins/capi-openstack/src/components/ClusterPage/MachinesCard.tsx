@@ -42,6 +42,20 @@ export function machineFailure(m: MachineNode): string | undefined {
   return undefined;
 }
 
+/**
+ * What a health check found and did about a machine: unhealthy
+ * (`HealthCheckSucceeded=False`), then its owner remediating it
+ * (`OwnerRemediated=False` until the owner replaces it).
+ */
+export function remediationOf(m: MachineNode): string | undefined {
+  const cond = (type: string) => m.conditions.find(c => c.type === type && c.status === 'False');
+  const owner = cond('OwnerRemediated');
+  if (owner) return `Remediation: ${owner.message || owner.reason || 'waiting for its owner to replace it'}`;
+  const check = cond('HealthCheckSucceeded');
+  if (check) return `Unhealthy: ${check.message || check.reason || 'failed its health check'}`;
+  return undefined;
+}
+
 const MACHINE_COLUMNS = ['Name', 'Role', 'Phase', 'OpenStack state', 'Flavor', 'Image', 'Zone', 'Addresses', 'Node', 'Actions'];
 
 /**
@@ -96,6 +110,11 @@ export function MachinesCard({
                 <TableCell>
                   {m.phase ?? '—'}
                   {m.deleting ? ' (deleting)' : ''}
+                  {remediationOf(m) && (
+                    <Typography variant="caption" color="error" display="block" data-remediation="true">
+                      {remediationOf(m)}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>
                   {horizonUrl && m.server?.instanceId ? (
