@@ -77,6 +77,9 @@ describe('MachineHealthCheck in the tree', () => {
     expect(machineHealthCheckOf(mhc({ 'cluster.x-k8s.io/control-plane': '' }), [], true).target).toBe('control-plane');
     expect(machineHealthCheckOf(mhc({ 'topology.cluster.x-k8s.io/deployment-name': 'md-0' }), [], true).target).toBe('md-0');
     expect(machineHealthCheckOf(mhc({ app: 'x' }), [], true).target).toBeUndefined();
+    // A selector that names the MachineDeployment (as some controllers write it): its topology pool.
+    const byMd = mhc({ 'cluster.x-k8s.io/deployment-name': 'k1-md-0-abcde' });
+    expect(machineHealthCheckOf(byMd, [], true, md => (md === 'k1-md-0-abcde' ? 'md-0' : undefined)).target).toBe('md-0');
     expect(machineHealthCheckOf(mhc({ 'cluster.x-k8s.io/control-plane': '' }), [], false).target).toBe('k1-x7f2');
   });
 });

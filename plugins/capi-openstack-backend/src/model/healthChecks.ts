@@ -2,6 +2,7 @@
 
 import {
   CONTROL_PLANE_LABEL,
+  DEPLOYMENT_NAME_LABEL,
   TOPOLOGY_DEPLOYMENT_LABEL,
   type MachineHealthCheckNode,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
@@ -28,18 +29,29 @@ const intOrString = (v: unknown) => (typeof v === 'number' ? String(v) : str(v))
  * the topology's health check of the control plane or of one pool, found
  * from the selector the topology controller gives it (ClusterClass).
  */
-export function healthCheckTarget(mhc: KubeObject, classy: boolean): string | undefined {
+export function healthCheckTarget(
+  mhc: KubeObject,
+  classy: boolean,
+  /** The topology pool of a MachineDeployment, by its name (selectors that name the MachineDeployment). */
+  topologyPoolOf: (machineDeployment: string) => string | undefined = () => undefined,
+): string | undefined {
   if (!classy) return mhc.metadata.name;
   const ml = mhc.spec?.selector?.matchLabels ?? {};
   if (CONTROL_PLANE_LABEL in ml) return 'control-plane';
-  return str(ml[TOPOLOGY_DEPLOYMENT_LABEL]);
+  const md = str(ml[DEPLOYMENT_NAME_LABEL]);
+  return str(ml[TOPOLOGY_DEPLOYMENT_LABEL]) ?? (md ? topologyPoolOf(md) : undefined);
 }
 
-export function machineHealthCheckOf(mhc: KubeObject, machines: KubeObject[], classy = false): MachineHealthCheckNode {
+export function machineHealthCheckOf(
+  mhc: KubeObject,
+  machines: KubeObject[],
+  classy = false,
+  topologyPoolOf?: (machineDeployment: string) => string | undefined,
+): MachineHealthCheckNode {
   const spec = mhc.spec ?? {};
   const s = mhc.status ?? {};
   const ml = spec.selector?.matchLabels;
-  const target = healthCheckTarget(mhc, classy);
+  const target = healthCheckTarget(mhc, classy, topologyPoolOf);
   const resourceVersion = str(mhc.metadata.resourceVersion);
   const targets: string[] = Array.isArray(s.targets) ? s.targets.filter((t: unknown) => typeof t === 'string') : [];
   const raw: any[] = spec.checks?.unhealthyNodeConditions ?? spec.unhealthyConditions ?? [];

@@ -1,9 +1,10 @@
 /* Copyright 2026 The CAPI OpenStack Backstage Authors. SPDX-License-Identifier: Apache-2.0 */
 
-import type {
-  ClusterTree,
-  DeletionInfo,
-  TopologyInfo,
+import {
+  TOPOLOGY_DEPLOYMENT_LABEL,
+  type ClusterTree,
+  type DeletionInfo,
+  type TopologyInfo,
 } from '@capi-openstack/backstage-plugin-capi-openstack-common';
 import { getCondition, summarizeConditions } from './conditions';
 import { controlPlaneNodeOf } from './controlPlaneNode';
@@ -116,7 +117,11 @@ export function buildClusterTree(
     machines: machineNodes,
     infrastructure: infrastructureOf(objs, now),
     machineHealthChecks: objs.machineHealthChecks
-      .map(mhc => machineHealthCheckOf(mhc, objs.machines, topology !== undefined))
+      .map(mhc =>
+        machineHealthCheckOf(mhc, objs.machines, topology !== undefined, md =>
+          objs.machineDeployments.find(d => d.metadata.name === md)?.metadata.labels?.[TOPOLOGY_DEPLOYMENT_LABEL],
+        ),
+      )
       .sort((a, b) => a.name.localeCompare(b.name)),
     versions,
     topology,

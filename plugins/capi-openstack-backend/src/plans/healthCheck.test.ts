@@ -108,6 +108,7 @@ describe('planSetHealthCheck', () => {
       remediation: { triggerIf: { unhealthyLessThanOrEqualTo: 2 } },
     });
     expect(pool.changes[0].field).toBe('spec.topology.workers.machineDeployments[name=md-1].healthCheck');
+    expect(cp.changes[0].from).toBe("the ClusterClass's health check");
     const v1 = planSetHealthCheck(classy('v1beta1'), 'md-0', SETTINGS);
     expect(((v1.writes[0] as PatchWrite).patch as any).spec.topology.workers.machineDeployments[0].machineHealthCheck).toEqual({
       nodeStartupTimeout: '900s',

@@ -155,6 +155,8 @@ export function planSetHealthCheck(objs: LiveObjects, target: string, settings: 
   }
 
   const key = v1 ? 'machineHealthCheck' : 'healthCheck';
+  // Without an override in the topology, the ClusterClass's health check applies.
+  const before = (current: unknown) => (current ? describe(currentSettings(current, v1)) : "the ClusterClass's health check");
   if (target === 'control-plane') {
     const current = cluster.spec.topology.controlPlane?.[key];
     if (stableJson(currentSettings(current, v1)) === stableJson(settings)) return unchanged('the control plane', cluster);
@@ -163,7 +165,7 @@ export function planSetHealthCheck(objs: LiveObjects, target: string, settings: 
       primary: primaryOf(cluster),
       writes: [clusterPatch(cluster, { spec: { topology: { controlPlane: { [key]: fields } } } })],
       changes: [
-        { kind: 'Cluster', name, field: `spec.topology.controlPlane.${key}`, from: describe(currentSettings(current, v1)), to: describe(settings) },
+        { kind: 'Cluster', name, field: `spec.topology.controlPlane.${key}`, from: before(current), to: describe(settings) },
       ],
       message: `Health check of the control plane: ${describe(settings)}.`,
     };
@@ -177,7 +179,7 @@ export function planSetHealthCheck(objs: LiveObjects, target: string, settings: 
     cluster,
     pool,
     p => ({ ...p, [key]: merged(current, fields) }),
-    { field: key, from: describe(currentSettings(current, v1)), to: describe(settings) },
+    { field: key, from: before(current), to: describe(settings) },
     `Health check of pool ${pool.name}: ${describe(settings)}.`,
   );
 }
