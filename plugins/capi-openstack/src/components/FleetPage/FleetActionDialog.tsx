@@ -188,9 +188,11 @@ export function FleetActionDialog(props: { action: FleetAction; clusters: Cluste
         )}
         {upgrade && !loading && targets.length > 0 && !common.length && (
           <Alert severity="info">
-            {targets.length === 1
-              ? 'There is no version to go to; the Message column says why.'
-              : `No version is common to all ${targets.length} clusters (they may be on different minors). The Message column says what each can go to.`}
+            {targets.length === 1 && 'There is no version to go to; the Message column says why.'}
+            {targets.length > 1 &&
+              (answers.some(a => a.answer.targets.length === 0)
+                ? 'Not every cluster has an upgrade to go to. The Message column says what each can go to, or why not.'
+                : `No version is common to all ${targets.length} clusters (they may be on different minors). The Message column says what each can go to.`)}
           </Alert>
         )}
         {common.length > 0 && (

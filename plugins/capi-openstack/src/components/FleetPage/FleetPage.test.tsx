@@ -244,6 +244,21 @@ describe('FleetPage', () => {
     expect(within(dialog).getByRole('button', { name: 'Upgrade' })).toBeDisabled();
   });
 
+  it('upgrade: says so when a cluster has no upgrade at all, with its reason', async () => {
+    const api = new FakeCapiOpenstackApi();
+    api.list = listOf([summary({ name: 'alpha' }), summary({ name: 'beta' })]);
+    api.upgrades = ref =>
+      ref.name === 'alpha'
+        ? upgrades('v1.34.2', ['v1.35.0'])
+        : { ...upgrades('v1.34.2', []), message: 'No newer version within one minor step of v1.34.2 is offered.' };
+    await render(api);
+    const dialog = await openFleetUpgrade(['alpha', 'beta']);
+    expect(
+      await within(dialog).findByText('Not every cluster has an upgrade to go to. The Message column says what each can go to, or why not.'),
+    ).toBeInTheDocument();
+    expect(actionRows(dialog)[1]).toEqual([null, 'At v1.34.2; no upgrade: No newer version within one minor step of v1.34.2 is offered.']);
+  });
+
   it('upgrade: previews then upgrades, one request per cluster with the version, leaving out a cluster whose versions failed', async () => {
     const api = new FakeCapiOpenstackApi();
     api.list = listOf([summary({ name: 'alpha' }), summary({ name: 'beta', version: 'v1.34.2' }), summary({ name: 'gamma' })]);
